@@ -1,0 +1,139 @@
+// /auth/v1/*: the part of GoTrue's API that supabase-js uses for password accounts. Sign-up is
+// auto-confirmed (no mail or SMS locally); everything else answers as hosted GoTrue does.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { handleAdmin } from "./auth-admin.ts";
+import { API_VERSION_HEADERS, AuthError, authErrors, sendAuthError } from "./auth-errors.ts";
+import { endSessions, refreshSession, requireUser, startSession, type LogoutScope, type TokenContext } from "./auth-tokens.ts";
+import { createUser, passwordMatches, updateUser } from "./auth-user-write.ts";
+import { canonicalPhone, findUserByEmail, findUserByPhone, isBanned, isValidEmail, normalizeEmail, userJson, type UserRow } from "./auth-users.ts";
+import { BadJsonError, PayloadTooLargeError, objectField, readJsonObject, requestOrigin, sendEmpty, sendJson, stringField } from "./http.ts";
+import type { GatewayConfig } from "./options.ts";
+
+const SETTINGS = {
+  external: { email: true, phone: true, anonymous_users: false },
+  disable_signup: false,
+  mailer_autoconfirm: true,
+  phone_autoconfirm: true,
+  sms_provider: "",
+  saml_enabled: false,
+};
+
+function tokenContext(req: IncomingMessage, config: GatewayConfig): TokenContext {
+  return {
+    pool: config.pool,
+    jwtSecret: config.jwtSecret,
+    issuer: `${requestOrigin(req)}/auth/v1`,
+    userAgent: req.headers["user-agent"],
+    ip: req.socket.remoteAddress,
+  };
+}
+
+async function passwordGrant(body: Record<string, unknown>, ctx: TokenContext) {
+  const email = stringField(body, "email");
+  const phone = stringField(body, "phone");
+  const password = stringField(body, "password") ?? "";
+  if (email && phone) throw authErrors.validation("Only an email address or phone number should be provided on login.");
+  if (!email && !phone) throw authErrors.validation("missing email or phone");
+  const canonical = phone ? canonicalPhone(phone) : undefined;
+  let user: UserRow | undefined;
+  if (email) user = await findUserByEmail(ctx.pool, email);
+  else if (canonical) user = await findUserByPhone(ctx.pool, canonical);
+  const valid = await passwordMatches(password, user?.encrypted_password ?? null);
+  if (!user || !valid) throw authErrors.invalidCredentials();
+  if (isBanned(user)) throw authErrors.userBanned();
+  if (email && !user.email_confirmed_at) throw authErrors.emailNotConfirmed();
+  if (phone && !user.phone_confirmed_at) throw authErrors.phoneNotConfirmed();
+  return startSession(user, "password", ctx);
+}
+
+async function token(req: IncomingMessage, url: URL, config: GatewayConfig) {
+  const body = await readJsonObject(req, config.maxBodyBytes);
+  const ctx = tokenContext(req, config);
+  const grant = url.searchParams.get("grant_type");
+  if (grant === "password") return passwordGrant(body, ctx);
+  if (grant === "refresh_token") {
+    const refreshToken = stringField(body, "refresh_token");
+    if (!refreshToken) throw authErrors.refreshTokenNotFound();
+    return refreshSession(refreshToken, ctx);
+  }
+  throw authErrors.unsupportedGrant();
+}
+
+async function signup(req: IncomingMessage, config: GatewayConfig) {
+  const body = await readJsonObject(req, config.maxBodyBytes);
+  const rawEmail = stringField(body, "email");
+  const rawPhone = stringField(body, "phone");
+  const password = stringField(body, "password");
+  if (!rawEmail && !rawPhone) throw authErrors.validation("To signup, please provide your email or phone number");
+  if (!password) throw new AuthError(422, "validation_failed", "Signup requires a valid password");
+  const email = rawEmail ? normalizeEmail(rawEmail) : undefined;
+  if (email !== undefined && !isValidEmail(email)) throw authErrors.emailInvalid(rawEmail ?? "");
+  const phone = rawPhone ? canonicalPhone(rawPhone) : undefined;
+  if (rawPhone && !phone) throw authErrors.phoneInvalid();
+  const existing = email ? await findUserByEmail(config.pool, email) : await findUserByPhone(config.pool, phone ?? "");
+  if (existing) throw authErrors.userAlreadyExists();
+  const created = await createUser(
+    config.pool,
+    { email, phone: email ? undefined : phone, password, emailConfirmed: !!email, phoneConfirmed: !email, userMetadata: objectField(body, "data") ?? {}, appMetadata: {} },
+    config.log,
+  ).catch((error: unknown) => {
+    // Two sign-ups racing for one address: the loser sees what it would have seen a moment later.
+    if (error instanceof AuthError && (error.errorCode === "email_exists" || error.errorCode === "phone_exists")) throw authErrors.userAlreadyExists();
+    throw error;
+  });
+  return startSession(created, "password", tokenContext(req, config));
+}
+
+async function updateOwnUser(req: IncomingMessage, config: GatewayConfig) {
+  const { user } = await requireUser(req, config.pool, config.jwtSecret);
+  const body = await readJsonObject(req, config.maxBodyBytes);
+  const email = stringField(body, "email");
+  const phone = stringField(body, "phone");
+  if ((email !== undefined && normalizeEmail(email) !== (user.email ?? "")) || (phone !== undefined && canonicalPhone(phone) !== (user.phone ?? ""))) {
+    throw authErrors.notSupportedLocally("Changing the email address or phone number");
+  }
+  const password = stringField(body, "password");
+  if (password !== undefined && (await passwordMatches(password, user.encrypted_password))) throw authErrors.samePassword();
+  const updated = await updateUser(config.pool, user.id, { password, userMetadata: objectField(body, "data") }, config.log);
+  return userJson(config.pool, updated);
+}
+
+async function logout(req: IncomingMessage, url: URL, config: GatewayConfig): Promise<void> {
+  const scope = url.searchParams.get("scope") ?? "global";
+  if (scope !== "global" && scope !== "local" && scope !== "others") throw authErrors.validation(`Unsupported logout scope "${scope}"`);
+  const { user, sessionId } = await requireUser(req, config.pool, config.jwtSecret);
+  await endSessions(config.pool, user.id, sessionId, scope as LogoutScope);
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, path: string, url: URL, config: GatewayConfig): Promise<void> {
+  const method = req.method ?? "GET";
+  const ok = (body: unknown) => sendJson(res, 200, body, API_VERSION_HEADERS);
+  if (path.startsWith("/admin/")) return handleAdmin(req, res, path, url, config);
+  if (method === "GET" && path === "/health") return ok({ version: "local", name: "GoTrue", description: "GoTrue is a user registration and authentication API" });
+  if (method === "GET" && path === "/settings") return ok(SETTINGS);
+  if (method === "POST" && path === "/token") return ok(await token(req, url, config));
+  if (method === "POST" && path === "/signup") return ok(await signup(req, config));
+  if (method === "GET" && path === "/user") {
+    const { user } = await requireUser(req, config.pool, config.jwtSecret);
+    return ok(await userJson(config.pool, user));
+  }
+  if (method === "PUT" && path === "/user") return ok(await updateOwnUser(req, config));
+  if (method === "POST" && path === "/logout") {
+    await logout(req, url, config);
+    return sendEmpty(res, 204, API_VERSION_HEADERS);
+  }
+  throw authErrors.notFound();
+}
+
+export async function handleAuth(req: IncomingMessage, res: ServerResponse, url: URL, config: GatewayConfig): Promise<void> {
+  const path = url.pathname.slice("/auth/v1".length).replace(/\/+$/, "") || "/";
+  try {
+    await route(req, res, path, url, config);
+  } catch (error) {
+    if (error instanceof AuthError) return sendAuthError(res, error);
+    if (error instanceof PayloadTooLargeError) return sendAuthError(res, authErrors.payloadTooLarge(error.limit));
+    if (error instanceof BadJsonError) return sendAuthError(res, authErrors.badJson(error.message));
+    if (error instanceof URIError) return sendAuthError(res, authErrors.validation("Malformed URL encoding"));
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+// The JWT secret and the anon/service keys of the local stack. Generated once into the
+// git-ignored data folder, or taken from the environment (SUPABASE_JWT_SECRET, SUPABASE_ANON_KEY,
+// SUPABASE_SERVICE_ROLE_KEY) so a deployment can pin them. Never committed.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { signJwt } from "./jwt.ts";
+
+export type StackKeys = { jwtSecret: string; anonKey: string; serviceKey: string; dbPassword: string; authenticatorPassword: string };
+
+const TEN_YEARS = 10 * 365 * 24 * 3600;
+
+export function loadOrCreateKeys(file: string): StackKeys {
+  let stored: Partial<StackKeys> = {};
+  if (existsSync(file)) stored = JSON.parse(readFileSync(file, "utf8"));
+  const jwtSecret = process.env.SUPABASE_JWT_SECRET ?? stored.jwtSecret ?? randomBytes(36).toString("base64url");
+  if (jwtSecret.length < 32) throw new Error("SUPABASE_JWT_SECRET must be at least 32 characters / JWT 密钥至少 32 个字符");
+  const iat = Math.floor(Date.now() / 1000);
+  const sameSecret = stored.jwtSecret === jwtSecret;
+  const keys: StackKeys = {
+    jwtSecret,
+    anonKey: process.env.SUPABASE_ANON_KEY || (sameSecret ? stored.anonKey : undefined) || signJwt({ iss: "supabase", role: "anon", iat, exp: iat + TEN_YEARS }, jwtSecret),
+    serviceKey:
+      process.env.SUPABASE_SERVICE_ROLE_KEY || (sameSecret ? stored.serviceKey : undefined) || signJwt({ iss: "supabase", role: "service_role", iat, exp: iat + TEN_YEARS }, jwtSecret),
+    dbPassword: stored.dbPassword ?? randomBytes(18).toString("base64url"),
+    authenticatorPassword: stored.authenticatorPassword ?? randomBytes(18).toString("base64url"),
+  };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });
+  return keys;
+}

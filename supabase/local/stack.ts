@@ -1,0 +1,97 @@
+// The embedded default: PostgreSQL + PostgREST + the gateway on one machine, from npm
+// packages only. Hosted Supabase replaces all of this in production.
+import pg from "pg";
+import { rmSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadOrCreateKeys } from "./keys.ts";
+import { startPostgres } from "./postgres.ts";
+import { startPostgrest } from "./postgrest.ts";
+import { migrate } from "./migrate.ts";
+import { startGateway } from "./gateway/server.ts";
+
+export const projectRoot = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+
+export type StackOptions = {
+  dataDir: string;
+  host: string;
+  pgPort: number;
+  restPort: number;
+  gatewayPort: number;
+  seed: boolean;
+  reset?: boolean;
+  log: (line: string) => void;
+};
+
+export type RunningStack = {
+  url: string;
+  anonKey: string;
+  serviceKey: string;
+  jwtSecret: string;
+  dbUrl: string;
+  applied: string[];
+  seeded: boolean;
+  stop(): Promise<void>;
+};
+
+export function stackOptionsFromEnv(overrides: Partial<StackOptions> = {}): StackOptions {
+  return {
+    dataDir: resolve(process.env.DATA_DIR ?? join(projectRoot, ".local")),
+    host: process.env.HOST ?? "127.0.0.1",
+    pgPort: Number(process.env.PG_PORT ?? 54330),
+    restPort: Number(process.env.POSTGREST_PORT ?? 54331),
+    gatewayPort: Number(process.env.GATEWAY_PORT ?? process.env.PORT ?? 54321),
+    seed: true,
+    log: (line) => process.stderr.write(`${line}\n`),
+    ...overrides,
+  };
+}
+
+export async function startStack(o: StackOptions): Promise<RunningStack> {
+  if (o.reset) {
+    rmSync(join(o.dataDir, "pg"), { recursive: true, force: true });
+    rmSync(join(o.dataDir, "storage"), { recursive: true, force: true });
+  }
+  mkdirSync(o.dataDir, { recursive: true });
+  const keys = loadOrCreateKeys(join(o.dataDir, "keys.json"));
+  const quiet = (line: string) => {
+    if (/ERROR|FATAL|PANIC|failed|error/i.test(line)) o.log(line);
+  };
+  const postgres = await startPostgres({ dir: join(o.dataDir, "pg"), port: o.pgPort, password: keys.dbPassword, log: quiet });
+  const stops: Array<() => Promise<void>> = [postgres.stop];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((e) => o.log(`stop: ${String(e)}`));
+    stops.length = 0;
+  };
+  try {
+    const { applied, seeded } = await migrate({
+      dbUrl: postgres.url,
+      root: projectRoot,
+      fresh: postgres.fresh,
+      seed: o.seed,
+      authenticatorPassword: keys.authenticatorPassword,
+      log: o.log,
+    });
+    const postgrest = await startPostgrest({ port: o.restPort, dbPort: o.pgPort, authenticatorPassword: keys.authenticatorPassword, jwtSecret: keys.jwtSecret, log: o.log });
+    stops.push(postgrest.stop);
+    const pool = new pg.Pool({ connectionString: postgres.url, max: 10 });
+    stops.push(() => pool.end());
+    const gateway = await startGateway({
+      host: o.host,
+      port: o.gatewayPort,
+      pool,
+      postgrestUrl: postgrest.url,
+      jwtSecret: keys.jwtSecret,
+      anonKey: keys.anonKey,
+      serviceKey: keys.serviceKey,
+      staticDir: join(projectRoot, "dist"),
+      storageDir: join(o.dataDir, "storage"),
+      log: o.log,
+    });
+    stops.push(gateway.close);
+    return { url: gateway.url, anonKey: keys.anonKey, serviceKey: keys.serviceKey, jwtSecret: keys.jwtSecret, dbUrl: postgres.url, applied, seeded, stop: stopAll };
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+}

@@ -1,0 +1,51 @@
+// `npm test`: unit tests, then one fresh stack on free ports for the db and e2e layers.
+// Every layer must run; a missing browser fails with the command that installs it.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startTestStack } from "./support/test-stack.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+function run(what: string, command: string, args: string[]): boolean {
+  console.log(`\n━━ ${what} ━━ ${command} ${args.join(" ")}`);
+  const began = Date.now();
+  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
+  console.log(`━━ ${what}: ${result.status === 0 ? "passed" : "FAILED"} in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+  return result.status === 0;
+}
+
+async function main(): Promise<number> {
+  const began = Date.now();
+  if (!existsSync(CHROMIUM)) {
+    console.error(`Chromium not found at ${CHROMIUM}. Install it with:\n  sudo apt-get install -y chromium fonts-wqy-microhei`);
+    return 1;
+  }
+  const results: Record<string, boolean> = {};
+  results.typecheck = run("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
+  results.unit = run("unit", "npx", ["vitest", "run", "--project", "unit"]);
+  results.build = run("build", "npx", ["vite", "build", "--logLevel", "warn"]);
+  const dataDir = mkdtempSync(join(tmpdir(), "cgs-test-"));
+  const stackBegan = Date.now();
+  const stack = await startTestStack(dataDir);
+  console.log(`stack ready at ${stack.url} in ${((Date.now() - stackBegan) / 1000).toFixed(1)} s`);
+  try {
+    results.db = run("db", "npx", ["vitest", "run", "--project", "db"]);
+    results.e2e = run("e2e", "npx", ["playwright", "test"]);
+  } finally {
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const failed = Object.entries(results).filter(([, ok]) => !ok).map(([name]) => name);
+  console.log(`\nnpm test: ${failed.length ? `FAILED (${failed.join(", ")})` : "all layers passed"} in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+  return failed.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.stack ?? e.message : e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,28 @@
+// A throw-away stack on free ports, with the demo seed, for one test run.
+import { freePort } from "../../supabase/local/ports.ts";
+import { startStack, type RunningStack } from "../../supabase/local/stack.ts";
+
+export async function startTestStack(dataDir: string): Promise<RunningStack> {
+  const stack = await startStack({
+    dataDir,
+    host: "127.0.0.1",
+    pgPort: await freePort(),
+    restPort: await freePort(),
+    gatewayPort: await freePort(),
+    seed: true,
+    reset: true,
+    // Refusals the tests provoke are logged by postgres as ERROR; show only what breaks the stack.
+    log: (line) => {
+      if (process.env.STACK_LOG || /FATAL|PANIC|failed|exited/i.test(line)) process.stderr.write(`[stack] ${line}\n`);
+    },
+  });
+  Object.assign(process.env, {
+    SUPABASE_URL: stack.url,
+    SUPABASE_ANON_KEY: stack.anonKey,
+    SUPABASE_SERVICE_ROLE_KEY: stack.serviceKey,
+    SUPABASE_JWT_SECRET: stack.jwtSecret,
+    SUPABASE_DB_URL: stack.dbUrl,
+    SUPABASE_DATA_DIR: dataDir,
+  });
+  return stack;
+}
