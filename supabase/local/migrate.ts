@@ -41,9 +41,14 @@ export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
       applied.push(file);
       o.log(`applied ${file}`);
     }
-    const seedFile = join(o.root, "supabase/seed.sql");
-    const seeded = o.fresh && o.seed && existsSync(seedFile);
-    if (seeded) await inTransaction(client, readFileSync(seedFile, "utf8"), "seed.sql");
+    // Same order as supabase/config.toml [db.seed] sql_paths: seed.sql, then seed/*.sql.
+    const seedDir = join(o.root, "supabase/seed");
+    const seedFiles = [
+      join(o.root, "supabase/seed.sql"),
+      ...(existsSync(seedDir) ? readdirSync(seedDir).filter((f) => f.endsWith(".sql")).sort().map((f) => join(seedDir, f)) : []),
+    ].filter((f) => existsSync(f));
+    const seeded = o.fresh && o.seed && seedFiles.length > 0;
+    if (seeded) for (const file of seedFiles) await inTransaction(client, readFileSync(file, "utf8"), `seed ${file.slice(o.root.length + 1)}`);
     return { applied, seeded };
   } finally {
     await client.end();
