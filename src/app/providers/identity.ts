@@ -1,0 +1,34 @@
+// Caches `my_context()` per signed-in user, so getIdentity and every access check share one call.
+import { supabase } from "../../lib/supabase/client";
+import { fetchIdentity, type Identity } from "../../lib/supabase/myContext";
+
+let cached: { userId: string; identity: Promise<Identity> } | undefined;
+
+/** The signed-in user's identity, or null when nobody is signed in. */
+export async function loadIdentity(): Promise<Identity | null> {
+  const { data } = await supabase.auth.getSession();
+  const userId = data.session?.user.id;
+  if (!userId) {
+    cached = undefined;
+    return null;
+  }
+  if (cached?.userId !== userId) {
+    const identity = fetchIdentity();
+    cached = { userId, identity };
+    // A failed call must not be remembered: the next caller retries.
+    identity.catch(() => {
+      if (cached?.identity === identity) cached = undefined;
+    });
+  }
+  return cached.identity;
+}
+
+export function forgetIdentity(): void {
+  cached = undefined;
+}
+
+// Signing out elsewhere (another tab, an expired refresh token) drops what we know; a different
+// user signing in is already handled by keying the cache on the user id.
+supabase.auth.onAuthStateChange((event) => {
+  if (event === "SIGNED_OUT") forgetIdentity();
+});

@@ -1,0 +1,52 @@
+// Every menu item / routed page, declared once. A new page is one entry here.
+// The menu label is the dictionary key `${name}.${name}` (Refine's convention, also used by
+// breadcrumbs, document titles and notifications); the `name` type makes a missing key fail tsc.
+import { ApartmentOutlined, HomeOutlined } from "@ant-design/icons";
+import type { ResourceProps } from "@refinedev/core";
+import { createElement, lazy, type ComponentType, type LazyExoticComponent } from "react";
+import type { Messages } from "../i18n";
+import type { RoleKey } from "../lib/domain/roles";
+
+type LabelledResourceName = {
+  [K in keyof Messages]: Messages[K] extends Record<K, string> ? K : never;
+}[keyof Messages];
+
+export type AppResourceMeta = {
+  /** Only these roles see the menu item and may open the route; omitted = every signed-in user. UI only: RLS decides. */
+  roles?: readonly RoleKey[];
+};
+
+export type AppResource = {
+  name: LabelledResourceName;
+  /** Route of the list page (the menu target). */
+  list: string;
+  icon: ComponentType;
+  meta?: AppResourceMeta;
+  pages: { list: LazyExoticComponent<ComponentType> };
+};
+
+export const appResources: readonly AppResource[] = [
+  {
+    name: "home",
+    list: "/",
+    icon: HomeOutlined,
+    pages: { list: lazy(() => import("../pages/home/HomePage")) },
+  },
+  {
+    name: "org_units",
+    list: "/org-units",
+    icon: ApartmentOutlined,
+    pages: { list: lazy(() => import("../pages/org-units/OrgUnitsPage")) },
+  },
+];
+
+/** The same list in the shape <Refine resources> expects. */
+export const refineResources: ResourceProps[] = appResources.map((resource) => ({
+  name: resource.name,
+  list: resource.list,
+  meta: { ...resource.meta, icon: createElement(resource.icon) },
+}));
+
+export function resourceRoles(name: string | undefined): readonly RoleKey[] | undefined {
+  return appResources.find((resource) => resource.name === name)?.meta?.roles;
+}

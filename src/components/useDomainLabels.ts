@@ -1,0 +1,26 @@
+import { useCallback } from "react";
+import { isRoleKey } from "../lib/domain/roles";
+import type { OrgUnitLevel } from "../lib/domain/orgUnits";
+import type { MyMembership } from "../lib/supabase/myContext";
+import { useLocale, useT } from "../i18n";
+
+/** Labels for roles and org-unit levels in the current locale. */
+export function useDomainLabels() {
+  const t = useT();
+  const locale = useLocale();
+
+  // The database's own names win (a community may rename or add roles); the dictionary covers
+  // the preset keys when a name is missing.
+  const roleLabel = useCallback(
+    (membership: Pick<MyMembership, "role_key" | "role_name" | "role_name_en">) => {
+      const fromDb = locale === "zh-CN" ? membership.role_name : (membership.role_name_en ?? membership.role_name);
+      if (fromDb) return fromDb;
+      return isRoleKey(membership.role_key) ? t(`roles.${membership.role_key}`) : membership.role_key;
+    },
+    [locale, t],
+  );
+
+  const levelLabel = useCallback((level: OrgUnitLevel) => t(`org_units.levels.${level}`), [t]);
+
+  return { roleLabel, levelLabel };
+}

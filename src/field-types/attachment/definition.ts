@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { operatorSets } from '../operators';
+import { limitsInOrder } from '../shared/config-parts';
+import { fileConfigParts } from '../shared/files';
+import type { FieldOf, FieldTypeDefinition } from '../types';
+
+export const attachmentConfigSchema = z
+  .strictObject({ ...fileConfigParts, minCount: z.int().min(0).optional() })
+  .superRefine(limitsInOrder('minCount', 'maxCount'));
+
+export type AttachmentField = FieldOf<typeof attachmentConfigSchema>;
+
+export const attachmentDefinition = {
+  key: 'attachment',
+  label: { zh: '附件', en: 'Attachment' },
+  icon: 'PaperClipOutlined',
+  storage: 'file[]',
+  configSchema: attachmentConfigSchema,
+  filterOperators: operatorSets.presence,
+} as const satisfies FieldTypeDefinition<typeof attachmentConfigSchema>;

@@ -1,0 +1,37 @@
+/**
+ * Display masks (脱敏) for exports, notices and previews. The database masks what the API
+ * returns to users without view_sensitive; these helpers give the same shapes client-side.
+ * Already-masked input (containing "*") is returned unchanged so masking twice is harmless.
+ */
+
+const chars = (value: string) => [...value];
+
+/** Keep the first `head` and last `tail` characters, star the rest (at least one star). */
+export function maskMiddle(value: string, head: number, tail: number): string {
+  const c = chars(value);
+  if (value.includes('*')) return value;
+  if (c.length <= head + tail) return maskGeneric(value);
+  return c.slice(0, head).join('') + '*'.repeat(c.length - head - tail) + c.slice(c.length - tail).join('');
+}
+
+/** 433101199001010045 → 433101********0045 (address code and last four kept). */
+export function maskIdNumber(value: string): string {
+  return maskMiddle(value, 6, 4);
+}
+
+/** 13812345678 → 138****5678; 0743-8221234 → 0743-***1234 (area code kept). */
+export function maskPhone(value: string): string {
+  if (value.includes('*')) return value;
+  const landline = /^(0\d{2,3}-?)(\d+)$/.exec(value);
+  if (landline) return landline[1] + maskMiddle(landline[2], 0, 4);
+  return maskMiddle(value, 3, 4);
+}
+
+/** Names and other text: 吴秀兰 → 吴*兰, 张三 → 张*, 李 → *. */
+export function maskGeneric(value: string): string {
+  const c = chars(value);
+  if (value.includes('*')) return value;
+  if (c.length <= 1) return '*'.repeat(c.length);
+  if (c.length === 2) return `${c[0]}*`;
+  return c[0] + '*'.repeat(c.length - 2) + c[c.length - 1];
+}

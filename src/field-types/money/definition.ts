@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { operatorSets } from '../operators';
+import { limitsInOrder, numberLimits, placeholderOption } from '../shared/config-parts';
+import type { FieldOf, FieldTypeDefinition } from '../types';
+
+/** Amounts in yuan as a JSON number with at most 2 decimals (fen), matching numeric(…, 2). */
+export const moneyConfigSchema = z
+  .strictObject({ ...numberLimits, ...placeholderOption })
+  .superRefine(limitsInOrder('min', 'max'));
+
+export type MoneyField = FieldOf<typeof moneyConfigSchema>;
+
+export const moneyDefinition = {
+  key: 'money',
+  label: { zh: '金额（元）', en: 'Amount (CNY)' },
+  icon: 'MoneyCollectOutlined',
+  storage: 'number',
+  configSchema: moneyConfigSchema,
+  filterOperators: operatorSets.range,
+} as const satisfies FieldTypeDefinition<typeof moneyConfigSchema>;

@@ -1,0 +1,23 @@
+import { InputNumber } from 'antd';
+import { pickText } from '../shared/labels';
+import type { FieldInputProps } from '../types';
+import type { NumberField } from './definition';
+
+export function NumberInput({ field, value, onChange, onBlur, disabled, status, id, language }: FieldInputProps<NumberField>) {
+  return (
+    <InputNumber<number>
+      id={id}
+      value={typeof value === 'number' ? value : null}
+      onChange={(next) => onChange(next ?? null)}
+      onBlur={onBlur}
+      disabled={disabled}
+      status={status}
+      min={field.min}
+      max={field.max}
+      precision={field.integer ? 0 : undefined}
+      suffix={field.unit}
+      placeholder={field.placeholder ? pickText(language, field.placeholder, field.placeholder_en) : undefined}
+      style={{ width: '100%' }}
+    />
+  );
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { operatorSets } from '../operators';
+import { limitsInOrder, numberLimits, placeholderOption } from '../shared/config-parts';
+import type { FieldOf, FieldTypeDefinition } from '../types';
+
+export const numberConfigSchema = z
+  .strictObject({
+    ...numberLimits,
+    ...placeholderOption,
+    integer: z.boolean().optional(),
+    /** shown after the input and in cells, e.g. 人, 岁, 小时 */
+    unit: z.string().optional(),
+  })
+  .superRefine(limitsInOrder('min', 'max'));
+
+export type NumberField = FieldOf<typeof numberConfigSchema>;
+
+export const numberDefinition = {
+  key: 'number',
+  label: { zh: '数字', en: 'Number' },
+  icon: 'NumberOutlined',
+  storage: 'number',
+  configSchema: numberConfigSchema,
+  filterOperators: operatorSets.range,
+} as const satisfies FieldTypeDefinition<typeof numberConfigSchema>;

@@ -1,0 +1,44 @@
+import { attachment } from './attachment';
+import { boolean } from './boolean';
+import { date } from './date';
+import { datetime } from './datetime';
+import { id_number } from './id_number';
+import { image } from './image';
+import { money } from './money';
+import { multiselect } from './multiselect';
+import { number } from './number';
+import { org_unit } from './org_unit';
+import { phone } from './phone';
+import { select } from './select';
+import { sub_table } from './sub_table';
+import { text } from './text';
+import { textarea } from './textarea';
+import type { FieldTypeRegistry } from './types';
+import { user } from './user';
+
+/**
+ * THE field-type registry: the only place that knows which types exist. Adding a type is one
+ * folder and one line here; views, schema and validation pick it up from this map.
+ */
+export const fieldTypes = {
+  text,
+  textarea,
+  number,
+  money,
+  date,
+  datetime,
+  boolean,
+  select,
+  multiselect,
+  id_number,
+  phone,
+  org_unit,
+  user,
+  attachment,
+  image,
+  sub_table,
+} as const satisfies FieldTypeRegistry;
+
+export type FieldTypeKey = keyof typeof fieldTypes;
+
+export const fieldTypeKeys = Object.keys(fieldTypes) as FieldTypeKey[];

@@ -1,0 +1,144 @@
+import { SearchOutlined } from "@ant-design/icons";
+import { useGetIdentity, useList } from "@refinedev/core";
+import { Alert, Card, Col, Empty, Input, Row, Skeleton, Tree, Typography } from "antd";
+import type { TreeDataNode } from "antd";
+import { useEffect, useMemo, useState } from "react";
+import { useSearchParams } from "react-router";
+import { HighlightedText } from "../../components/HighlightedText";
+import { useT } from "../../i18n";
+import type { OrgUnit } from "../../lib/domain/orgUnits";
+import type { Identity } from "../../lib/supabase/myContext";
+import { OrgUnitDetail } from "./OrgUnitDetail";
+import { ancestorsOf, indexOrgUnits, searchOrgUnits, type OrgUnitIndex, type OrgUnitSearch } from "./orgUnitIndex";
+
+const columns = "id,parent_id,code,name,level,path,depth,sort_order";
+
+function toTreeData(index: OrgUnitIndex, parentId: string | null, search: OrgUnitSearch | null, query: string): TreeDataNode[] {
+  return (index.childrenOf.get(parentId) ?? [])
+    .filter((unit) => !search || search.visible.has(unit.id))
+    .map((unit) => {
+      const children = toTreeData(index, unit.id, search, query);
+      return {
+        key: unit.id,
+        isLeaf: children.length === 0,
+        children,
+        title: (
+          <span>
+            <HighlightedText text={unit.name} query={query} />{" "}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <HighlightedText text={unit.code} query={query} />
+            </Typography.Text>
+          </span>
+        ),
+      };
+    });
+}
+
+export default function OrgUnitsPage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const query = params.get("q") ?? "";
+  const selectedParam = params.get("unit");
+
+  const { data: identity } = useGetIdentity<Identity>();
+  const { result, query: listQuery } = useList<OrgUnit>({
+    resource: "org_units",
+    // ~300 rows: one request, no paging; the total is unused, so no exact count.
+    pagination: { mode: "off" },
+    meta: { select: columns, count: "planned" },
+  });
+
+  const index = useMemo(() => indexOrgUnits(result.data), [result.data]);
+  const search = useMemo(() => searchOrgUnits(index, query), [index, query]);
+  const treeData = useMemo(() => toTreeData(index, null, search, query), [index, search, query]);
+
+  const ownUnitIds = useMemo(
+    () => (identity?.memberships ?? []).map((m) => m.org_unit_id).filter((id) => index.byId.has(id)),
+    [identity, index],
+  );
+  const selectedId = selectedParam ?? ownUnitIds[0];
+
+  // Expansion: by default the path down to the user's own units; while searching, the
+  // ancestors of every match. The user may still open and close nodes freely.
+  const [expandedKeys, setExpandedKeys] = useState<string[]>([]);
+  useEffect(() => {
+    if (search) {
+      setExpandedKeys([...search.expand]);
+      return;
+    }
+    const open = new Set<string>();
+    for (const id of ownUnitIds) {
+      const unit = index.byId.get(id);
+      if (!unit) continue;
+      ancestorsOf(index, unit).forEach((ancestor) => open.add(ancestor.id));
+      open.add(id);
+    }
+    setExpandedKeys([...open]);
+  }, [search, ownUnitIds, index]);
+
+  const updateParams = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next, { replace: true });
+  };
+
+  if (listQuery.isError) {
+    return <Alert type="error" showIcon message={listQuery.error.message} />;
+  }
+
+  return (
+    <>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t("org_units.org_units")}
+      </Typography.Title>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Card title={t("org_units.treeTitle")}>
+            <Input
+              allowClear
+              value={query}
+              onChange={(e) => updateParams({ q: e.target.value })}
+              prefix={<SearchOutlined aria-hidden />}
+              placeholder={t("org_units.searchPlaceholder")}
+              aria-label={t("org_units.searchLabel")}
+              style={{ marginBottom: 12 }}
+            />
+            {search && (
+              <Typography.Paragraph type="secondary" aria-live="polite">
+                {t("org_units.matchCount", { count: search.matches.size })}
+              </Typography.Paragraph>
+            )}
+            {listQuery.isLoading ? (
+              <Skeleton active />
+            ) : treeData.length === 0 ? (
+              <Empty description={t("org_units.noMatches")} />
+            ) : (
+              <Tree
+                showLine
+                blockNode
+                treeData={treeData}
+                expandedKeys={expandedKeys}
+                onExpand={(keys) => setExpandedKeys(keys.map(String))}
+                selectedKeys={selectedId ? [selectedId] : []}
+                onSelect={(keys) => {
+                  // Clicking the selected node again keeps it selected rather than clearing the detail.
+                  if (keys.length > 0) updateParams({ unit: String(keys[0]) });
+                }}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <OrgUnitDetail
+            index={index}
+            unit={selectedId ? index.byId.get(selectedId) : undefined}
+            onSelect={(id) => updateParams({ unit: id })}
+          />
+        </Col>
+      </Row>
+    </>
+  );
+}

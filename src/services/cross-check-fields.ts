@@ -1,0 +1,51 @@
+import type { Condition } from './condition-schema';
+import type { ServiceDefinition } from './definition-schema';
+import { definitionError, type DefinitionError } from './definition-errors';
+import { isSystemColumn } from './system-columns';
+
+/** Field-level rules that need the whole list of fields. */
+export function checkFields(definition: ServiceDefinition): DefinitionError[] {
+  const errors: DefinitionError[] = [];
+  const { fields } = definition;
+  const keys = new Set(fields.map((field) => field.key));
+  const seen = new Set<string>();
+  fields.forEach((field, index) => {
+    const at = (...rest: (string | number)[]) => ['fields', index, ...rest];
+    if (seen.has(field.key)) errors.push(definitionError('duplicate_key', at('key'), { key: field.key }));
+    seen.add(field.key);
+    if (isSystemColumn(field.key)) errors.push(definitionError('reserved_key', at('key'), { key: field.key }));
+    if (field.sensitive && !field.purpose) errors.push(definitionError('sensitive_purpose_required', at('purpose')));
+    const checkCondition = (name: 'visibleWhen' | 'requiredWhen', condition: Condition | undefined) => {
+      if (!condition) return;
+      if (condition.field === field.key) errors.push(definitionError('self_reference', at(name, 'field')));
+      else if (!keys.has(condition.field)) errors.push(definitionError('unknown_field_ref', at(name, 'field'), { field: condition.field }));
+    };
+    checkCondition('visibleWhen', field.visibleWhen);
+    checkCondition('requiredWhen', field.requiredWhen);
+  });
+  return [...errors, ...visibilityCycles(definition)];
+}
+
+/**
+ * Each field has at most one visibleWhen, so following the chain either ends or loops.
+ * A loop (a shown only if b, b only if a) can never be shown; report it once.
+ */
+function visibilityCycles({ fields }: ServiceDefinition): DefinitionError[] {
+  const next = new Map(fields.map((field) => [field.key, field.visibleWhen?.field]));
+  const reported = new Set<string>();
+  const errors: DefinitionError[] = [];
+  fields.forEach((field, index) => {
+    const chain: string[] = [field.key];
+    let current = next.get(field.key);
+    while (current !== undefined && current !== field.key && !chain.includes(current) && chain.length <= fields.length) {
+      chain.push(current);
+      current = next.get(current);
+    }
+    const isCycle = current === field.key && chain.length > 1;
+    if (isCycle && !chain.some((key) => reported.has(key))) {
+      chain.forEach((key) => reported.add(key));
+      errors.push(definitionError('condition_cycle', ['fields', index, 'visibleWhen'], { cycle: [...chain, field.key].join(' → ') }));
+    }
+  });
+  return errors;
+}

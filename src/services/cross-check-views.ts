@@ -1,0 +1,42 @@
+import type { ServiceDefinition } from './definition-schema';
+import { definitionError, type DefinitionError } from './definition-errors';
+import { isSystemColumn } from './system-columns';
+import { builtInGroupings } from './view-schemas';
+
+/** Free-text search only makes sense on text-like values (ilike on a string). */
+const searchableTypes = new Set(['text', 'textarea', 'id_number', 'phone']);
+
+/** List columns, sorts, filters and dashboard groupings must name something that exists. */
+export function checkViews({ fields, list, dashboard }: ServiceDefinition): DefinitionError[] {
+  const fieldTypes = new Map(fields.map((field) => [field.key, field.type]));
+  const known = (name: string) => fieldTypes.has(name) || isSystemColumn(name);
+  const errors: DefinitionError[] = [];
+  const columnsExist = (names: readonly string[], part: string) =>
+    names.forEach((column, index) => {
+      if (!known(column)) errors.push(definitionError('unknown_column', ['list', part, index], { column }));
+    });
+  columnsExist(list.columns, 'columns');
+  columnsExist(list.filterable, 'filterable');
+  if (!known(list.defaultSort.field)) {
+    errors.push(definitionError('unknown_column', ['list', 'defaultSort', 'field'], { column: list.defaultSort.field }));
+  }
+  list.searchable.forEach((name, index) => {
+    const type = fieldTypes.get(name);
+    if (type === undefined) errors.push(definitionError('unknown_column', ['list', 'searchable', index], { column: name }));
+    else if (!searchableTypes.has(type)) errors.push(definitionError('not_searchable', ['list', 'searchable', index], { field: name }));
+  });
+
+  const seen = new Set<string>();
+  dashboard.widgets.forEach((widget, index) => {
+    const at = (name: string) => ['dashboard', 'widgets', index, name];
+    if (seen.has(widget.key)) errors.push(definitionError('duplicate_key', at('key'), { key: widget.key }));
+    seen.add(widget.key);
+    const { groupBy } = widget;
+    if (widget.kind === 'metric' && groupBy !== undefined) errors.push(definitionError('group_by_forbidden', at('groupBy')));
+    if (['bar', 'pie', 'line'].includes(widget.kind) && groupBy === undefined) errors.push(definitionError('group_by_required', at('groupBy')));
+    if (groupBy !== undefined && !(builtInGroupings as readonly string[]).includes(groupBy) && !fieldTypes.has(groupBy)) {
+      errors.push(definitionError('unknown_group_by', at('groupBy'), { groupBy }));
+    }
+  });
+  return errors;
+}

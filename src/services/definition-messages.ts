@@ -1,0 +1,85 @@
+/**
+ * Bilingual messages for problems in a service DEFINITION (not in record data; those are
+ * validation-codes.ts). Zod schemas carry one of these keys as their message; the translator
+ * in definition-errors.ts turns it into zh/en text with the issue's params.
+ */
+export const definitionMessages = {
+  // generic, chosen by the translator from the zod issue code
+  required: { zh: '缺少必填项', en: 'Required' },
+  wrong_type: { zh: '类型错误，应为{expected_zh}', en: 'Expected {expected}' },
+  unknown_property: { zh: '未知的属性 "{key}"（拼写错误？）', en: 'Unknown property "{key}" (a typo?)' },
+  invalid_value: { zh: '取值无效，可选：{values}', en: 'Invalid value, expected one of: {values}' },
+  empty: { zh: '不能为空', en: 'Must not be empty' },
+  too_short: { zh: '至少需要 {minimum} 个字符', en: 'Needs at least {minimum} characters' },
+  too_long: { zh: '不能超过 {maximum} 个字符', en: 'At most {maximum} characters' },
+  too_few: { zh: '至少需要 {minimum} 项', en: 'Needs at least {minimum} items' },
+  too_many: { zh: '最多 {maximum} 项', en: 'At most {maximum} items' },
+  too_small: { zh: '不能小于 {minimum}', en: 'Must be at least {minimum}' },
+  too_big: { zh: '不能大于 {maximum}', en: 'Must be at most {maximum}' },
+  invalid_format: { zh: '格式不正确', en: 'Invalid format' },
+  // specific, named by schemas
+  key_format: {
+    zh: '键名只能使用小写字母、数字和下划线，并以字母开头',
+    en: 'Keys use lower-case letters, digits and underscores, and start with a letter',
+  },
+  role_key_format: { zh: '角色键名只能使用小写字母和下划线', en: 'Role keys use lower-case letters and underscores only' },
+  unknown_field_type: { zh: '未知的字段类型 "{type}"', en: 'Unknown field type "{type}"' },
+  select_options_min: { zh: '下拉字段至少需要一个选项', en: 'A select field needs at least one option' },
+  duplicate_option: { zh: '选项值 "{value}" 重复', en: 'Duplicate option value "{value}"' },
+  pattern_invalid: { zh: '不是有效的正则表达式', en: 'Not a valid regular expression' },
+  range_order: { zh: '最小值不能大于最大值', en: 'The minimum cannot be greater than the maximum' },
+  date_limit_format: { zh: '应为 YYYY-MM-DD 或 today', en: 'Expected YYYY-MM-DD or "today"' },
+  color_format: {
+    zh: '颜色应为 antd 预设颜色名或 #RRGGBB',
+    en: 'Colours are an antd preset name or #RRGGBB',
+  },
+  sub_table_column_type: {
+    zh: '子表列不支持类型 "{type}"',
+    en: 'Sub-table columns cannot have type "{type}"',
+  },
+  condition_value_required: { zh: '此运算需要比较值 value', en: 'This operator needs a value' },
+  condition_value_array: { zh: 'in / nin 的比较值必须是数组', en: 'The value of in / nin must be an array' },
+  condition_value_scalar: {
+    zh: '此运算的比较值必须是单个文本、数字或布尔值',
+    en: 'This operator compares with a single string, number or boolean',
+  },
+  condition_value_forbidden: { zh: 'empty / not_empty 不需要比较值', en: 'empty / not_empty take no value' },
+  duplicate_key: { zh: '键名 "{key}" 重复', en: 'Duplicate key "{key}"' },
+  reserved_key: { zh: '"{key}" 是系统列名，不能用作字段键名', en: '"{key}" is a system column and cannot be a field key' },
+  unknown_field_ref: { zh: '引用的字段 "{field}" 不存在', en: 'Refers to a field "{field}" that does not exist' },
+  self_reference: { zh: '条件不能引用字段自身', en: 'A condition cannot refer to its own field' },
+  condition_cycle: { zh: '显示条件形成循环：{cycle}', en: 'Visibility conditions form a cycle: {cycle}' },
+  unknown_column: {
+    zh: '"{column}" 既不是字段也不是系统列',
+    en: '"{column}" is neither a field nor a system column',
+  },
+  not_searchable: { zh: '字段 "{field}" 不是文本类字段，不能搜索', en: 'Field "{field}" is not text and cannot be searched' },
+  not_filterable: { zh: '字段 "{field}" 不支持筛选', en: 'Field "{field}" cannot be filtered' },
+  unknown_state: { zh: '状态 "{state}" 不存在', en: 'State "{state}" does not exist' },
+  initial_terminal: { zh: '初始状态不能是终止状态', en: 'The initial state cannot be terminal' },
+  terminal_outgoing: {
+    zh: '终止状态 "{state}" 不能有流出的流转',
+    en: 'Terminal state "{state}" cannot have outgoing transitions',
+  },
+  sensitive_purpose_required: {
+    zh: '敏感字段必须说明收集目的（个人信息保护法）',
+    en: 'A sensitive field must state why it is collected (PIPL)',
+  },
+  group_by_required: { zh: '图表需要指定分组方式 groupBy', en: 'A chart needs a groupBy' },
+  group_by_forbidden: { zh: '指标卡不能分组', en: 'A metric widget cannot have a groupBy' },
+  unknown_group_by: {
+    zh: '分组 "{groupBy}" 不是字段，也不是 status / org_unit / created_month',
+    en: 'groupBy "{groupBy}" is not a field, status, org_unit or created_month',
+  },
+} as const;
+
+export type DefinitionMessageKey = keyof typeof definitionMessages;
+
+/** Schema option that names a message key, typed so a misspelt key fails to compile. */
+export function msg(key: DefinitionMessageKey): { error: DefinitionMessageKey } {
+  return { error: key };
+}
+
+export function isDefinitionMessageKey(value: string): value is DefinitionMessageKey {
+  return Object.hasOwn(definitionMessages, value);
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { fieldSchema } from './field-schema';
+import { keySchema, labelSchema } from './key-schema';
+import { permissionsSchema } from './roles';
+import { dashboardSchema, listSchema } from './view-schemas';
+import { workflowSchema } from './workflow-schema';
+
+/**
+ * A governance service as data (DESIGN §4). Every definition — template, designer save,
+ * database load — enters through parseServiceDefinition, which adds the cross-checks
+ * (references between parts) that a structural schema cannot express.
+ */
+export const serviceDefinitionSchema = z.strictObject({
+  key: keySchema,
+  name: labelSchema,
+  name_en: z.string().optional(),
+  category: labelSchema,
+  /** an @ant-design/icons name */
+  icon: z.string().min(1),
+  description: labelSchema,
+  description_en: z.string().optional(),
+  /** why the service collects personal data at all (PIPL Art. 6 minimisation) */
+  purpose: labelSchema,
+  purpose_en: z.string().optional(),
+  fields: z.array(fieldSchema).min(1),
+  list: listSchema,
+  workflow: workflowSchema,
+  permissions: permissionsSchema,
+  dashboard: dashboardSchema.default({ widgets: [] }),
+});
+
+export type ServiceDefinition = z.infer<typeof serviceDefinitionSchema>;
+/** The JSON as written (defaults not yet applied), e.g. for the designer's draft. */
+export type ServiceDefinitionInput = z.input<typeof serviceDefinitionSchema>;

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { msg } from './definition-messages';
+import { keySchema, labelSchema } from './key-schema';
+import { roleKeySchema } from './roles';
+
+const antdPresetColors = [
+  'default', 'processing', 'success', 'error', 'warning',
+  'magenta', 'red', 'volcano', 'orange', 'gold', 'lime', 'green', 'cyan', 'blue', 'geekblue', 'purple',
+];
+const colorSchema = z
+  .string()
+  .refine((color) => antdPresetColors.includes(color) || /^#[0-9a-fA-F]{6}$/.test(color), msg('color_format'));
+
+export const stateSchema = z.strictObject({
+  key: keySchema,
+  label: labelSchema,
+  label_en: z.string().optional(),
+  color: colorSchema,
+  terminal: z.boolean().default(false),
+  /** hours allowed in this state before the record is overdue; calendar hours */
+  slaHours: z.number().positive().optional(),
+});
+
+/** One original document to check offline (线下核验), e.g. 身份证原件. */
+export const checklistItemSchema = z.strictObject({
+  key: keySchema,
+  label: labelSchema,
+  label_en: z.string().optional(),
+});
+
+export const transitionSchema = z.strictObject({
+  key: keySchema,
+  label: labelSchema,
+  label_en: z.string().optional(),
+  from: z.array(keySchema).min(1),
+  to: keySchema,
+  roles: z.array(roleKeySchema).min(1),
+  requireComment: z.boolean().default(false),
+  requireFields: z.array(keySchema).default([]),
+  checklist: z.array(checklistItemSchema).default([]),
+  /** moves the record to the parent org unit (网格 → 社区 → 街道) */
+  escalate: z.boolean().default(false),
+});
+
+export const workflowSchema = z.strictObject({
+  states: z.array(stateSchema).min(1),
+  initial: keySchema,
+  transitions: z.array(transitionSchema).default([]),
+});
+
+export type WorkflowState = z.infer<typeof stateSchema>;
+export type WorkflowTransition = z.infer<typeof transitionSchema>;
+export type Workflow = z.infer<typeof workflowSchema>;
