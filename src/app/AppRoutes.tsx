@@ -5,6 +5,7 @@ import { lazy, Suspense } from "react";
 import { Outlet, Route, Routes } from "react-router";
 import { PageLoading } from "../components/PageLoading";
 import { ForbiddenPage } from "../pages/errors/ForbiddenPage";
+import { serviceRoutes } from "../views/serviceRoutes";
 import { AppLayout } from "./layout/AppLayout";
 import { RedirectSignedIn } from "./RedirectSignedIn";
 import { appResources } from "./resources";
@@ -32,6 +33,10 @@ export function AppRoutes() {
               </CanAccess>
             }
           />
+        ))}
+        {serviceRoutes.map((route) => (
+          // Who may read a service is in its definition and RLS; the page hides what the user cannot do.
+          <Route key={route.path} path={route.path} element={<route.page />} />
         ))}
         <Route path="*" element={<ErrorComponent />} />
       </Route>

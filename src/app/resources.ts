@@ -1,7 +1,7 @@
 // Every menu item / routed page, declared once. A new page is one entry here.
 // The menu label is the dictionary key `${name}.${name}` (Refine's convention, also used by
 // breadcrumbs, document titles and notifications); the `name` type makes a missing key fail tsc.
-import { ApartmentOutlined, HomeOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, CheckSquareOutlined, HomeOutlined, SafetyCertificateOutlined, TeamOutlined } from "@ant-design/icons";
 import type { ResourceProps } from "@refinedev/core";
 import { createElement, lazy, type ComponentType, type LazyExoticComponent } from "react";
 import type { Messages } from "../i18n";
@@ -14,6 +14,8 @@ type LabelledResourceName = {
 export type AppResourceMeta = {
   /** Only these roles see the menu item and may open the route; omitted = every signed-in user. UI only: RLS decides. */
   roles?: readonly RoleKey[];
+  /** Routed, but drawn in the sider by views/menu (待办 carries a live count). */
+  hide?: boolean;
 };
 
 export type AppResource = {
@@ -33,10 +35,31 @@ export const appResources: readonly AppResource[] = [
     pages: { list: lazy(() => import("../pages/home/HomePage")) },
   },
   {
+    name: "tasks",
+    list: "/tasks",
+    icon: CheckSquareOutlined,
+    meta: { hide: true },
+    pages: { list: lazy(() => import("../pages/tasks/TasksPage")) },
+  },
+  {
     name: "org_units",
     list: "/org-units",
     icon: ApartmentOutlined,
     pages: { list: lazy(() => import("../pages/org-units/OrgUnitsPage")) },
+  },
+  {
+    name: "members",
+    list: "/members",
+    icon: TeamOutlined,
+    meta: { roles: ["community_admin", "system_admin"] },
+    pages: { list: lazy(() => import("../pages/members/MembersPage")) },
+  },
+  {
+    name: "permissions",
+    list: "/permissions",
+    icon: SafetyCertificateOutlined,
+    meta: { roles: ["community_admin", "system_admin", "leader"] },
+    pages: { list: lazy(() => import("../pages/permissions/PermissionMatrixPage")) },
   },
 ];
 

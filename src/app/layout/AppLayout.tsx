@@ -3,13 +3,16 @@ import type { LayoutProps } from "@refinedev/core";
 import { Suspense } from "react";
 import { Outlet } from "react-router";
 import { PageLoading } from "../../components/PageLoading";
+import { useServiceMenu, withServiceMenu } from "../../views/menu/useServiceMenu";
 import { AppHeader } from "./AppHeader";
 import { AppTitle } from "./AppTitle";
 
 // The header already has the logout button; the sider's own copy would be a second one.
-const AppSider: NonNullable<LayoutProps["Sider"]> = (props) => (
-  <ThemedSider {...props} fixed render={({ items }) => items} />
-);
+// Published services and 待办 (with its count) are data, read at runtime, not resources.
+const AppSider: NonNullable<LayoutProps["Sider"]> = (props) => {
+  const serviceMenu = useServiceMenu();
+  return <ThemedSider {...props} fixed render={({ items }) => withServiceMenu(items, serviceMenu)} />;
+};
 
 export function AppLayout() {
   return (

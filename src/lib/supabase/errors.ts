@@ -43,6 +43,9 @@ const keyByCode = {
   "22P02": "errors.invalidInput", // invalid_text_representation
   "22001": "errors.invalidInput", // string_data_right_truncation
   "22023": "errors.invalidInput", // invalid_parameter_value
+  CGR01: "errors.roleInUse", // role_in_use: a custom role still held or invited to
+  CGI01: "errors.invitationNotPending", // invitation_not_pending: claimed, revoked or expired
+  CGI02: "errors.invitationContactInvalid", // invitation_contact_invalid: not a phone number
   "404": "errors.notFound", // Storage reports its codes as HTTP-like strings
   "403": "errors.permissionDenied",
   EntityTooLarge: "errors.fileTooLarge", // Storage: over the bucket's file_size_limit (413)
@@ -75,6 +78,7 @@ const keyByReason = {
   no_parent_unit: "errors.noParentUnit",
   service_not_published: "errors.serviceNotPublished",
   unit_outside_service: "errors.unitOutsideService",
+  attachment_not_yours: "errors.attachmentNotYours",
 } as const satisfies Record<string, TranslationKey>;
 
 export type RecordErrorReason = keyof typeof keyByReason;
@@ -88,6 +92,9 @@ const statusByCode: Record<string, number> = {
   PGRST116: 406,
   "23505": 409,
   "23503": 409,
+  CGR01: 409,
+  CGI01: 409,
+  CGI02: 400,
 };
 
 type ErrorFields = { message?: unknown; code?: unknown; status?: unknown; statusCode?: unknown; details?: unknown; hint?: unknown; error_code?: unknown };
@@ -120,7 +127,13 @@ export function isSessionError(error: { statusCode?: number; code?: string } | u
   return error.statusCode === 401 || (error.code !== undefined && sessionErrorCodes.has(error.code));
 }
 
+/** Already normalised (and perhaps localised by the data provider): keep it, with its reason. */
+function isAppHttpError(e: unknown): e is AppHttpError {
+  return typeof e === "object" && e !== null && typeof (e as AppHttpError).i18nKey === "string" && typeof (e as AppHttpError).statusCode === "number";
+}
+
 export function toHttpError(e: unknown): AppHttpError {
+  if (isAppHttpError(e)) return e;
   const fields: ErrorFields = typeof e === "object" && e !== null ? (e as ErrorFields) : {};
   const message = str(fields.message) ?? (typeof e === "string" ? e : undefined) ?? "Unknown error";
   // GoTrue puts the machine code in `code` (auth-js) or `error_code` (raw body); Storage puts

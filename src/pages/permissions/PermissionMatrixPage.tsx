@@ -1,0 +1,62 @@
+// 权限矩阵: roles × services × actions, as data. Administrators of a service's owning unit
+// edit it; everyone else with access to this page reads it.
+import { useNotification } from "@refinedev/core";
+import { Alert, Card, Empty, Flex, Skeleton, Space, Tag, Typography } from "antd";
+import { useT } from "../../i18n";
+import { setServiceGrant } from "../../lib/supabase/grantAdmin";
+import { toHttpError } from "../../lib/supabase/errors";
+import type { PermissionAction } from "../../services/roles";
+import { ServiceGrantTable } from "./ServiceGrantTable";
+import { useGrantMatrix } from "./useGrantMatrix";
+
+export default function PermissionMatrixPage() {
+  const t = useT();
+  const matrix = useGrantMatrix();
+  const { open } = useNotification();
+
+  if (matrix.isLoading) return <Skeleton active />;
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: "100%" }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t("permissions.permissions")}
+      </Typography.Title>
+      <Alert type="info" showIcon message={t("permissions.hint")} />
+      {matrix.services.length === 0 && <Empty description={t("permissions.noServices")} />}
+      {matrix.services.map((service) => {
+        const editable = matrix.mayEdit(service);
+        const onToggle = async (roleKey: string, action: PermissionAction, granted: boolean) => {
+          try {
+            await setServiceGrant({ service_id: service.id, role_key: roleKey, action }, granted);
+            open?.({ type: "success", message: t(granted ? "permissions.granted" : "permissions.revoked") });
+          } catch (e) {
+            const error = toHttpError(e);
+            // Unknown codes keep the database's hint, which is written for users ("中文 / English").
+            const description = error.i18nKey === "errors.unknown" ? (error.hint ?? error.message) : t(error.i18nKey);
+            open?.({ type: "error", message: t("permissions.saveFailed"), description });
+          } finally {
+            matrix.refetch();
+          }
+        };
+        return (
+          <Card
+            key={service.id}
+            title={
+              <Flex gap="small" align="center" wrap>
+                <span>{service.name}</span>
+                <Tag>{service.category}</Tag>
+              </Flex>
+            }
+            extra={
+              <Typography.Text type="secondary">
+                {t("permissions.owner", { unit: matrix.ownerName(service) })} · {editable ? t("permissions.editable") : t("permissions.readOnly")}
+              </Typography.Text>
+            }
+          >
+            <ServiceGrantTable service={service} roles={matrix.roles} editable={editable} has={matrix.has} onToggle={onToggle} />
+          </Card>
+        );
+      })}
+    </Space>
+  );
+}

@@ -1,0 +1,59 @@
+import { useGetIdentity, useNotification } from "@refinedev/core";
+import { useMemo, useRef } from "react";
+import type { FieldLoaders, OrgUnitOption, UserOption } from "../../field-types/types";
+import { supabase } from "../../lib/supabase/client";
+import { toHttpError } from "../../lib/supabase/errors";
+import type { Identity } from "../../lib/supabase/myContext";
+import { useErrorText } from "../shared/useErrorText";
+import { attachmentUrl, uploadAttachment } from "./attachmentStorage";
+import { isWithin, useOrgUnits } from "./useOrgUnits";
+
+const userSearchLimit = 20;
+
+/**
+ * The server access field inputs need, injected so the registry never imports supabase.
+ * The object changes once, when the org tree and the identity have arrived (inputs load their
+ * options in effects keyed on it, so they reload then), and is stable afterwards.
+ */
+export function useFieldLoaders(): FieldLoaders {
+  const errorText = useErrorText();
+  const { open } = useNotification();
+  const { data: identity } = useGetIdentity<Identity>();
+  const units = useOrgUnits();
+  // Inputs call these later; refs let the stable object read the latest answers.
+  const latest = useRef({ identity, units, open, errorText });
+  latest.current = { identity, units, open, errorText };
+  const ready = identity !== undefined && !units.isLoading;
+
+  return useMemo<FieldLoaders>(
+    () => ({
+      // Units in the user's own subtrees: the only ones they can file records under.
+      loadOrgUnits: async (): Promise<OrgUnitOption[]> => {
+        const { identity: me, units: tree } = latest.current;
+        const roots = (me?.memberships ?? []).map((m) => tree.byId.get(m.org_unit_id)?.path);
+        return tree.rows
+          .filter((unit) => roots.some((path) => isWithin(unit, path)))
+          .map((unit) => ({ id: unit.id, name: unit.name, parentId: unit.parent_id, level: unit.level }));
+      },
+      searchUsers: async (query: string): Promise<UserOption[]> => {
+        let request = supabase.from("profiles").select("id,display_name").order("display_name").limit(userSearchLimit);
+        if (query.trim() !== "") request = request.ilike("display_name", `%${query.trim()}%`);
+        const { data, error } = await request;
+        if (error) throw toHttpError(error);
+        return ((data ?? []) as { id: string; display_name: string }[]).map((p) => ({ id: p.id, name: p.display_name }));
+      },
+      uploadFile: async (file: File) => {
+        try {
+          return await uploadAttachment(file);
+        } catch (e) {
+          // The upload box only turns the file red; say why (too large, wrong type …).
+          const { open: notify, errorText: describe } = latest.current;
+          notify?.({ type: "error", message: file.name, description: describe(e), key: `upload-${file.name}` });
+          throw e;
+        }
+      },
+      fileUrl: attachmentUrl,
+    }),
+    [ready],
+  );
+}

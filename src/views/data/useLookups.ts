@@ -1,0 +1,55 @@
+import { useMany } from "@refinedev/core";
+import { useMemo } from "react";
+import type { FieldLookups } from "../../field-types/types";
+import { attachmentUrl } from "./attachmentStorage";
+import { useOrgUnits } from "./useOrgUnits";
+
+interface ProfileName {
+  id: string;
+  display_name: string;
+}
+
+export interface ViewLookups extends FieldLookups {
+  orgUnitName(id: string): string | undefined;
+  userName(id: string): string | undefined;
+  fileUrl(path: string): Promise<string>;
+}
+
+/**
+ * Synchronous names for cells, from caches the page already holds: the org tree, and the
+ * profiles of the people named on the page (`userIds`: assignees, actors, user fields).
+ * A profile outside the reader's scope stays unnamed (RLS), and the cell shows the id.
+ */
+export function useLookups(userIds: readonly string[]): ViewLookups & { isLoading: boolean } {
+  const units = useOrgUnits();
+  const ids = useMemo(() => [...new Set(userIds)].sort(), [userIds]);
+  const { result, query } = useMany<ProfileName>({
+    resource: "profiles",
+    ids,
+    meta: { select: "id,display_name" },
+    queryOptions: { enabled: ids.length > 0, staleTime: 5 * 60_000 },
+  });
+  const names = useMemo(() => new Map((result.data ?? []).map((p) => [p.id, p.display_name])), [result.data]);
+  return useMemo(
+    () => ({
+      orgUnitName: (id: string) => units.byId.get(id)?.name,
+      userName: (id: string) => names.get(id),
+      fileUrl: attachmentUrl,
+      isLoading: units.isLoading || (ids.length > 0 && query.isLoading),
+    }),
+    [units, names, ids.length, query.isLoading],
+  );
+}
+
+/** User ids a definition's user fields and the system columns name in these records. */
+export function userIdsIn(rows: readonly { assignee?: string | null; data?: Record<string, unknown> }[], userFieldKeys: readonly string[]): string[] {
+  const ids: string[] = [];
+  for (const row of rows) {
+    if (row.assignee) ids.push(row.assignee);
+    for (const key of userFieldKeys) {
+      const value = row.data?.[key];
+      if (typeof value === "string" && value !== "") ids.push(value);
+    }
+  }
+  return ids;
+}

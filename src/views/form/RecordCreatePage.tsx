@@ -1,0 +1,21 @@
+import { useGetIdentity } from "@refinedev/core";
+import { useParams } from "react-router";
+import { PageLoading } from "../../components/PageLoading";
+import type { Identity } from "../../lib/supabase/myContext";
+import { defaultRecordUnit } from "../shared/servicePermissions";
+import { ServiceGate } from "../shared/ServiceGate";
+import { RecordForm } from "./RecordForm";
+
+/** /s/:serviceKey/create — always the current version of the definition. */
+export default function RecordCreatePage() {
+  const { serviceKey = "" } = useParams();
+  const { data: identity, isLoading } = useGetIdentity<Identity>();
+  if (isLoading) return <PageLoading />;
+  return (
+    <ServiceGate key={serviceKey} serviceKey={serviceKey}>
+      {(service) => (
+        <RecordForm service={service} definition={service.definition} defaultUnit={defaultRecordUnit(service.definition, identity?.memberships ?? [])} />
+      )}
+    </ServiceGate>
+  );
+}

@@ -1,0 +1,58 @@
+import { Form } from "antd";
+import { Controller, type Control, type FieldValues, type Path } from "react-hook-form";
+import { getFieldType } from "../../field-types/get-field-type";
+import { fieldLabel, pickText } from "../../field-types/shared/labels";
+import type { FieldLoaders, Language } from "../../field-types/types";
+import type { FieldDefinition } from "../../services/schema";
+
+interface RecordFieldControlProps<T extends FieldValues> {
+  serviceKey: string;
+  field: FieldDefinition;
+  /** where the answer lives in the form's values, e.g. `data.applicant_name` */
+  name: Path<T>;
+  control: Control<T>;
+  required: boolean;
+  language: Language;
+  loaders: FieldLoaders;
+  disabled?: boolean;
+}
+
+/**
+ * One field of a record form: react-hook-form owns the value (Controller), the registry's
+ * Input edits it, antd's Form.Item only lays out label, required mark, help and message —
+ * it has no `name`, so antd's own form store never holds a value.
+ */
+export function RecordFieldControl<T extends FieldValues>(props: RecordFieldControlProps<T>) {
+  const { serviceKey, field, name, control, required, language, loaders, disabled } = props;
+  const { Input } = getFieldType(serviceKey, field.key, field.type);
+  const id = `record-field-${field.key}`;
+  const help = field.help ? pickText(language, field.help, field.help_en) : undefined;
+  return (
+    <Controller
+      name={name}
+      control={control}
+      render={({ field: input, fieldState }) => (
+        <Form.Item
+          label={fieldLabel(field, language)}
+          htmlFor={id}
+          required={required}
+          validateStatus={fieldState.error ? "error" : undefined}
+          help={fieldState.error?.message}
+          extra={help}
+        >
+          <Input
+            field={field}
+            value={input.value}
+            onChange={input.onChange}
+            onBlur={input.onBlur}
+            disabled={disabled}
+            status={fieldState.error ? "error" : undefined}
+            id={id}
+            language={language}
+            loaders={loaders}
+          />
+        </Form.Item>
+      )}
+    />
+  );
+}

@@ -1,0 +1,148 @@
+import { useNotification, useWarnAboutChange } from "@refinedev/core";
+import { Alert, Button, Card, Form, Space } from "antd";
+import { useEffect, useMemo } from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
+import { useNavigate } from "react-router";
+import { getFieldType } from "../../field-types/get-field-type";
+import { useT } from "../../i18n";
+import { isFieldRequired, visibleFieldKeys } from "../../services/conditions";
+import type { ServiceDefinition } from "../../services/schema";
+import type { RecordRow } from "../data/recordTypes";
+import { useFieldLoaders } from "../data/useFieldLoaders";
+import type { LoadedService } from "../data/useServiceByKey";
+import { useFieldLanguage } from "../shared/fieldLanguage";
+import { serviceName } from "../shared/serviceName";
+import { RecordFieldControl } from "./RecordFieldControl";
+import { recordResolver, type RecordFormValues } from "./recordResolver";
+import { useRecordSave } from "./useRecordSave";
+
+interface RecordFormProps {
+  service: LoadedService;
+  /** the record's own version when editing, the current one when creating */
+  definition: ServiceDefinition;
+  record?: RecordRow;
+  defaultUnit: string | null;
+  /** edit only: fetch the latest copy (after someone else saved) */
+  reload?: () => Promise<RecordRow | undefined>;
+}
+
+const unitInputId = "record-org-unit";
+
+/** The one form of every service: react-hook-form state, registry inputs, live visibility. */
+export function RecordForm({ service, definition, record, defaultUnit, reload }: RecordFormProps) {
+  const t = useT();
+  const language = useFieldLanguage();
+  const navigate = useNavigate();
+  const loaders = useFieldLoaders();
+  const { setWarnWhen } = useWarnAboutChange();
+  const { open } = useNotification();
+  const resolver = useMemo(
+    () => recordResolver(definition, language, { unitRequired: t("records.form.unitRequired"), rowIssue: (p) => t("records.form.rowIssue", p) }),
+    [definition, language, t],
+  );
+  const { control, handleSubmit, setError, reset, formState } = useForm<RecordFormValues>({
+    defaultValues: { org_unit_id: record?.org_unit_id ?? defaultUnit, data: record?.data ?? {} },
+    resolver,
+    mode: "onTouched",
+  });
+  const { save, stale, clearStale, generalError } = useRecordSave({ serviceId: service.id, definition, record, setError });
+
+  // Leaving with unsaved input asks first (Refine's UnsavedChangesNotifier reads this flag).
+  useEffect(() => setWarnWhen(formState.isDirty), [formState.isDirty, setWarnWhen]);
+  useEffect(() => () => setWarnWhen(false), [setWarnWhen]);
+  // the explanation sits above the form; a long form would otherwise hide it below the fold
+  useEffect(() => {
+    if (stale || generalError) window.scrollTo({ top: 0, behavior: "smooth" });
+  }, [stale, generalError]);
+
+  const data = useWatch({ control, name: "data" }) ?? {};
+  const visible = visibleFieldKeys(definition.fields, data);
+  const UnitInput = getFieldType(definition.key, "org_unit_id", "org_unit").Input;
+  const unitField = { key: "org_unit_id", label: t("records.form.unit"), type: "org_unit" };
+  const listPath = `/s/${service.key}`;
+
+  const submit = handleSubmit(async (values) => {
+    const outcome = await save(values);
+    if (!outcome.ok) return;
+    setWarnWhen(false);
+    reset(values);
+    // replace: the unsaved-changes guard patches push only, and Back should not reopen a saved form
+    open?.({ type: "success", message: t(record ? "records.form.saved" : "records.form.created") });
+    navigate(`${listPath}/show/${outcome.id}`, { replace: true });
+  });
+
+  const reloadLatest = async () => {
+    const fresh = await reload?.();
+    if (fresh) reset({ org_unit_id: fresh.org_unit_id, data: fresh.data });
+    clearStale();
+  };
+
+  const hasErrors = formState.isSubmitted && Object.keys(formState.errors).length > 0;
+  return (
+    <Card title={t(record ? "records.form.editTitle" : "records.form.createTitle", { service: serviceName(service, language) })}>
+      <form onSubmit={submit} noValidate>
+        {stale && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={t("records.form.staleTitle")}
+            description={t("records.form.staleBody")}
+            action={<Button onClick={() => void reloadLatest()}>{t("records.form.reload")}</Button>}
+          />
+        )}
+        {generalError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={generalError} />}
+        {hasErrors && !generalError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t("records.form.fixErrors")} />}
+        {/* layout only: values live in react-hook-form; component={false} renders no second <form> */}
+        <Form layout="vertical" component={false}>
+          <Controller
+            name="org_unit_id"
+            control={control}
+            render={({ field: input, fieldState }) => (
+              <Form.Item
+                label={t("records.form.unit")}
+                htmlFor={unitInputId}
+                required
+                extra={t("records.form.unitHelp")}
+                validateStatus={fieldState.error ? "error" : undefined}
+                help={fieldState.error?.message}
+              >
+                <UnitInput
+                  field={unitField}
+                  id={unitInputId}
+                  value={input.value}
+                  onChange={input.onChange}
+                  onBlur={input.onBlur}
+                  // update_record changes answers only; a record moves between units by escalation
+                  disabled={record !== undefined}
+                  language={language}
+                  loaders={loaders}
+                />
+              </Form.Item>
+            )}
+          />
+          {definition.fields
+            .filter((field) => visible.has(field.key))
+            .map((field) => (
+              <RecordFieldControl
+                key={field.key}
+                serviceKey={definition.key}
+                field={field}
+                name={`data.${field.key}`}
+                control={control}
+                required={isFieldRequired(field, data, visible)}
+                language={language}
+                loaders={loaders}
+              />
+            ))}
+        </Form>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+            {t("records.form.save")}
+          </Button>
+          <Button onClick={() => navigate(record ? `${listPath}/show/${record.id}` : listPath)}>{t("records.form.cancel")}</Button>
+        </Space>
+      </form>
+    </Card>
+  );
+}

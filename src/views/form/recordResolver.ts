@@ -1,0 +1,46 @@
+import type { FieldErrors, Resolver, ResolverResult } from "react-hook-form";
+import { isEmptyValue } from "../../field-types/shared/is-empty";
+import type { Language } from "../../field-types/types";
+import { withoutHiddenFields } from "../../services/conditions";
+import type { ServiceDefinition } from "../../services/schema";
+import { validateRecordData } from "../../services/validate-record";
+import { fieldMessages, type RowIssueFormat } from "./recordIssues";
+
+export interface RecordFormValues {
+  org_unit_id: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface ResolverTexts {
+  unitRequired: string;
+  rowIssue: RowIssueFormat;
+}
+
+/**
+ * The answers to save: hidden fields dropped (they must never reach the record) and empty
+ * answers left out, so "no answer" has one spelling in records.data.
+ */
+export function answersToSave(definition: ServiceDefinition, data: Record<string, unknown>): Record<string, unknown> {
+  const visible = withoutHiddenFields(definition.fields, data);
+  return Object.fromEntries(Object.entries(visible).filter(([, value]) => !isEmptyValue(value)));
+}
+
+/**
+ * react-hook-form resolver running the same validateRecordData the database mirrors. On
+ * success the resolved values are what will be saved (see answersToSave).
+ */
+export function recordResolver(definition: ServiceDefinition, language: Language, texts: ResolverTexts, now: () => Date = () => new Date()): Resolver<RecordFormValues> {
+  return async (values): Promise<ResolverResult<RecordFormValues>> => {
+    const data = answersToSave(definition, values.data ?? {});
+    const issues = validateRecordData(definition, data, { now: now() });
+    const dataErrors: Record<string, { type: string; message: string }> = {};
+    for (const { field, message } of fieldMessages(definition, issues, language, texts.rowIssue)) {
+      dataErrors[field] = { type: "validate", message };
+    }
+    const errors: FieldErrors<RecordFormValues> = {};
+    if (Object.keys(dataErrors).length > 0) errors.data = dataErrors as FieldErrors<RecordFormValues>["data"];
+    if (!values.org_unit_id) errors.org_unit_id = { type: "required", message: texts.unitRequired };
+    if (Object.keys(errors).length > 0) return { values: {}, errors };
+    return { values: { org_unit_id: values.org_unit_id, data }, errors: {} };
+  };
+}

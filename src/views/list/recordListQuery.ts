@@ -1,0 +1,118 @@
+// The list's state (filters and sorters on field keys, as kept in the URL) → what the Supabase
+// data provider sends to PostgREST. Service fields live in `records.data`: text comparisons use
+// `data->>key` (text), numeric ranges and ordering use `data->key` (jsonb compares numbers as
+// numbers); system columns are real columns and are used directly.
+import type { CrudFilter, CrudSort, LogicalFilter } from "@refinedev/core";
+import dayjs from "dayjs";
+import type { ServiceDefinition } from "../../services/schema";
+import { isSystemColumn } from "../../services/system-columns";
+import { filterableColumn, type FilterableColumn } from "./filterFields";
+
+/** The keyword box's filter; not a possible field key (keys start with a letter). */
+export const keywordField = "_keyword";
+
+const systemLabel = (column: string) => column;
+
+/** A literal for LIKE: %, _ and \ match only themselves. */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Inside PostgREST's double-quoted values (or=(…)) a backslash escapes the next character. */
+export function quotedValue(text: string): string {
+  return text.replace(/[\\"]/g, (c) => `\\${c}`);
+}
+
+function textPath(name: string): string {
+  return isSystemColumn(name) ? name : `data->>${name}`;
+}
+
+function comparePath(column: FilterableColumn): string {
+  return !isSystemColumn(column.name) && column.storage === "number" ? `data->${column.name}` : textPath(column.name);
+}
+
+/** URL values arrive as strings; compare them as the stored JSON type. */
+function coerce(column: FilterableColumn, value: unknown): unknown {
+  if (column.storage === "number") {
+    const n = typeof value === "number" ? value : Number(value);
+    return Number.isFinite(n) && value !== "" ? n : undefined;
+  }
+  if (column.storage === "boolean") return value === true || value === "true" ? "true" : value === false || value === "false" ? "false" : undefined;
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/** A calendar day in the browser's zone, as the instant it starts or ends. */
+function dayBound(value: unknown, end: boolean): string | undefined {
+  if (typeof value !== "string" || !dayjs(value).isValid()) return undefined;
+  const day = dayjs(value);
+  return (end ? day.endOf("day") : day.startOf("day")).toISOString();
+}
+
+function rangeFilters(path: string, from: unknown, to: unknown): LogicalFilter[] {
+  return [
+    ...(from !== undefined ? [{ field: path, operator: "gte" as const, value: from }] : []),
+    ...(to !== undefined ? [{ field: path, operator: "lte" as const, value: to }] : []),
+  ];
+}
+
+function translate(column: FilterableColumn, filter: LogicalFilter): CrudFilter[] {
+  const { operator, value } = filter;
+  if (operator === "null" || operator === "nnull") return [{ field: textPath(column.name), operator, value: null }];
+  const pair = Array.isArray(value) ? value : [value, value];
+  if (column.timestamp) {
+    if (operator === "gte") return rangeFilters(column.name, dayBound(value, false), undefined);
+    if (operator === "lte") return rangeFilters(column.name, undefined, dayBound(value, true));
+    if (operator === "between" || operator === "eq") return rangeFilters(column.name, dayBound(pair[0], false), dayBound(pair[1], true));
+    return [];
+  }
+  if (operator === "contains") {
+    const text = typeof value === "string" ? value.trim() : "";
+    return text ? [{ field: textPath(column.name), operator: "contains", value: likeLiteral(text) }] : [];
+  }
+  if (operator === "in") {
+    const values = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string" && v !== "");
+    if (values.length === 0) return [];
+    if (column.storage !== "string[]") return [{ field: textPath(column.name), operator: "in", value: values }];
+    // "has any of": the array's JSON text contains "value" with its quotes
+    const anyOf = values.map((v) => ({ field: textPath(column.name), operator: "contains" as const, value: quotedValue(`"${likeLiteral(v)}"`) }));
+    return [{ operator: "or", value: anyOf }];
+  }
+  if (operator === "between") return rangeFilters(comparePath(column), coerce(column, pair[0]), coerce(column, pair[1]));
+  if (operator === "eq" || operator === "ne" || operator === "gte" || operator === "lte") {
+    const coerced = coerce(column, value);
+    return coerced === undefined ? [] : [{ field: comparePath(column), operator, value: coerced }];
+  }
+  return [];
+}
+
+/** The keyword searches every `searchable` field (all text-like, see cross-check-views). */
+export function keywordFilter(definition: ServiceDefinition, keyword: unknown): CrudFilter[] {
+  const text = typeof keyword === "string" ? keyword.trim() : "";
+  if (text === "" || definition.list.searchable.length === 0) return [];
+  const value = quotedValue(likeLiteral(text));
+  return [{ operator: "or", value: definition.list.searchable.map((key) => ({ field: `data->>${key}`, operator: "contains", value })) }];
+}
+
+/**
+ * Filters from the URL → provider filters. Anything that does not name a filterable column with
+ * one of its operators is dropped: a hand-edited URL narrows nothing rather than failing.
+ */
+export function toRecordFilters(definition: ServiceDefinition, filters: readonly CrudFilter[]): CrudFilter[] {
+  return filters.flatMap((filter) => {
+    if (!("field" in filter)) return [];
+    if (filter.field === keywordField) return keywordFilter(definition, filter.value);
+    if (!definition.list.filterable.includes(filter.field)) return [];
+    const column = filterableColumn(definition, filter.field, systemLabel);
+    if (!column || !(column.operators as readonly string[]).includes(filter.operator)) return [];
+    return translate(column, filter);
+  });
+}
+
+/** Sorters on field keys → `data->key` (jsonb order: numbers numerically); unknown names dropped. */
+export function toRecordSorters(definition: ServiceDefinition, sorters: readonly CrudSort[]): CrudSort[] {
+  return sorters.flatMap((sorter) => {
+    if (isSystemColumn(sorter.field)) return [sorter];
+    const field = definition.fields.find((f) => f.key === sorter.field);
+    return field ? [{ field: `data->${field.key}`, order: sorter.order }] : [];
+  });
+}

@@ -1,0 +1,61 @@
+import { useOne } from "@refinedev/core";
+import { Alert, Result } from "antd";
+import type { ReactNode } from "react";
+import { PageLoading } from "../../components/PageLoading";
+import { useT } from "../../i18n";
+import type { ServiceDefinition } from "../../services/schema";
+import { recordColumns, recordsResource, type RecordRow } from "../data/recordTypes";
+import { useRecordDefinition } from "../data/useRecordDefinition";
+import type { LoadedService } from "../data/useServiceByKey";
+import { DefinitionErrorPage } from "./DefinitionErrorPage";
+import { useErrorText } from "./useErrorText";
+
+export interface LoadedRecord {
+  record: RecordRow;
+  /** the definition of the record's own version */
+  definition: ServiceDefinition;
+  reload(): Promise<RecordRow | undefined>;
+}
+
+interface RecordGateProps {
+  service: LoadedService;
+  id: string;
+  /** the edit form keeps its copy while the user types: no refetch on focus there */
+  live: boolean;
+  children(loaded: LoadedRecord): ReactNode;
+}
+
+/** Loads one record of the service and its version's definition; renders children once both are there. */
+export function RecordGate({ service, id, live, children }: RecordGateProps) {
+  const t = useT();
+  const errorText = useErrorText();
+  const { result: record, query } = useOne<RecordRow>({
+    resource: recordsResource,
+    id,
+    meta: { select: recordColumns },
+    queryOptions: { refetchOnWindowFocus: live },
+  });
+  const version = useRecordDefinition(service, record?.service_version);
+  if (query.isError) return <Alert type="error" showIcon message={errorText(query.error)} />;
+  if (query.isLoading) return <PageLoading />;
+  // RLS hides records outside the user's units: absent and forbidden look the same, on purpose
+  if (!record || record.service_id !== service.id) return <Result status="404" title={t("errors.notFound")} />;
+  switch (version.state) {
+    case "loading":
+      return <PageLoading />;
+    case "failed":
+      return <Alert type="error" showIcon message={errorText(version.error)} />;
+    case "invalid":
+      return <DefinitionErrorPage name={service.name} version={record.service_version} errors={version.errors} />;
+    case "ready":
+      return (
+        <>
+          {children({
+            record,
+            definition: version.definition,
+            reload: async () => (await query.refetch()).data?.data,
+          })}
+        </>
+      );
+  }
+}

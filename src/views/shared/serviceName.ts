@@ -1,0 +1,8 @@
+import { pickText } from "../../field-types/shared/labels";
+import type { Language } from "../../field-types/types";
+import type { PublishedService } from "../data/recordTypes";
+
+/** The service's name in the reader's language: `services.name` is Chinese; the definition may carry name_en. */
+export function serviceName(service: PublishedService, language: Language): string {
+  return service.parsed.ok ? pickText(language, service.name, service.parsed.definition.name_en) : service.name;
+}

@@ -1,0 +1,42 @@
+import { Card, Descriptions } from "antd";
+import { getFieldType } from "../../field-types/get-field-type";
+import { fieldLabel } from "../../field-types/shared/labels";
+import { useT } from "../../i18n";
+import { visibleFieldKeys } from "../../services/conditions";
+import type { ServiceDefinition } from "../../services/schema";
+import type { RecordRow } from "../data/recordTypes";
+import type { ViewLookups } from "../data/useLookups";
+import { useFieldLanguage } from "../shared/fieldLanguage";
+import { FieldValue, SystemValue } from "../shared/RecordCells";
+
+/** The record's own columns, then every shown answer except files (those have their own card). */
+export function RecordFieldsCard({ definition, record, lookups, now }: { definition: ServiceDefinition; record: RecordRow; lookups: ViewLookups; now: Date }) {
+  const t = useT();
+  const language = useFieldLanguage();
+  const visible = visibleFieldKeys(definition.fields, record.data);
+  const fields = definition.fields.filter((f) => visible.has(f.key) && getFieldType(definition.key, f.key, f.type).storage !== "file[]");
+  const system = (column: "status" | "org_unit_id" | "due_at" | "created_at") => (
+    <SystemValue definition={definition} column={column} record={record} language={language} lookups={lookups} now={now} />
+  );
+  return (
+    <Card title={t("records.show.fields")} size="small">
+      <Descriptions
+        bordered
+        size="small"
+        column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 2 }}
+        styles={{ label: { whiteSpace: "nowrap" } }}
+        items={[
+          { key: "status", label: t("records.system.status"), children: system("status") },
+          { key: "org_unit_id", label: t("records.show.unit"), children: system("org_unit_id") },
+          { key: "due_at", label: t("records.show.dueAt"), children: system("due_at") },
+          { key: "created_at", label: t("records.show.createdAt"), children: system("created_at") },
+          ...fields.map((field) => ({
+            key: field.key,
+            label: fieldLabel(field, language),
+            children: <FieldValue definition={definition} field={field} value={record.data[field.key]} language={language} lookups={lookups} variant="detail" />,
+          })),
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,80 @@
+// The transition dialog's rules, pure so they can be tested without a browser: when may it be
+// submitted, and what does it send.
+import type { FieldErrors, Resolver, ResolverResult } from "react-hook-form";
+import { isEmptyValue } from "../../field-types/shared/is-empty";
+import type { Language } from "../../field-types/types";
+import { validateRecordData } from "../../services/validate-record";
+import { fieldMessages, type RowIssueFormat } from "../form/recordIssues";
+import type { ServiceDefinition, WorkflowTransition } from "../../services/schema";
+import { checkTransition, type TransitionCheck } from "../../services/workflow";
+import type { TransitionRequest } from "../data/recordActions";
+
+export interface TransitionFormValues {
+  comment: string;
+  /** answers to the transition's requireFields, starting from the record's own */
+  data: Record<string, unknown>;
+  /** ticked offline-verification items */
+  checklist: string[];
+}
+
+export function initialTransitionValues(transition: WorkflowTransition, recordData: Record<string, unknown>): TransitionFormValues {
+  return {
+    comment: "",
+    data: Object.fromEntries(transition.requireFields.map((key) => [key, recordData[key] ?? null])),
+    checklist: [],
+  };
+}
+
+/** The same check, in the same order, as transition_record: the dialog submits only when it passes. */
+export function checkTransitionForm(
+  definition: ServiceDefinition,
+  status: string,
+  transition: WorkflowTransition,
+  roleKeys: readonly string[],
+  recordData: Record<string, unknown>,
+  values: TransitionFormValues,
+): TransitionCheck {
+  return checkTransition(definition, status, transition.key, roleKeys, {
+    comment: values.comment,
+    fields: { ...recordData, ...values.data },
+    checklist: values.checklist,
+  });
+}
+
+/** Only the transition's own fields travel, and only answers that changed or were missing. */
+export function transitionRequest(transition: WorkflowTransition, recordData: Record<string, unknown>, values: TransitionFormValues): TransitionRequest {
+  const fields = Object.fromEntries(
+    transition.requireFields
+      .filter((key) => !isEmptyValue(values.data[key]) && values.data[key] !== recordData[key])
+      .map((key) => [key, values.data[key]]),
+  );
+  const ticked = transition.checklist.map((item) => item.key).filter((key) => values.checklist.includes(key));
+  return {
+    transition: transition.key,
+    ...(values.comment.trim() ? { comment: values.comment.trim() } : {}),
+    ...(Object.keys(fields).length > 0 ? { fields } : {}),
+    ...(ticked.length > 0 ? { checklist: ticked } : {}),
+  };
+}
+
+/**
+ * Type rules for the answers given in the dialog (a wrong ID number, a too-long text); whether
+ * everything required is there is checkTransitionForm's job, which disables the submit button.
+ */
+export function transitionResolver(
+  definition: ServiceDefinition,
+  transition: WorkflowTransition,
+  recordData: Record<string, unknown>,
+  language: Language,
+  rowIssue: RowIssueFormat,
+): Resolver<TransitionFormValues> {
+  return async (values): Promise<ResolverResult<TransitionFormValues>> => {
+    const issues = validateRecordData(definition, { ...recordData, ...values.data }).filter((issue) =>
+      transition.requireFields.includes(issue.field.split("[")[0]),
+    );
+    const messages = fieldMessages(definition, issues, language, rowIssue);
+    if (messages.length === 0) return { values, errors: {} };
+    const data = Object.fromEntries(messages.map((m) => [m.field, { type: "validate", message: m.message }]));
+    return { values: {}, errors: { data } as FieldErrors<TransitionFormValues> };
+  };
+}
