@@ -1,8 +1,10 @@
 // Journey: the community admin invites a new grid worker by phone at 第二网格 of 牯牛坪社区;
 // the person signs up with the anon key (as the sign-up page will), signs in through the UI,
-// sees their unit in the header, and does not get the 用户与角色 menu.
+// sees their unit in the header, does not get the 用户与角色 menu, sees only their grid's
+// records, and cannot open another grid's record by URL.
 import { AuthClient } from "@supabase/supabase-js";
 import { randomInt } from "node:crypto";
+import pg from "pg";
 import { expect, signIn, test } from "./fixtures";
 
 const PASSWORD = "Invite@2026";
@@ -54,4 +56,27 @@ test("an admin invites a grid worker by phone; signing up makes them a member of
   await expect(page.getByRole("menuitem", { name: /用户与角色/ })).toHaveCount(0);
   await page.goto("/members");
   await expect(page.getByText("无权访问")).toBeVisible();
+
+  // Records: exactly the grid events of 第二网格, counted past RLS for comparison.
+  const db = new pg.Client({ connectionString: process.env.SUPABASE_DB_URL });
+  await db.connect();
+  const unitRecords = (code: string) =>
+    db.query<{ id: string; n: string }>(
+      `select r.id, count(*) over () n from public.records r join public.services s on s.id = r.service_id
+         join public.org_units u on u.id = r.org_unit_id
+        where s.key = 'grid_event' and u.code = $1 and r.deleted_at is null limit 1`,
+      [code],
+    );
+  const [own] = (await unitRecords("433101009001002")).rows;
+  const [other] = (await unitRecords("433101009001001")).rows;
+  await db.end();
+  expect(Number(own.n)).toBeGreaterThan(0);
+
+  await page.getByRole("menuitem", { name: /网格事件上报/ }).click();
+  await expect(page.getByText(`共 ${own.n} 条`)).toBeVisible();
+  await page.goto(`/s/grid_event/show/${own.id}`);
+  await expect(page.getByText("所属单位").first()).toBeVisible();
+  await expect(page.getByText("记录不存在或无权查看")).toHaveCount(0);
+  await page.goto(`/s/grid_event/show/${other.id}`);
+  await expect(page.getByText("记录不存在或无权查看")).toBeVisible();
 });
