@@ -37,8 +37,15 @@ export function RecordForm({ service, definition, record, defaultUnit, reload }:
   const { setWarnWhen } = useWarnAboutChange();
   const { open } = useNotification();
   const resolver = useMemo(
-    () => recordResolver(definition, language, { unitRequired: t("records.form.unitRequired"), rowIssue: (p) => t("records.form.rowIssue", p) }),
-    [definition, language, t],
+    () =>
+      recordResolver(
+        definition,
+        language,
+        { unitRequired: t("records.form.unitRequired"), rowIssue: (p) => t("records.form.rowIssue", p) },
+        undefined,
+        record?.data ?? {},
+      ),
+    [definition, language, t, record?.data],
   );
   const { control, handleSubmit, setError, reset, formState } = useForm<RecordFormValues>({
     defaultValues: { org_unit_id: record?.org_unit_id ?? defaultUnit, data: record?.data ?? {} },

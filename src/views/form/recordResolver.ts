@@ -29,10 +29,16 @@ export function answersToSave(definition: ServiceDefinition, data: Record<string
  * react-hook-form resolver running the same validateRecordData the database mirrors. On
  * success the resolved values are what will be saved (see answersToSave).
  */
-export function recordResolver(definition: ServiceDefinition, language: Language, texts: ResolverTexts, now: () => Date = () => new Date()): Resolver<RecordFormValues> {
+export function recordResolver(
+  definition: ServiceDefinition,
+  language: Language,
+  texts: ResolverTexts,
+  now: () => Date = () => new Date(),
+  storedData: Record<string, unknown> = {},
+): Resolver<RecordFormValues> {
   return async (values): Promise<ResolverResult<RecordFormValues>> => {
     const data = answersToSave(definition, values.data ?? {});
-    const issues = validateRecordData(definition, data, { now: now() });
+    const issues = validateRecordData(definition, data, { now: now() }).filter((issue) => !isUntouchedMaskedAnswer(definition, issue.field, data, storedData));
     const dataErrors: Record<string, { type: string; message: string }> = {};
     for (const { field, message } of fieldMessages(definition, issues, language, texts.rowIssue)) {
       dataErrors[field] = { type: "validate", message };
@@ -43,4 +49,20 @@ export function recordResolver(definition: ServiceDefinition, language: Language
     if (Object.keys(errors).length > 0) return { values: {}, errors };
     return { values: { org_unit_id: values.org_unit_id, data }, errors: {} };
   };
+}
+
+/**
+ * The database sends sensitive answers masked (433101********0045) and keeps the original; an
+ * edit that leaves one untouched sends the mask back, which means "keep it". Such a value fails
+ * the field's own rules by design, so the browser leaves its check to the database.
+ */
+export function isUntouchedMaskedAnswer(
+  definition: ServiceDefinition,
+  issueField: string,
+  data: Record<string, unknown>,
+  storedData: Record<string, unknown>,
+): boolean {
+  const key = issueField.split(/[.[]/)[0];
+  const field = definition.fields.find((f) => f.key === key);
+  return field?.sensitive === true && key in storedData && JSON.stringify(data[key]) === JSON.stringify(storedData[key]);
 }
