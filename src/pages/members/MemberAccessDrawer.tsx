@@ -1,12 +1,13 @@
 import { useList } from "@refinedev/core";
-import { Alert, Descriptions, Drawer, Table, Tag, Typography } from "antd";
+import { Descriptions, Drawer, Table, Tag, Typography } from "antd";
 import { useDomainLabels } from "../../components/useDomainLabels";
 import { useT } from "../../i18n";
 import { displayPhone, type Member, type MembershipStatus } from "../../lib/domain/access";
+import { MemberServiceActions } from "./MemberServiceActions";
 
 /**
  * Read-only "what can this person do": each membership is a role at a unit, covering that unit
- * and everything below it. Per-service actions join in here once service grants are editable.
+ * and everything below it; per service, the actions those roles are granted.
  */
 export function MemberAccessDrawer({ member, onClose }: { member: Member | null; onClose: () => void }) {
   const t = useT();
@@ -57,7 +58,8 @@ export function MemberAccessDrawer({ member, onClose }: { member: Member | null;
           <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
             {t("members.accessScopeNote")}
           </Typography.Paragraph>
-          <Alert type="info" showIcon message={t("members.accessServicesSoon")} />
+          <Typography.Title level={5}>{t("members.accessServicesTitle")}</Typography.Title>
+          <MemberServiceActions roleKeys={[...new Set((result.data ?? []).filter((m) => m.status === "active").map((m) => m.role_key))]} />
         </>
       )}
     </Drawer>

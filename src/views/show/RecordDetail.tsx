@@ -37,6 +37,7 @@ export function RecordDetail({ service, loaded }: { service: LoadedService; load
   const terminal = findState(definition, record.status)?.terminal ?? false;
   const canEdit = !terminal && mayDo(definition, roleKeys, "update");
   const canDelete = mayDo(definition, roleKeys, "delete");
+  const canUnmask = mayDo(definition, roleKeys, "view_sensitive");
 
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
@@ -63,7 +64,7 @@ export function RecordDetail({ service, loaded }: { service: LoadedService; load
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Space direction="vertical" size="middle" style={{ width: "100%" }}>
-            <RecordFieldsCard definition={definition} record={record} lookups={lookups} now={now} />
+            <RecordFieldsCard definition={definition} record={record} lookups={lookups} now={now} canUnmask={canUnmask} />
             <AttachmentsCard definition={definition} record={record} />
           </Space>
         </Col>

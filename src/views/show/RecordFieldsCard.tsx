@@ -8,9 +8,12 @@ import type { RecordRow } from "../data/recordTypes";
 import type { ViewLookups } from "../data/useLookups";
 import { useFieldLanguage } from "../shared/fieldLanguage";
 import { FieldValue, SystemValue } from "../shared/RecordCells";
+import { UnmaskButton } from "./UnmaskButton";
 
 /** The record's own columns, then every shown answer except files (those have their own card). */
-export function RecordFieldsCard({ definition, record, lookups, now }: { definition: ServiceDefinition; record: RecordRow; lookups: ViewLookups; now: Date }) {
+type Props = { definition: ServiceDefinition; record: RecordRow; lookups: ViewLookups; now: Date; canUnmask: boolean };
+
+export function RecordFieldsCard({ definition, record, lookups, now, canUnmask }: Props) {
   const t = useT();
   const language = useFieldLanguage();
   const visible = visibleFieldKeys(definition.fields, record.data);
@@ -33,7 +36,15 @@ export function RecordFieldsCard({ definition, record, lookups, now }: { definit
           ...fields.map((field) => ({
             key: field.key,
             label: fieldLabel(field, language),
-            children: <FieldValue definition={definition} field={field} value={record.data[field.key]} language={language} lookups={lookups} variant="detail" />,
+            children: (
+              <>
+                <FieldValue definition={definition} field={field} value={record.data[field.key]} language={language} lookups={lookups} variant="detail" />
+                {/* Sensitive answers arrive masked from the database; the original needs a logged reason. */}
+                {canUnmask && field.sensitive && record.data[field.key] !== undefined && (
+                  <UnmaskButton recordId={record.id} fieldKey={field.key} fieldLabel={fieldLabel(field, language)} />
+                )}
+              </>
+            ),
           })),
         ]}
       />
