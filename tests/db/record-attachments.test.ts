@@ -2,7 +2,7 @@
 // record can download; others cannot; a record cannot adopt a stranger's file.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { as, elderlyCardData, mustCreate, createRecord, UNITS } from "../support/engine-fixtures";
+import { as, elderlyCardData, mustCreate, createRecord, sql, UNITS } from "../support/engine-fixtures";
 
 const BUCKET = "record-attachments";
 
@@ -53,5 +53,21 @@ describe("record attachments", () => {
     expect(removed.error).toBeNull();
     expect(removed.data!.map((o) => o.name)).toEqual([loose.path]);
     expect((await staff.storage.from(BUCKET).download(attached.path)).error).toBeNull();
+  });
+
+  it("a suspended uploader loses the attached file with the record; reactivated, they have it again", async () => {
+    const file = await upload("staff", "scan of an ID card");
+    await mustCreate(await as("staff"), "elderly_benefit", UNITS.guniuping, { ...(await elderlyCardData()), hukou_local: false, residence_proof: [file] });
+    const staff = await as("staff");
+    expect((await staff.storage.from(BUCKET).download(file.path)).error).toBeNull();
+    const suspend = (status: string) =>
+      sql("update public.memberships set status = $1 where user_id = (select id from auth.users where email = 'staff@demo.local')", [status]);
+    await suspend("suspended");
+    try {
+      expect((await staff.storage.from(BUCKET).download(file.path)).error).not.toBeNull();
+    } finally {
+      await suspend("active");
+    }
+    expect((await staff.storage.from(BUCKET).download(file.path)).error).toBeNull();
   });
 });
