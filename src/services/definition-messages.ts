@@ -22,7 +22,7 @@ export const definitionMessages = {
     zh: '键名只能使用小写字母、数字和下划线，并以字母开头',
     en: 'Keys use lower-case letters, digits and underscores, and start with a letter',
   },
-  role_key_format: { zh: '角色键名只能使用小写字母和下划线', en: 'Role keys use lower-case letters and underscores only' },
+  role_key_format: { zh: '角色键名只能使用小写字母、数字和下划线，并以字母开头', en: 'Role keys use lower-case letters, digits and underscores, and start with a letter' },
   unknown_field_type: { zh: '未知的字段类型 "{type}"', en: 'Unknown field type "{type}"' },
   select_options_min: { zh: '下拉字段至少需要一个选项', en: 'A select field needs at least one option' },
   duplicate_option: { zh: '选项值 "{value}" 重复', en: 'Duplicate option value "{value}"' },

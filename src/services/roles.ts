@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { msg } from './definition-messages';
 
-/** Roles every installation has; communities may add their own `[a-z_]+` keys. */
+/** Roles every installation has; communities may add their own (e.g. `custom_3f9a0c12de`, as public.roles generates). */
 export const presetRoles = ['system_admin', 'community_admin', 'staff', 'grid_worker', 'leader', 'volunteer'] as const;
 export type PresetRole = (typeof presetRoles)[number];
 
@@ -9,7 +9,8 @@ export type PresetRole = (typeof presetRoles)[number];
 export const permissionActions = ['read', 'create', 'update', 'delete', 'export', 'view_sensitive'] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
-export const roleKeySchema = z.string().regex(/^[a-z_]+$/, msg('role_key_format'));
+/** Same pattern as the database's grants and definition checks (20261126040300_make_service_grants_editable.sql). */
+export const roleKeySchema = z.string().regex(/^[a-z][a-z0-9_]*$/, msg('role_key_format'));
 
 export const permissionsSchema = z.record(roleKeySchema, z.array(z.enum(permissionActions)));
 

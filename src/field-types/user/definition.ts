@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { msg } from '../../services/definition-messages';
+import { roleKeySchema } from '../../services/roles';
 import { operatorSets } from '../operators';
 import { placeholderOption } from '../shared/config-parts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
 
 export const userConfigSchema = z.strictObject({
   /** a hint for the search loader: only offer users holding one of these roles */
-  roles: z.array(z.string().regex(/^[a-z_]+$/, msg('role_key_format'))).min(1).optional(),
+  roles: z.array(roleKeySchema).min(1).optional(),
   ...placeholderOption,
 });
 
