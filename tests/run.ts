@@ -22,6 +22,19 @@ async function run(what: string, command: string, args: string[]): Promise<boole
   return status === 0;
 }
 
+async function withStack(layer: string, body: () => Promise<boolean>): Promise<boolean> {
+  const dataDir = mkdtempSync(join(tmpdir(), `cgs-${layer}-`));
+  const began = Date.now();
+  const stack = await startTestStack(dataDir);
+  console.log(`stack for ${layer} ready at ${stack.url} in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+  try {
+    return await body();
+  } finally {
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<number> {
   const began = Date.now();
   if (!existsSync(CHROMIUM)) {
@@ -32,17 +45,10 @@ async function main(): Promise<number> {
   results.typecheck = await run("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
   results.unit = await run("unit", "npx", ["vitest", "run", "--project", "unit"]);
   results.build = await run("build", "npx", ["vite", "build", "--logLevel", "warn"]);
-  const dataDir = mkdtempSync(join(tmpdir(), "cgs-test-"));
-  const stackBegan = Date.now();
-  const stack = await startTestStack(dataDir);
-  console.log(`stack ready at ${stack.url} in ${((Date.now() - stackBegan) / 1000).toFixed(1)} s`);
-  try {
-    results.db = await run("db", "npx", ["vitest", "run", "--project", "db"]);
-    results.e2e = await run("e2e", "npx", ["playwright", "test"]);
-  } finally {
-    await stack.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  // db and e2e each get a fresh, seeded stack: the db layer leaves test services and users
+  // behind, and the journeys should see what a user of the demo sees.
+  results.db = await withStack("db", () => run("db", "npx", ["vitest", "run", "--project", "db"]));
+  results.e2e = await withStack("e2e", () => run("e2e", "npx", ["playwright", "test"]));
   const failed = Object.entries(results).filter(([, ok]) => !ok).map(([name]) => name);
   console.log(`\nnpm test: ${failed.length ? `FAILED (${failed.join(", ")})` : "all layers passed"} in ${((Date.now() - began) / 1000).toFixed(1)} s`);
   return failed.length ? 1 : 0;

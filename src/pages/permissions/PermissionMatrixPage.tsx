@@ -35,7 +35,7 @@ export default function PermissionMatrixPage() {
             const description = error.i18nKey === "errors.unknown" ? (error.hint ?? error.message) : t(error.i18nKey);
             open?.({ type: "error", message: t("permissions.saveFailed"), description });
           } finally {
-            matrix.refetch();
+            await matrix.refetch();
           }
         };
         return (

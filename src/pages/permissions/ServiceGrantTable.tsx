@@ -19,10 +19,11 @@ type Props = {
 export function ServiceGrantTable({ service, roles, editable, has, onToggle }: Props) {
   const t = useT();
   const { roleLabel } = useDomainLabels();
-  const [pending, setPending] = useState<string | null>(null);
+  // The switch flips at once; the database's answer (refetched) then replaces it.
+  const [pending, setPending] = useState<{ key: string; granted: boolean } | null>(null);
 
   const toggle = async (roleKey: string, action: PermissionAction, granted: boolean) => {
-    setPending(`${roleKey}|${action}`);
+    setPending({ key: `${roleKey}|${action}`, granted });
     try {
       await onToggle(roleKey, action, granted);
     } finally {
@@ -46,7 +47,7 @@ export function ServiceGrantTable({ service, roles, editable, has, onToggle }: P
         return (
           <Checkbox
             aria-label={label}
-            checked={has(service.id, role.key, action)}
+            checked={pending?.key === `${role.key}|${action}` ? pending.granted : has(service.id, role.key, action)}
             disabled={!editable || pending !== null}
             onChange={(e) => void toggle(role.key, action, e.target.checked)}
           />

@@ -19,7 +19,7 @@ export type GrantMatrix = {
   has: (serviceId: string, roleKey: string, action: string) => boolean;
   mayEdit: (service: MatrixService) => boolean;
   ownerName: (service: MatrixService) => string;
-  refetch: () => void;
+  refetch: () => Promise<unknown>;
 };
 
 export function useGrantMatrix(): GrantMatrix {
@@ -51,7 +51,7 @@ export function useGrantMatrix(): GrantMatrix {
         return isSystemAdmin || (!!owner && isWithinUnits(owner.path, adminUnits));
       },
       ownerName: (service) => (service.owner_org_unit_id ? (unitById.get(service.owner_org_unit_id)?.name ?? "—") : "—"),
-      refetch: () => void grants.query.refetch(),
+      refetch: () => grants.query.refetch(),
     };
   }, [identity, services.result, roles.result, grants.result, units.result, services.query, roles.query, grants.query, units.query]);
 }
