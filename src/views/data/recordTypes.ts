@@ -1,7 +1,7 @@
 // Row shapes of the engine's tables as the views read them (supabase/migrations/2026112601*).
 // There are no generated database types yet, so these are written by hand from the migrations
 // and asserted once where a query returns (the `as` casts in the data modules).
-import type { ParseResult } from "../../services/schema";
+import type { ParseResult, ServiceDefinition } from "../../services/schema";
 
 export const recordsResource = "records";
 export const recordEventsResource = "record_events";
@@ -57,5 +57,7 @@ export interface PublishedService {
   category: string;
   icon: string;
   currentVersion: number;
+  /** role → actions, from service_role_grants; also merged into `parsed.definition.permissions`. */
+  grants: ServiceDefinition["permissions"];
   parsed: ParseResult;
 }

@@ -3,7 +3,9 @@
 import { supabase } from "../../lib/supabase/client";
 import { toHttpError } from "../../lib/supabase/errors";
 import { definitionError } from "../../services/definition-errors";
+import type { PermissionAction } from "../../services/roles";
 import { parseServiceDefinition, type ParseResult } from "../../services/schema";
+import { withGrants, type GrantedPermissions } from "./withGrants";
 import type { PublishedService } from "./recordTypes";
 
 interface ServiceRow {
@@ -41,6 +43,7 @@ export async function fetchPublishedServices(): Promise<PublishedService[]> {
   const versions = await supabase.from("service_versions").select("service_id,version,definition").or(pairs);
   if (versions.error) throw toHttpError(versions.error);
   const definitions = new Map(((versions.data ?? []) as VersionRow[]).map((v) => [v.service_id, v.definition]));
+  const grants = await fetchGrants(rows.map((row) => row.id));
 
   return rows.map((row) => ({
     id: row.id,
@@ -49,12 +52,26 @@ export async function fetchPublishedServices(): Promise<PublishedService[]> {
     category: row.category,
     icon: row.icon,
     currentVersion: row.current_version,
-    parsed: definitions.has(row.id) ? parseServiceDefinition(definitions.get(row.id)) : missingVersion(row.current_version),
+    grants: grants.get(row.id) ?? {},
+    parsed: withGrants(definitions.has(row.id) ? parseServiceDefinition(definitions.get(row.id)) : missingVersion(row.current_version), grants.get(row.id) ?? {}),
   }));
 }
 
+/** Who may do what is the grants table (edited in 权限矩阵), not the definition's defaults. */
+async function fetchGrants(serviceIds: string[]): Promise<Map<string, GrantedPermissions>> {
+  const { data, error } = await supabase.from("service_role_grants").select("service_id,role_key,action").in("service_id", serviceIds);
+  if (error) throw toHttpError(error);
+  const byService = new Map<string, Record<string, PermissionAction[]>>();
+  for (const grant of (data ?? []) as { service_id: string; role_key: string; action: PermissionAction }[]) {
+    const permissions = byService.get(grant.service_id) ?? {};
+    (permissions[grant.role_key] ??= []).push(grant.action);
+    byService.set(grant.service_id, permissions);
+  }
+  return byService;
+}
+
 /** One frozen version, for records created under an older definition. */
-export async function fetchServiceVersion(serviceId: string, version: number): Promise<ParseResult> {
+export async function fetchServiceVersion(serviceId: string, version: number, grants: GrantedPermissions): Promise<ParseResult> {
   const { data, error } = await supabase
     .from("service_versions")
     .select("definition")
@@ -62,7 +79,7 @@ export async function fetchServiceVersion(serviceId: string, version: number): P
     .eq("version", version)
     .maybeSingle();
   if (error) throw toHttpError(error);
-  return data ? parseServiceDefinition((data as { definition: unknown }).definition) : missingVersion(version);
+  return withGrants(data ? parseServiceDefinition((data as { definition: unknown }).definition) : missingVersion(version), grants);
 }
 
 /** A published service whose version row is not readable: reported like any broken definition. */

@@ -16,8 +16,9 @@ export type VersionLookup =
 export function useRecordDefinition(service: LoadedService, version: number | undefined): VersionLookup {
   const isCurrent = version === service.currentVersion;
   const query = useQuery({
-    queryKey: ["cgs", "service-version", service.id, version],
-    queryFn: () => fetchServiceVersion(service.id, version ?? service.currentVersion),
+    // grants are part of the key: an edit in 权限矩阵 must reach old records' buttons too
+    queryKey: ["cgs", "service-version", service.id, version, service.grants],
+    queryFn: () => fetchServiceVersion(service.id, version ?? service.currentVersion, service.definition.permissions),
     enabled: version !== undefined && !isCurrent,
     // published versions never change
     staleTime: Number.POSITIVE_INFINITY,

@@ -5,7 +5,7 @@ import { template } from './templates';
 
 function published(id: string, key: 'elderly_benefit' | 'grid_event'): PublishedService {
   const definition = template(key);
-  return { id, key, name: definition.name, category: definition.category, icon: definition.icon, currentVersion: 1, parsed: { ok: true, definition } };
+  return { id, key, name: definition.name, category: definition.category, icon: definition.icon, currentVersion: 1, grants: definition.permissions, parsed: { ok: true, definition } };
 }
 
 const services = [published('s-elderly', 'elderly_benefit'), published('s-grid', 'grid_event')];
