@@ -1,5 +1,6 @@
-// Makes `npm start` work on a fresh clone: installs packages when missing or stale, and
-// builds the SPA when its sources are newer than dist/. Plain Node, no dependencies.
+// Makes `npm start` (and, with --install-only, `npm test`) work on a fresh clone: installs
+// packages when missing or stale, and builds the SPA when its sources are newer than dist/.
+// Plain Node, no dependencies.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -18,5 +19,6 @@ function run(command, args) {
 }
 
 if (mtime("node_modules/.package-lock.json") < mtime("package-lock.json")) run("npm", ["ci", "--no-audit", "--no-fund"]);
+if (process.argv.includes("--install-only")) process.exit(0);
 const sources = Math.max(newest("src"), newest("public"), mtime("index.html"), mtime("vite.config.ts"), mtime("package-lock.json"));
 if (mtime("dist/index.html") < sources) run("npx", ["vite", "build", "--logLevel", "warn"]);

@@ -1,6 +1,6 @@
 // `npm test`: unit tests, then one fresh stack on free ports for the db and e2e layers.
 // Every layer must run; a missing browser fails with the command that installs it.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,7 +14,9 @@ async function run(what: string, command: string, args: string[]): Promise<boole
   console.log(`\n━━ ${what} ━━ ${command} ${args.join(" ")}`);
   const began = Date.now();
   const status = await new Promise<number | null>((resolve) => {
-    const child = spawn(command, args, { stdio: "inherit", env: process.env });
+    // Its own process group, so a signal reaches npx and everything it started.
+    const child = spawn(command, args, { stdio: "inherit", env: process.env, detached: true });
+    currentChild = child;
     child.on("error", () => resolve(1));
     child.on("exit", (code) => resolve(code));
   });
@@ -22,14 +24,27 @@ async function run(what: string, command: string, args: string[]): Promise<boole
   return status === 0;
 }
 
+// Ctrl-C or a CI timeout (SIGTERM) must not leave postgres/postgrest of a test stack behind.
+let stopCurrentStack: (() => Promise<void>) | undefined;
+let currentChild: ChildProcess | undefined;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the running layer and the test stack …`);
+    if (currentChild?.pid) process.kill(-currentChild.pid, "SIGTERM");
+    void (stopCurrentStack?.() ?? Promise.resolve()).finally(() => process.exit(130));
+  });
+}
+
 async function withStack(layer: string, body: () => Promise<boolean>): Promise<boolean> {
   const dataDir = mkdtempSync(join(tmpdir(), `cgs-${layer}-`));
   const began = Date.now();
   const stack = await startTestStack(dataDir);
+  stopCurrentStack = () => stack.stop();
   console.log(`stack for ${layer} ready at ${stack.url} in ${((Date.now() - began) / 1000).toFixed(1)} s`);
   try {
     return await body();
   } finally {
+    stopCurrentStack = undefined;
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@
 // record, states why, and sees one ID number unmasked; a grid worker gets no such button; and
 // staff can still edit the record without retyping the masked answers.
 import pg from "pg";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signIn, signOut, test } from "./fixtures";
 
 async function elderlyRecordAt(unitCode: string): Promise<{ id: string; idNumber: string }> {
   const db = new pg.Client({ connectionString: process.env.SUPABASE_DB_URL });
@@ -36,7 +36,7 @@ test("staff unmasks one ID number with a reason; a grid worker cannot; editing k
   await expect(page.getByText(masked).first()).toBeVisible();
   await expect(page.getByText(record.idNumber)).toHaveCount(0);
   await expect(page.getByRole("button", { name: /查看原文/ })).toHaveCount(0);
-  await page.getByRole("button", { name: "退出登录" }).click();
+  await signOut(page);
 
   await signIn(page, "staff@demo.local");
   await expect(page.getByRole("banner").getByText("彭丽")).toBeVisible();

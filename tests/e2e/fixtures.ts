@@ -14,3 +14,9 @@ export async function signIn(page: Page, account: string, password = DEMO_PASSWO
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
 }
+
+/** Signs out and waits until the login form is back (navigating earlier races the sign-out). */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page.getByLabel("账号 (手机号或邮箱)")).toBeVisible();
+}

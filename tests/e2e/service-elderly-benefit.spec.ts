@@ -4,7 +4,7 @@
 // which moves the record up to the street office.
 import ExcelJS from "exceljs";
 import { randomInt } from "node:crypto";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signIn, signOut, test } from "./fixtures";
 
 // A 1×1 PNG: the bucket accepts images, and the photo field wants jpeg or png.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
@@ -104,9 +104,11 @@ test("staff takes an elderly-benefit application through acceptance and offline 
 
   // 社区初审 is the community admin's: approving sends the record up to the street office.
   await page.getByRole("link", { name: "查看" }).first().click();
+  await expect(page).toHaveURL(/\/s\/elderly_benefit\/show\//);
   const recordUrl = page.url();
-  await page.getByRole("button", { name: "退出登录" }).click();
+  await signOut(page);
   await signIn(page, "admin@demo.local");
+  await expect(page.getByRole("banner").getByText("田晓梅")).toBeVisible();
   await page.goto(recordUrl);
   await page.getByRole("button", { name: "社区初审通过并报街道" }).click();
   await page.getByRole("dialog", { name: "社区初审通过并报街道" }).getByRole("button", { name: "确认" }).click();

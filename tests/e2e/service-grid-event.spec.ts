@@ -2,7 +2,7 @@
 // community (上报社区, which needs a comment); the community's staff then finds it in 待办
 // and sees it at the community with the escalation in its history.
 import { randomInt } from "node:crypto";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signIn, signOut, test } from "./fixtures";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
@@ -49,7 +49,7 @@ test("a grid worker escalates an event to the community, and community staff see
   await page.goto(recordPath);
   await expect(page.getByText("记录不存在或无权查看")).toBeVisible();
 
-  await page.getByRole("button", { name: "退出登录" }).click();
+  await signOut(page);
   await signIn(page, "staff@demo.local");
   await page.getByRole("menuitem", { name: /待办/ }).click();
   // The demo community has dozens of open tasks: find this one as a user would, by searching.
