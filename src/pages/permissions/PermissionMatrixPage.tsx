@@ -4,8 +4,8 @@ import { useNotification } from "@refinedev/core";
 import { Alert, Card, Empty, Flex, Skeleton, Space, Tag, Typography } from "antd";
 import { useT } from "../../i18n";
 import { setServiceGrant } from "../../lib/supabase/grantAdmin";
-import { toHttpError } from "../../lib/supabase/errors";
 import type { PermissionAction } from "../../services/roles";
+import { useErrorText } from "../../views/shared/useErrorText";
 import { ServiceGrantTable } from "./ServiceGrantTable";
 import { useGrantMatrix } from "./useGrantMatrix";
 
@@ -13,6 +13,7 @@ export default function PermissionMatrixPage() {
   const t = useT();
   const matrix = useGrantMatrix();
   const { open } = useNotification();
+  const errorText = useErrorText();
 
   if (matrix.isLoading) return <Skeleton active />;
 
@@ -30,10 +31,7 @@ export default function PermissionMatrixPage() {
             await setServiceGrant({ service_id: service.id, role_key: roleKey, action }, granted);
             open?.({ type: "success", message: t(granted ? "permissions.granted" : "permissions.revoked") });
           } catch (e) {
-            const error = toHttpError(e);
-            // Unknown codes keep the database's hint, which is written for users ("中文 / English").
-            const description = error.i18nKey === "errors.unknown" ? (error.hint ?? error.message) : t(error.i18nKey);
-            open?.({ type: "error", message: t("permissions.saveFailed"), description });
+            open?.({ type: "error", message: t("permissions.saveFailed"), description: errorText(e) });
           } finally {
             await matrix.refetch();
           }

@@ -1,16 +1,14 @@
-// The data behind the permission matrix: published services, every role, and the grants,
-// read per request (grants are data, not baked into tokens), plus which services the
-// signed-in user administers (UI only — the database refuses the rest).
-import { useGetIdentity, useList } from "@refinedev/core";
+// The data behind the permission matrix: published services and their grants, read per
+// request (grants are data, not baked into tokens). Roles, units and "which units does this
+// user administer" come from the same admin scope 用户与角色 uses. UI only — the database
+// refuses the rest.
+import { useList } from "@refinedev/core";
 import { useMemo } from "react";
-import { administeredUnitIds, isSystemAdministrator, isWithinUnits } from "../../lib/domain/access";
-import type { Identity } from "../../lib/supabase/myContext";
+import { isWithinUnits, type Role } from "../../lib/domain/access";
 import type { ServiceGrant } from "../../lib/supabase/grantAdmin";
-import type { Role } from "../../lib/domain/access";
-
+import { useAdminScope } from "../members/useAdminScope";
 
 export type MatrixService = { id: string; key: string; name: string; category: string; owner_org_unit_id: string | null };
-type UnitPath = { id: string; path: string; name: string };
 
 export type GrantMatrix = {
   isLoading: boolean;
@@ -23,7 +21,7 @@ export type GrantMatrix = {
 };
 
 export function useGrantMatrix(): GrantMatrix {
-  const { data: identity } = useGetIdentity<Identity>();
+  const scope = useAdminScope();
   const services = useList<MatrixService>({
     resource: "services",
     pagination: { mode: "off" },
@@ -31,27 +29,23 @@ export function useGrantMatrix(): GrantMatrix {
     sorters: [{ field: "category", order: "asc" }, { field: "name", order: "asc" }],
     meta: { select: "id, key, name, category, owner_org_unit_id" },
   });
-  const roles = useList<Role>({ resource: "roles", pagination: { mode: "off" }, sorters: [{ field: "sort_order", order: "asc" }] });
   const grants = useList<ServiceGrant>({ resource: "service_role_grants", pagination: { mode: "off" }, meta: { select: "service_id, role_key, action" } });
-  const units = useList<UnitPath>({ resource: "org_units", pagination: { mode: "off" }, meta: { select: "id, path, name" } });
 
   return useMemo(() => {
     const granted = new Set((grants.result?.data ?? []).map((g) => `${g.service_id}|${g.role_key}|${g.action}`));
-    const unitById = new Map((units.result?.data ?? []).map((u) => [u.id, u]));
-    const adminUnits = administeredUnitIds(identity?.memberships ?? []);
-    const isSystemAdmin = isSystemAdministrator(identity?.memberships ?? []);
+    const owner = (service: MatrixService) => (service.owner_org_unit_id ? scope.unitsById.get(service.owner_org_unit_id) : undefined);
     return {
-      isLoading: services.query.isLoading || roles.query.isLoading || grants.query.isLoading || units.query.isLoading,
+      isLoading: scope.isLoading || services.query.isLoading || grants.query.isLoading,
       services: services.result?.data ?? [],
-      roles: roles.result?.data ?? [],
+      roles: scope.roles,
       has: (serviceId, roleKey, action) => granted.has(`${serviceId}|${roleKey}|${action}`),
       // Administrators of the owning unit or one of its ancestors: the owner lies within their units.
       mayEdit: (service) => {
-        const owner = service.owner_org_unit_id ? unitById.get(service.owner_org_unit_id) : undefined;
-        return isSystemAdmin || (!!owner && isWithinUnits(owner.path, adminUnits));
+        const unit = owner(service);
+        return scope.systemAdministrator || (!!unit && isWithinUnits(unit.path, scope.adminUnitIds));
       },
-      ownerName: (service) => (service.owner_org_unit_id ? (unitById.get(service.owner_org_unit_id)?.name ?? "—") : "—"),
+      ownerName: (service) => owner(service)?.name ?? "—",
       refetch: () => grants.query.refetch(),
     };
-  }, [identity, services.result, roles.result, grants.result, units.result, services.query, roles.query, grants.query, units.query]);
+  }, [scope, services.result, services.query, grants.result, grants.query]);
 }

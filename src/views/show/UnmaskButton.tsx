@@ -4,13 +4,14 @@ import { EyeOutlined } from "@ant-design/icons";
 import { Alert, Button, Input, Modal, Space, Typography } from "antd";
 import { useState } from "react";
 import { useT } from "../../i18n";
-import { toHttpError } from "../../lib/supabase/errors";
 import { unmaskRecordField } from "../data/unmaskRecordField";
+import { useErrorText } from "../shared/useErrorText";
 
 const MIN_REASON = 4;
 
 export function UnmaskButton({ recordId, fieldKey, fieldLabel }: { recordId: string; fieldKey: string; fieldLabel: string }) {
   const t = useT();
+  const errorText = useErrorText();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [value, setValue] = useState<string | null>(null);
@@ -31,8 +32,7 @@ export function UnmaskButton({ recordId, fieldKey, fieldLabel }: { recordId: str
       const original = await unmaskRecordField(recordId, fieldKey, reason.trim());
       setValue(typeof original === "string" ? original : JSON.stringify(original));
     } catch (e) {
-      const err = toHttpError(e);
-      setError(err.i18nKey === "errors.unknown" ? (err.hint ?? err.message) : t(err.i18nKey));
+      setError(errorText(e));
     } finally {
       setLoading(false);
     }
