@@ -137,7 +137,10 @@ export function verifyBearer(req: IncomingMessage, jwtSecret: string): VerifiedC
   const token = bearerToken(req);
   if (!token) throw authErrors.noAuthorization();
   const result = verifyJwt(token, jwtSecret);
-  if (!result.ok) throw authErrors.badJwt(result.reason === "expired" ? "token has invalid claims: token is expired" : "signature is invalid");
+  if (!result.ok) {
+    const claimsProblem = { expired: "token has invalid claims: token is expired", not_yet_valid: "token has invalid claims: token is not valid yet" } as const;
+    throw authErrors.badJwt(result.reason === "expired" || result.reason === "not_yet_valid" ? claimsProblem[result.reason] : "signature is invalid");
+  }
   return { claims: result.claims, role: typeof result.claims.role === "string" ? result.claims.role : "" };
 }
 

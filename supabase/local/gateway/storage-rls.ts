@@ -4,7 +4,7 @@
 // register undo steps, so a refused commit leaves no bytes behind.
 import type { IncomingMessage } from "node:http";
 import type { Pool, PoolClient } from "pg";
-import { verifyJwt, type JwtClaims } from "../jwt.ts";
+import { jwtFailureMessage, verifyJwt, type JwtClaims } from "../jwt.ts";
 import { bearerToken } from "./http.ts";
 import { storageErrors } from "./storage-errors.ts";
 
@@ -22,7 +22,7 @@ export function callerFromRequest(req: IncomingMessage, jwtSecret: string): Call
   const token = bearerToken(req) ?? (Array.isArray(apikey) ? apikey[0] : apikey);
   if (!token) throw storageErrors.missingAuthorization();
   const result = verifyJwt(token, jwtSecret);
-  if (!result.ok) throw storageErrors.invalidJwt(result.reason === "expired" ? "jwt expired" : result.reason === "bad_signature" ? "invalid signature" : "jwt malformed");
+  if (!result.ok) throw storageErrors.invalidJwt(jwtFailureMessage(result.reason));
   const role = result.claims.role;
   if (!isApiRole(role)) throw storageErrors.roleNotAllowed(String(role));
   return { role, claims: result.claims };

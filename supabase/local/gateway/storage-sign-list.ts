@@ -1,7 +1,7 @@
 // Signed URLs and folder listing. Signing checks that the caller may read the object (RLS);
 // the signed URL itself then works without any header until it expires, as on hosted Storage.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { signJwt, verifyJwt } from "../jwt.ts";
+import { jwtFailureMessage, signJwt, verifyJwt } from "../jwt.ts";
 import { readJsonObject, sendJson } from "./http.ts";
 import { findObject, sendObject, type StorageContext } from "./storage-common.ts";
 import { storageErrors } from "./storage-errors.ts";
@@ -56,7 +56,7 @@ export async function downloadSigned(req: IncomingMessage, res: ServerResponse, 
   const token = url.searchParams.get("token");
   if (!token) throw storageErrors.invalidRequest("querystring must have required property 'token'");
   const result = verifyJwt(token, ctx.config.jwtSecret);
-  if (!result.ok) throw storageErrors.invalidJwt(result.reason === "expired" ? "jwt expired" : "invalid signature");
+  if (!result.ok) throw storageErrors.invalidJwt(jwtFailureMessage(result.reason));
   if (result.claims.url !== `${ref.bucket}/${ref.name}`) throw storageErrors.invalidSignature();
   const row = await findObject(ctx.config.pool, ref.bucket, ref.name);
   if (!row) throw storageErrors.objectNotFound();
