@@ -1,26 +1,22 @@
 // Brings a database to the state hosted Supabase would be in: the bootstrap (what the
-// platform provides) on a fresh database, then every migration once, recorded in the
-// Supabase CLI's own bookkeeping table, then the seed on a fresh database only.
+// platform provides) on a fresh database, as the superuser; then every migration once, recorded
+// in the Supabase CLI's own bookkeeping table, then the seed on a fresh database only — both as
+// `postgres` with hosted's rights (no superuser, no objects in `auth`/`storage`), exactly as
+// `supabase db push` runs them, so a migration that only works as superuser fails here first.
 import pg from "pg";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-export type MigrateOptions = { dbUrl: string; root: string; fresh: boolean; seed: boolean; authenticatorPassword: string; log: (line: string) => void };
+export type MigrateOptions = { dbUrl: string; adminDbUrl: string; dbPassword: string; root: string; fresh: boolean; seed: boolean; authenticatorPassword: string; log: (line: string) => void };
 export type MigrateResult = { applied: string[]; seeded: boolean };
 
 const MIGRATION_FILE = /^(\d{14})_([a-z0-9_]+)\.sql$/;
 
 export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
+  await bootstrap(o);
   const client = new pg.Client({ connectionString: o.dbUrl });
   await client.connect();
   try {
-    if (o.fresh) {
-      const dir = join(o.root, "supabase/local/bootstrap");
-      for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
-        await inTransaction(client, readFileSync(join(dir, file), "utf8"), `bootstrap ${file}`);
-      }
-    }
-    await client.query(`alter role authenticator with login password '${o.authenticatorPassword.replace(/'/g, "''")}'`);
     await client.query(`create schema if not exists supabase_migrations;
       create table if not exists supabase_migrations.schema_migrations (version text not null primary key, statements text[], name text)`);
     const done = new Set((await client.query<{ version: string }>("select version from supabase_migrations.schema_migrations")).rows.map((r) => r.version));
@@ -52,6 +48,31 @@ export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
     return { applied, seeded };
   } finally {
     await client.end();
+  }
+}
+
+const quoted = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+/** What the platform does before any migration: roles, `auth`, `storage`; logins' passwords. */
+async function bootstrap(o: MigrateOptions): Promise<void> {
+  const admin = new pg.Client({ connectionString: o.adminDbUrl });
+  await admin.connect().catch((e: unknown) => {
+    throw new Error(
+      `无法以超级用户连接数据库，本地数据库可能由旧版本创建，请运行 npm run db:reset / ` +
+        `cannot connect as the superuser; the local database was probably made by an older version: run npm run db:reset (${e instanceof Error ? e.message : String(e)})`,
+    );
+  });
+  try {
+    if (o.fresh) {
+      const dir = join(o.root, "supabase/local/bootstrap");
+      for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
+        await inTransaction(admin, readFileSync(join(dir, file), "utf8"), `bootstrap ${file}`);
+      }
+    }
+    await admin.query(`alter role postgres with login password ${quoted(o.dbPassword)}`);
+    await admin.query(`alter role authenticator with login password ${quoted(o.authenticatorPassword)}`);
+  } finally {
+    await admin.end();
   }
 }
 

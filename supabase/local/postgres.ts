@@ -23,7 +23,12 @@ async function loadEmbeddedPostgres() {
 }
 
 export type PostgresOptions = { dir: string; port: number; password: string; log: (line: string) => void };
-export type RunningPostgres = { url: string; fresh: boolean; stop(): Promise<void> };
+// `adminUrl` is the cluster's superuser (hosted: `supabase_admin`, which only the platform uses);
+// `url` is `postgres` as hosted Supabase has it — no superuser — for migrations, seed and tests.
+export type RunningPostgres = { url: string; adminUrl: string; fresh: boolean; stop(): Promise<void> };
+
+/** The superuser initdb creates. Hosted Supabase reserves it for the platform; so do we. */
+export const SUPERUSER = "supabase_admin";
 
 export async function startPostgres(o: PostgresOptions): Promise<RunningPostgres> {
   await assertPortFree(o.port, "PG_PORT", "PostgreSQL");
@@ -34,7 +39,7 @@ export async function startPostgres(o: PostgresOptions): Promise<RunningPostgres
   const pg = new EmbeddedPostgres({
     databaseDir: o.dir,
     port: o.port,
-    user: "postgres",
+    user: SUPERUSER,
     password: o.password,
     persistent: true,
     createPostgresUser: true,
@@ -56,6 +61,7 @@ export async function startPostgres(o: PostgresOptions): Promise<RunningPostgres
   process.on("exit", killNow);
   return {
     url: `postgresql://postgres:${encodeURIComponent(o.password)}@127.0.0.1:${o.port}/postgres`,
+    adminUrl: `postgresql://${SUPERUSER}:${encodeURIComponent(o.password)}@127.0.0.1:${o.port}/postgres`,
     fresh,
     stop: () => {
       process.off("exit", killNow);

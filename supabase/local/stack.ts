@@ -28,7 +28,10 @@ export type RunningStack = {
   anonKey: string;
   serviceKey: string;
   jwtSecret: string;
+  /** `postgres` with hosted's rights: what migrations, seed and tests use. */
   dbUrl: string;
+  /** The superuser, reserved for the platform's own parts (the auth and storage stand-ins). */
+  adminDbUrl: string;
   applied: string[];
   seeded: boolean;
   stop(): Promise<void>;
@@ -66,6 +69,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
   try {
     const { applied, seeded } = await migrate({
       dbUrl: postgres.url,
+      adminDbUrl: postgres.adminUrl,
+      dbPassword: keys.dbPassword,
       root: projectRoot,
       fresh: postgres.fresh,
       seed: o.seed,
@@ -74,7 +79,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     });
     const postgrest = await startPostgrest({ port: o.restPort, dbPort: o.pgPort, authenticatorPassword: keys.authenticatorPassword, jwtSecret: keys.jwtSecret, log: o.log });
     stops.push(postgrest.stop);
-    const pool = new pg.Pool({ connectionString: postgres.url, max: 10 });
+    // The gateway stands in for GoTrue and Storage, which hosted runs as their own admin roles.
+    const pool = new pg.Pool({ connectionString: postgres.adminUrl, max: 10 });
     stops.push(() => pool.end());
     const gateway = await startGateway({
       host: o.host,
@@ -89,7 +95,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       log: o.log,
     });
     stops.push(gateway.close);
-    return { url: gateway.url, anonKey: keys.anonKey, serviceKey: keys.serviceKey, jwtSecret: keys.jwtSecret, dbUrl: postgres.url, applied, seeded, stop: stopAll };
+    return { url: gateway.url, anonKey: keys.anonKey, serviceKey: keys.serviceKey, jwtSecret: keys.jwtSecret, dbUrl: postgres.url, adminDbUrl: postgres.adminUrl, applied, seeded, stop: stopAll };
   } catch (e) {
     await stopAll();
     throw e;

@@ -30,10 +30,12 @@ describe("migrations", () => {
       const before = await snapshot();
       const result = await migrate({
         dbUrl,
+        adminDbUrl: process.env.SUPABASE_ADMIN_DB_URL!,
+        dbPassword: await currentKey("dbPassword"),
         root: projectRoot,
         fresh: false,
         seed: true,
-        authenticatorPassword: await currentAuthenticatorPassword(),
+        authenticatorPassword: await currentKey("authenticatorPassword"),
         log: () => {},
       });
       expect(result).toEqual({ applied: [], seeded: false });
@@ -44,7 +46,7 @@ describe("migrations", () => {
   });
 });
 
-async function currentAuthenticatorPassword(): Promise<string> {
+async function currentKey(name: "authenticatorPassword" | "dbPassword"): Promise<string> {
   const { readFileSync } = await import("node:fs");
-  return JSON.parse(readFileSync(`${process.env.SUPABASE_DATA_DIR}/keys.json`, "utf8")).authenticatorPassword;
+  return JSON.parse(readFileSync(`${process.env.SUPABASE_DATA_DIR}/keys.json`, "utf8"))[name];
 }

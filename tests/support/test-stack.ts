@@ -22,6 +22,7 @@ export async function startTestStack(dataDir: string): Promise<RunningStack> {
     SUPABASE_SERVICE_ROLE_KEY: stack.serviceKey,
     SUPABASE_JWT_SECRET: stack.jwtSecret,
     SUPABASE_DB_URL: stack.dbUrl,
+    SUPABASE_ADMIN_DB_URL: stack.adminDbUrl,
     SUPABASE_DATA_DIR: dataDir,
   });
   return stack;

@@ -9,6 +9,7 @@ import { applyCors, sendPreflight } from "./cors.ts";
 import { drain, sendJson } from "./http.ts";
 import { resolveConfig, type GatewayConfig, type GatewayOptions } from "./options.ts";
 import { proxyToPostgrest } from "./rest-proxy.ts";
+import { unfilteredWrite } from "./rest-safeupdate.ts";
 import { serveStatic } from "./static.ts";
 import { createStorageHandler } from "./storage.ts";
 
@@ -56,7 +57,14 @@ function createHandler(config: GatewayConfig) {
       drain(req);
       return sendJson(res, key.status, key.body);
     }
-    if (api === "rest") return proxyToPostgrest(req, res, key.apiKey, config);
+    if (api === "rest") {
+      const refused = unfilteredWrite(req);
+      if (refused) {
+        drain(req);
+        return sendJson(res, 400, refused);
+      }
+      return proxyToPostgrest(req, res, key.apiKey, config);
+    }
     return handleAuth(req, res, url, config);
   };
 }
