@@ -3,11 +3,22 @@ import type { ServiceDefinition } from './definition-schema';
 import { definitionError, type DefinitionError } from './definition-errors';
 import { isSystemColumn } from './system-columns';
 
-/** Field-level rules that need the whole list of fields. */
+/**
+ * Field-level rules that need the whole list of fields.
+ *
+ * No masking by inference (docs/security-model.md): a sensitive field may not control another
+ * field's visibleWhen or requiredWhen. Whether a field is shown, required or filled is visible
+ * to everyone who reads the record, so it would give the masked answer away (veteran_card showed
+ * 服役部队 exactly when the masked 优待证类别 was "veteran"). Making the dependants sensitive
+ * instead would not help: masking keeps an empty answer empty, so whether a dependant holds an
+ * answer still tells the condition. Refusing is also the rule an administrator can understand.
+ * The database applies the same rule (private.check_service_definition).
+ */
 export function checkFields(definition: ServiceDefinition): DefinitionError[] {
   const errors: DefinitionError[] = [];
   const { fields } = definition;
   const keys = new Set(fields.map((field) => field.key));
+  const sensitiveKeys = new Set(fields.filter((field) => field.sensitive).map((field) => field.key));
   const seen = new Set<string>();
   fields.forEach((field, index) => {
     const at = (...rest: (string | number)[]) => ['fields', index, ...rest];
@@ -19,6 +30,9 @@ export function checkFields(definition: ServiceDefinition): DefinitionError[] {
       if (!condition) return;
       if (condition.field === field.key) errors.push(definitionError('self_reference', at(name, 'field')));
       else if (!keys.has(condition.field)) errors.push(definitionError('unknown_field_ref', at(name, 'field'), { field: condition.field }));
+      else if (sensitiveKeys.has(condition.field)) {
+        errors.push(definitionError('sensitive_controls_field', at(name, 'field'), { field: condition.field, controlled: field.key, condition: name }));
+      }
     };
     checkCondition('visibleWhen', field.visibleWhen);
     checkCondition('requiredWhen', field.requiredWhen);

@@ -49,6 +49,10 @@ export const definitionMessages = {
   unknown_field_ref: { zh: '引用的字段 "{field}" 不存在', en: 'Refers to a field "{field}" that does not exist' },
   self_reference: { zh: '条件不能引用字段自身', en: 'A condition cannot refer to its own field' },
   condition_cycle: { zh: '显示条件形成循环：{cycle}', en: 'Visibility conditions form a cycle: {cycle}' },
+  sensitive_controls_field: {
+    zh: '敏感字段 "{field}" 不能作为 "{controlled}" 的条件（{condition}）：该字段是否显示或必填会泄露被遮挡的值',
+    en: 'Sensitive field "{field}" cannot be the condition of "{controlled}" ({condition}): whether that field is shown or required would reveal the masked value',
+  },
   unknown_column: {
     zh: '"{column}" 既不是字段也不是系统列',
     en: '"{column}" is neither a field nor a system column',

@@ -1833,8 +1833,8 @@ select private.install_service_template($template${
       "label_en": "Card type",
       "type": "select",
       "required": true,
-      "sensitive": true,
-      "purpose": "退役军人和烈属等身份属于特定身份信息，仅用于确定优待证类别",
+      "sensitive": false,
+      "purpose": "确定优待证类别。类别决定要填写服役信息还是遗属信息，这些信息是否填写本身就显示类别，遮挡类别也藏不住，因此不作为敏感字段；退伍证编号等可识别信息仍为敏感字段",
       "options": [
         {
           "value": "veteran",

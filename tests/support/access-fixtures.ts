@@ -99,7 +99,9 @@ export class TestWorld {
   }
 
   async cleanup(): Promise<void> {
-    for (const id of this.userIds) await service.auth.admin.deleteUser(id);
+    // Newest first: a membership an invitation granted names its inviter (created_by), so the
+    // invitee must go before the inviter can.
+    for (const id of [...this.userIds].reverse()) await service.auth.admin.deleteUser(id);
     if (this.invitationIds.length) await service.from("invitations").delete().in("id", this.invitationIds);
     if (this.roleKeys.length) await service.from("roles").delete().in("key", this.roleKeys);
   }

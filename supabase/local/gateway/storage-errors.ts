@@ -35,15 +35,24 @@ export const storageErrors = {
   invalidRequest: (message: string) => new StorageError(400, "Bad Request", "InvalidRequest", message),
   badJson: () => new StorageError(400, "Bad Request", "InvalidRequest", "Body is not valid JSON"),
   notFound: () => new StorageError(404, "Not Found", "NotFound", "Route not found"),
+  // Local additions (issue 7); hosted Storage answers these refusals with its generic 403.
+  sessionRevoked: (message: string) => new StorageError(401, "Unauthorized", "InvalidJWT", message),
+  membershipRequired: (message: string) => new StorageError(403, "Unauthorized", "AccessDenied", message),
+  quotaExceeded: (message: string) => new StorageError(413, "Payload too large", "QuotaExceeded", message),
   keyConflict: (key: string) => new StorageError(409, "Conflict", "KeyConflict", `Key ${key} conflicts with an existing file or folder of the same name`),
 };
 
-type PgError = Error & { code?: string };
+type PgError = Error & { code?: string; hint?: string };
 
 /** Maps what Postgres refused (as the caller's role) to Storage's answer; undefined = unexpected. */
 export function fromPgError(error: unknown): StorageError | undefined {
   if (!(error instanceof Error)) return undefined;
-  const code = (error as PgError).code;
+  const { code, hint } = error as PgError;
+  // The database's own refusals carry a stable message and a hint in Chinese and English.
+  const explained = hint ? `${hint} (${error.message})` : error.message;
+  if (code === "PT401") return storageErrors.sessionRevoked(explained);
+  if (code === "42501" && error.message === "membership_required") return storageErrors.membershipRequired(explained);
+  if (code === "42501" && error.message === "storage_quota_exceeded") return storageErrors.quotaExceeded(explained);
   if (code === "42501") return storageErrors.rlsDenied();
   if (code === "23505") return storageErrors.duplicate();
   if (code === "23503") return storageErrors.bucketNotEmpty();

@@ -1,7 +1,10 @@
 // Runs storage queries as the caller, the way hosted Storage does: one transaction on the
 // superuser pool that first drops to the JWT's role and publishes its claims, so the policies on
-// storage.objects and storage.buckets (auth.uid(), auth.jwt()) decide. File-system changes
-// register undo steps, so a refused commit leaves no bytes behind.
+// storage.objects and storage.buckets (auth.uid(), auth.jwt()) decide. Before any of that, the
+// same check PostgREST runs as its db-pre-request (private.check_request(): the session still
+// exists, the user is neither banned nor deleted) refuses a revoked token with 401, so a logout,
+// ban or deletion takes effect on the next Storage request too. File-system changes register
+// undo steps, so a refused commit leaves no bytes behind.
 import type { IncomingMessage } from "node:http";
 import type { Pool, PoolClient } from "pg";
 import { jwtFailureMessage, verifyJwt, type JwtClaims } from "../jwt.ts";
@@ -54,6 +57,7 @@ export async function asCaller<T>(pool: Pool, caller: Caller, op: Operation, log
               set_config('request.path', $5, true), set_config('storage.operation', $6, true)`,
       [JSON.stringify(caller.claims), typeof caller.claims.sub === "string" ? caller.claims.sub : "", caller.role, op.method, op.path, op.name],
     );
+    await client.query("select private.check_request()");
     const result = await work({ client, onRollback: (undo) => undos.push(undo), afterCommit: (step) => afterCommits.push(step) });
     await client.query("commit");
     for (const step of afterCommits) await step().catch((error: unknown) => log(`gateway: storage cleanup failed: ${String(error)}`));
