@@ -14,9 +14,14 @@ export function maskMiddle(value: string, head: number, tail: number): string {
   return c.slice(0, head).join('') + '*'.repeat(c.length - head - tail) + c.slice(c.length - tail).join('');
 }
 
-/** 433101199001010045 → 433101********0045 (address code and last four kept). */
+/**
+ * 433101199001010045 → 433**************5: province, first digit of the city and the check
+ * character. No more: with the age in clear and the region known from the record's unit, the
+ * old 6 + 4 left ~34 possible numbers; 3 + 1 leaves ≥ 10,000 (docs/security-model.md,
+ * scripts/measure-id-mask.ts). The database masks the same way (private.mask_id_number).
+ */
 export function maskIdNumber(value: string): string {
-  return maskMiddle(value, 6, 4);
+  return maskMiddle(value, 3, 1);
 }
 
 /** 13812345678 → 138****5678; 0743-8221234 → 0743-***1234 (area code kept). */

@@ -16,6 +16,8 @@ export const en: Messages = {
     subtitle: "Welcome to Community Governance Studio",
     myUnits: "My units and roles",
     noMemberships: "You have not been assigned to any unit yet. Please contact an administrator.",
+    noMembershipTitle: "You do not belong to any unit yet",
+    noMembershipHint: "Ask your community admin for an invitation link; opening it lets you join.",
     unitCode: "Official code",
     moreSoon: "More workbench widgets (to-dos, statistics) are coming soon.",
   },

@@ -18,6 +18,8 @@ export const zhCN = {
     subtitle: "欢迎使用社区治理低代码平台",
     myUnits: "我的单位与角色",
     noMemberships: "您还没有被分配到任何单位，请联系管理员。",
+    noMembershipTitle: "您还不属于任何单位",
+    noMembershipHint: "请向社区管理员索取邀请链接，打开链接即可加入。",
     unitCode: "统一代码",
     moreSoon: "更多工作台组件（待办、统计）即将上线。",
   },

@@ -52,7 +52,7 @@ export function recordResolver(
 }
 
 /**
- * The database sends sensitive answers masked (433101********0045) and keeps the original; an
+ * The database sends sensitive answers masked (433**************5) and keeps the original; an
  * edit that leaves one untouched sends the mask back, which means "keep it". Such a value fails
  * the field's own rules by design, so the browser leaves its check to the database.
  */

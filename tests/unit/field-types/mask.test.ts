@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { maskGeneric, maskIdNumber, maskMiddle, maskPhone } from '../../../src/field-types/mask';
 
 describe('masks', () => {
-  it('ID numbers keep the first 6 and last 4', () => {
-    expect(maskIdNumber('433101199001010045')).toBe('433101********0045');
-    expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
+  it('ID numbers keep the first 3 and the check character, so ≥ 10,000 numbers fit what is shown', () => {
+    expect(maskIdNumber('433101199001010045')).toBe('433**************5');
+    expect(maskIdNumber('11010519491231002X')).toBe('110**************X');
   });
 
   it('mobile phones keep 3 + 4, landlines keep the area code and last 4', () => {
@@ -22,12 +22,13 @@ describe('masks', () => {
   });
 
   it('never reveals more than it keeps, even for short values', () => {
-    expect(maskIdNumber('12345')).toBe('1***5');
+    expect(maskIdNumber('12345')).toBe('123*5');
+    expect(maskIdNumber('1234')).toBe('1**4');
     expect(maskMiddle('abcdef', 3, 4)).toBe('a****f');
   });
 
   it('leaves already-masked values alone', () => {
-    expect(maskIdNumber('433101********0045')).toBe('433101********0045');
+    expect(maskIdNumber('433**************5')).toBe('433**************5');
     expect(maskPhone('138****5678')).toBe('138****5678');
     expect(maskGeneric('吴*兰')).toBe('吴*兰');
   });
