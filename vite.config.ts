@@ -7,7 +7,9 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in what is served: they would publish the original source (the gateway
+    // refuses *.map as well). Debug with `npm run dev`.
+    sourcemap: false,
     // Refine + antd form one large vendor chunk by design; warn only well above it.
     chunkSizeWarningLimit: 1500,
   },

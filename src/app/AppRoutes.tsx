@@ -11,10 +11,20 @@ import { RedirectSignedIn } from "./RedirectSignedIn";
 import { appResources } from "./resources";
 
 const LoginPage = lazy(() => import("../pages/login/LoginPage"));
+const JoinPage = lazy(() => import("../pages/join/JoinPage"));
 
 export function AppRoutes() {
   return (
     <Routes>
+      {/* An invitation link: public, signed in or not (the page claims for whoever signs in there). */}
+      <Route
+        path="/join"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <JoinPage />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <Authenticated key="signed-in" fallback={<CatchAllNavigate to="/login" />}>

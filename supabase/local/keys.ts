@@ -1,12 +1,35 @@
-// The JWT secret and the anon/service keys of the local stack. Generated once into the
-// git-ignored data folder, or taken from the environment (SUPABASE_JWT_SECRET, SUPABASE_ANON_KEY,
-// SUPABASE_SERVICE_ROLE_KEY) so a deployment can pin them. Never committed.
+// The JWT secret and the project keys of the local stack: the legacy anon/service JWTs and hosted's
+// new publishable/secret keys. Generated once into the git-ignored data folder, or taken from the
+// environment (SUPABASE_JWT_SECRET, SUPABASE_ANON_KEY, SUPABASE_SERVICE_ROLE_KEY,
+// SUPABASE_PUBLISHABLE_KEY, SUPABASE_SECRET_KEY) so a deployment can pin them. Never committed.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { signJwt } from "./jwt.ts";
 
-export type StackKeys = { jwtSecret: string; anonKey: string; serviceKey: string; dbPassword: string; authenticatorPassword: string };
+export type StackKeys = {
+  jwtSecret: string;
+  anonKey: string;
+  serviceKey: string;
+  /** Hosted's new key format: not a JWT; the gateway maps it to the anon role (replaces anonKey). */
+  publishableKey: string;
+  /** Hosted's new key format: not a JWT; the gateway maps it to service_role (replaces serviceKey). */
+  secretKey: string;
+  dbPassword: string;
+  authenticatorPassword: string;
+};
+
+export const PUBLISHABLE_PREFIX = "sb_publishable_";
+export const SECRET_PREFIX = "sb_secret_";
+
+function newKeyFromEnv(name: string, prefix: string): string | undefined {
+  const value = process.env[name];
+  if (!value) return undefined;
+  if (!value.startsWith(prefix) || value.length < prefix.length + 16) {
+    throw new Error(`${name} 必须以 ${prefix} 开头且足够长 / ${name} must start with ${prefix} and carry at least 16 more characters`);
+  }
+  return value;
+}
 
 const TEN_YEARS = 10 * 365 * 24 * 3600;
 
@@ -22,6 +45,8 @@ export function loadOrCreateKeys(file: string): StackKeys {
     anonKey: process.env.SUPABASE_ANON_KEY || (sameSecret ? stored.anonKey : undefined) || signJwt({ iss: "supabase", role: "anon", iat, exp: iat + TEN_YEARS }, jwtSecret),
     serviceKey:
       process.env.SUPABASE_SERVICE_ROLE_KEY || (sameSecret ? stored.serviceKey : undefined) || signJwt({ iss: "supabase", role: "service_role", iat, exp: iat + TEN_YEARS }, jwtSecret),
+    publishableKey: newKeyFromEnv("SUPABASE_PUBLISHABLE_KEY", PUBLISHABLE_PREFIX) ?? stored.publishableKey ?? `${PUBLISHABLE_PREFIX}${randomBytes(16).toString("base64url")}`,
+    secretKey: newKeyFromEnv("SUPABASE_SECRET_KEY", SECRET_PREFIX) ?? stored.secretKey ?? `${SECRET_PREFIX}${randomBytes(24).toString("base64url")}`,
     dbPassword: stored.dbPassword ?? randomBytes(18).toString("base64url"),
     authenticatorPassword: stored.authenticatorPassword ?? randomBytes(18).toString("base64url"),
   };

@@ -22,6 +22,8 @@ export type StackOptions = {
   reset?: boolean;
   log: (line: string) => void;
 };
+  /** The origin browsers use when the stack sits behind a proxy (SUPABASE_PUBLIC_URL). */
+  publicUrl?: string;
 
 export type RunningStack = {
   url: string;
@@ -29,6 +31,9 @@ export type RunningStack = {
   serviceKey: string;
   jwtSecret: string;
   /** `postgres` with hosted's rights: what migrations, seed and tests use. */
+  /** New-format keys: sb_publishable_… acts as anonKey, sb_secret_… as serviceKey. */
+  publishableKey: string;
+  secretKey: string;
   dbUrl: string;
   /** The superuser, reserved for the platform's own parts (the auth and storage stand-ins). */
   adminDbUrl: string;
@@ -47,6 +52,7 @@ export function stackOptionsFromEnv(overrides: Partial<StackOptions> = {}): Stac
     seed: true,
     log: (line) => process.stderr.write(`${line}\n`),
     ...overrides,
+    publicUrl: process.env.SUPABASE_PUBLIC_URL || undefined,
   };
 }
 
@@ -95,9 +101,12 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       log: o.log,
     });
     stops.push(gateway.close);
-    return { url: gateway.url, anonKey: keys.anonKey, serviceKey: keys.serviceKey, jwtSecret: keys.jwtSecret, dbUrl: postgres.url, adminDbUrl: postgres.adminUrl, applied, seeded, stop: stopAll };
+    return { url: gateway.url, anonKey: keys.anonKey, serviceKey: keys.serviceKey, publishableKey: keys.publishableKey, secretKey: keys.secretKey, jwtSecret: keys.jwtSecret, dbUrl: postgres.url, adminDbUrl: postgres.adminUrl, applied, seeded, stop: stopAll };
   } catch (e) {
     await stopAll();
     throw e;
   }
 }
+      publishableKey: keys.publishableKey,
+      secretKey: keys.secretKey,
+      publicUrl: o.publicUrl,

@@ -24,6 +24,8 @@ export async function startTestStack(dataDir: string): Promise<RunningStack> {
     SUPABASE_DB_URL: stack.dbUrl,
     SUPABASE_ADMIN_DB_URL: stack.adminDbUrl,
     SUPABASE_DATA_DIR: dataDir,
+    SUPABASE_PUBLISHABLE_KEY: stack.publishableKey,
+    SUPABASE_SECRET_KEY: stack.secretKey,
   });
   return stack;
 }

@@ -43,9 +43,19 @@ const keyByCode = {
   "22P02": "errors.invalidInput", // invalid_text_representation
   "22001": "errors.invalidInput", // string_data_right_truncation
   "22023": "errors.invalidInput", // invalid_parameter_value
+  user_already_exists: "errors.accountExists", // GoTrue sign-up: the phone or e-mail has an account
+  email_exists: "errors.accountExists",
+  phone_exists: "errors.accountExists",
+  weak_password: "errors.weakPassword",
   CGR01: "errors.roleInUse", // role_in_use: a custom role still held or invited to
   CGI01: "errors.invitationNotPending", // invitation_not_pending: claimed, revoked or expired
   CGI02: "errors.invitationContactInvalid", // invitation_contact_invalid: not a phone number
+  CGI03: "errors.invitationInvalid", // invitation_invalid: no invitation has this link secret
+  CGI04: "errors.invitationClaimed", // invitation_claimed: the link was used
+  CGI05: "errors.invitationRevoked", // invitation_revoked
+  CGI06: "errors.invitationExpired", // invitation_expired
+  CGI07: "errors.invitationInviterUnable", // invitation_inviter_unable: the inviter lost the right to grant it
+  CGI08: "errors.invitationOwn", // invitation_own: the inviter tried their own link
   "404": "errors.notFound", // Storage reports its codes as HTTP-like strings
   "403": "errors.permissionDenied",
   EntityTooLarge: "errors.fileTooLarge", // Storage: over the bucket's file_size_limit (413)
@@ -95,6 +105,12 @@ const statusByCode: Record<string, number> = {
   CGR01: 409,
   CGI01: 409,
   CGI02: 400,
+  CGI03: 404,
+  CGI04: 409,
+  CGI05: 409,
+  CGI06: 409,
+  CGI07: 409,
+  CGI08: 409,
 };
 
 type ErrorFields = { message?: unknown; code?: unknown; status?: unknown; statusCode?: unknown; details?: unknown; hint?: unknown; error_code?: unknown };

@@ -1,45 +1,37 @@
-import { useForm } from "@refinedev/react-hook-form";
-import type { HttpError } from "@refinedev/core";
+import { useInvalidate, useNotification } from "@refinedev/core";
 import { Alert, Form, Input, Modal } from "antd";
-import { Controller } from "react-hook-form";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
 import { useT, type TranslationKey } from "../../i18n";
-import { invitationContact, type Invitation } from "../../lib/domain/access";
+import { invitationContact } from "../../lib/domain/access";
+import { toHttpError } from "../../lib/supabase/errors";
+import { createInvitation, type IssuedInvitation } from "../../lib/supabase/invitations";
+import { localizeError } from "../../app/providers/localizeError";
 import { FormRow } from "./FormRow";
 import { RoleSelect } from "./RoleSelect";
 import { ScopeUnitSelect } from "./ScopeUnitSelect";
 import { useAdminScope } from "./useAdminScope";
 
-/**
- * The form's values and the insert share one type: `contact` is what the administrator typed,
- * sent as `phone` or `email` (the database normalises both as sign-up will store them).
- */
-type InvitationValues = { contact?: string; phone?: string; email?: string; org_unit_id?: string; role_key?: string };
+/** `contact` is an optional note of whom the link is for, sent as `phone` or `email`; it grants nothing. */
+type InvitationValues = { contact: string; org_unit_id?: string; role_key?: string };
 
-function contactProblem(value: string | undefined): TranslationKey | true {
-  if (!value?.trim()) return "invitations.contactRequired";
+function contactProblem(value: string): TranslationKey | true {
+  if (!value.trim()) return true;
   return invitationContact(value) ? true : "invitations.contactInvalid";
 }
 
-export function InviteModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/**
+ * Creates an invitation through create_invitation(), which returns the link secret once; the
+ * caller shows it (InvitationLinkModal). Not Refine's create: a table insert would return no secret.
+ */
+export function InviteModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (issued: IssuedInvitation) => void }) {
   const t = useT();
   const scope = useAdminScope();
-  const {
-    control,
-    handleSubmit,
-    reset,
-    watch,
-    setValue,
-    refineCore: { onFinish, mutation },
-  } = useForm<Invitation, HttpError, InvitationValues>({
+  const invalidate = useInvalidate();
+  const notification = useNotification();
+  const [saving, setSaving] = useState(false);
+  const { control, handleSubmit, reset, watch, setValue } = useForm<InvitationValues>({
     defaultValues: { contact: "", org_unit_id: undefined, role_key: undefined },
-    warnWhenUnsavedChanges: false,
-    refineCoreProps: {
-      resource: "invitations",
-      action: "create",
-      redirect: false,
-      successNotification: () => ({ type: "success", message: t("invitations.created") }),
-      onMutationSuccess: () => close(),
-    },
   });
   const unitId = watch("org_unit_id");
 
@@ -48,7 +40,20 @@ export function InviteModal({ open, onClose }: { open: boolean; onClose: () => v
     onClose();
   }
 
-  const submit = handleSubmit(({ contact, org_unit_id, role_key }) => onFinish({ ...invitationContact(contact ?? ""), org_unit_id, role_key }));
+  const submit = handleSubmit(async ({ contact, org_unit_id, role_key }) => {
+    setSaving(true);
+    try {
+      const issued = await createInvitation({ ...invitationContact(contact), org_unit_id: org_unit_id!, role_key: role_key! });
+      notification.open?.({ type: "success", message: t("invitations.created"), key: "invitation-create" });
+      reset();
+      onCreated(issued);
+    } catch (e) {
+      notification.open?.({ type: "error", message: localizeError(toHttpError(e)).message, key: "invitation-create" });
+    } finally {
+      setSaving(false);
+      await invalidate({ resource: "invitations", invalidates: ["list", "many"] });
+    }
+  });
 
   return (
     <Modal
@@ -56,23 +61,13 @@ export function InviteModal({ open, onClose }: { open: boolean; onClose: () => v
       title={t("invitations.inviteTitle")}
       okText={t("buttons.save")}
       cancelText={t("buttons.cancel")}
-      confirmLoading={mutation.isPending}
-      onOk={submit}
+      confirmLoading={saving}
+      onOk={() => void submit()}
       onCancel={close}
       destroyOnHidden
     >
       <Alert type="info" showIcon message={t("invitations.inviteHint")} style={{ marginBottom: 16 }} />
       <Form layout="vertical" component={false} requiredMark={false}>
-        <Controller
-          name="contact"
-          control={control}
-          rules={{ validate: contactProblem }}
-          render={({ field, fieldState }) => (
-            <FormRow label={t("invitations.contactLabel")} htmlFor="invitation-contact" error={fieldState.error}>
-              <Input {...field} id="invitation-contact" placeholder={t("invitations.contactPlaceholder")} aria-invalid={fieldState.invalid} autoComplete="off" />
-            </FormRow>
-          )}
-        />
         <Controller
           name="org_unit_id"
           control={control}
@@ -108,6 +103,16 @@ export function InviteModal({ open, onClose }: { open: boolean; onClose: () => v
                 onBlur={field.onBlur}
                 invalid={fieldState.invalid}
               />
+            </FormRow>
+          )}
+        />
+        <Controller
+          name="contact"
+          control={control}
+          rules={{ validate: contactProblem }}
+          render={({ field, fieldState }) => (
+            <FormRow label={t("invitations.contactLabel")} htmlFor="invitation-contact" error={fieldState.error}>
+              <Input {...field} id="invitation-contact" placeholder={t("invitations.contactPlaceholder")} aria-invalid={fieldState.invalid} autoComplete="off" />
             </FormRow>
           )}
         />

@@ -1,6 +1,7 @@
 // Request-body reading and JSON responses shared by every route. Bodies are always capped:
 // PostgREST has no size limit of its own, and the gateway is the only thing in front of it.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { chooseEncoding, compressBuffer, MIN_COMPRESS_BYTES, varyOnEncoding } from "./compress.ts";
 
 /** Thrown by the body readers; each API renders it in its own error shape. */
 export class PayloadTooLargeError extends Error {
@@ -79,13 +80,16 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
     res.destroy();
     return;
   }
-  const payload = JSON.stringify(body);
+  const payload = Buffer.from(JSON.stringify(body));
+  const encoding = payload.length >= MIN_COMPRESS_BYTES && res.req?.method !== "HEAD" ? chooseEncoding(res.req) : undefined;
+  const sent = encoding ? compressBuffer(payload, encoding) : payload;
   res.writeHead(status, {
     ...headers,
     "content-type": "application/json; charset=utf-8",
-    "content-length": String(Buffer.byteLength(payload)),
+    "content-length": String(sent.length),
+    ...(encoding ? { "content-encoding": encoding, vary: varyOnEncoding(headers.vary) } : {}),
   });
-  res.end(payload);
+  res.end(sent);
 }
 
 export function sendEmpty(res: ServerResponse, status: number, headers: Record<string, string> = {}): void {
@@ -100,12 +104,20 @@ export function bearerToken(req: IncomingMessage): string | undefined {
   return match ? match[1].trim() : undefined;
 }
 
-/** The origin the browser used, so the SPA talks back to the same host it was served from. */
+const origins = new WeakMap<IncomingMessage, string>();
+
+/** server.ts records the configured origin on each request before any handler runs. */
+export function bindOrigin(req: IncomingMessage, origin: string): void {
+  origins.set(req, origin);
+}
+
+/**
+ * The stack's public origin, for token issuers and links in messages: SUPABASE_PUBLIC_URL or the
+ * address the gateway is bound to. Never read from Host or X-Forwarded-Host, which the caller
+ * chooses: a recovery link must not point at an attacker's host.
+ */
 export function requestOrigin(req: IncomingMessage): string {
-  const forwardedProto = req.headers["x-forwarded-proto"];
-  const proto = typeof forwardedProto === "string" ? forwardedProto.split(",")[0].trim() : "http";
-  const host = req.headers["x-forwarded-host"] ?? req.headers.host ?? "localhost";
-  return `${proto}://${Array.isArray(host) ? host[0] : host.split(",")[0].trim()}`;
+  return origins.get(req) ?? "http://localhost";
 }
 
 export function stringField(body: Record<string, unknown>, key: string): string | undefined {

@@ -12,6 +12,15 @@ export type GatewayOptions = {
   anonKey: string;
   serviceKey: string;
   /** The built SPA (dist/); may not exist. */
+  /** New-format keys (not JWTs); the gateway maps them to anonKey / serviceKey. */
+  publishableKey: string;
+  secretKey: string;
+  /**
+   * The origin browsers reach the stack by (SUPABASE_PUBLIC_URL), e.g. behind a reverse proxy.
+   * Never taken from request headers: X-Forwarded-Host and Host are the caller's to choose.
+   * Unset: tokens name the bound address as issuer and the SPA uses its page's own origin.
+   */
+  publicUrl?: string;
   staticDir: string;
   /** Where object bytes live: <storageDir>/<bucket>/<name>. */
   storageDir: string;
@@ -20,7 +29,11 @@ export type GatewayOptions = {
   log?: (line: string) => void;
 };
 
-export type GatewayConfig = Required<Omit<GatewayOptions, "host" | "port">>;
+export type GatewayConfig = Required<Omit<GatewayOptions, "host" | "port" | "publicUrl">> & {
+  publicUrl: string | undefined;
+  /** publicUrl, or the address the gateway is bound to (known once it listens). */
+  origin: string;
+};
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -34,6 +47,10 @@ export function resolveConfig(o: GatewayOptions): GatewayConfig {
     staticDir: o.staticDir,
     storageDir: o.storageDir,
     maxBodyBytes: o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    publishableKey: o.publishableKey,
+    secretKey: o.secretKey,
+    publicUrl: o.publicUrl ? new URL(o.publicUrl).origin : undefined,
+    origin: o.publicUrl ? new URL(o.publicUrl).origin : `http://${o.host}:${o.port}`,
     log: o.log ?? ((line) => console.log(line)),
   };
 }

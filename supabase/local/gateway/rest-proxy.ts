@@ -3,6 +3,7 @@
 // from the apikey) and the body cap PostgREST lacks.
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
 import type { GatewayConfig } from "./options.ts";
+import { chooseEncoding, compressStream, isCompressibleType, MIN_COMPRESS_BYTES, varyOnEncoding } from "./compress.ts";
 import { declaresTooLarge, drain, sendJson } from "./http.ts";
 
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host"]);
@@ -25,7 +26,25 @@ function upstreamPath(rawUrl: string): string {
 }
 
 const tooLarge = { message: "Request size limit exceeded" };
-const badUpstream = { message: "An invalid response was received from the upstream server" };
+// PostgREST is supervised and restarted within seconds (postgrest.ts): say so, and when to retry,
+// rather than a 502 that reads as "broken for good".
+const unavailable = {
+  code: "CG503",
+  message: "data_api_unavailable",
+  details: null,
+  hint: "数据接口正在重启，请几秒后重试 / The data API is restarting; retry in a few seconds",
+};
+
+/** The encoding to compress an upstream answer with, if it is text worth compressing. */
+function responseEncoding(req: IncomingMessage, upstreamRes: IncomingMessage) {
+  if (req.method === "HEAD" || upstreamRes.headers["content-encoding"]) return undefined;
+  const status = upstreamRes.statusCode ?? 200;
+  if (status === 204 || status === 304 || status < 200) return undefined;
+  if (!isCompressibleType(upstreamRes.headers["content-type"])) return undefined;
+  const length = Number(upstreamRes.headers["content-length"]);
+  if (Number.isFinite(length) && length < MIN_COMPRESS_BYTES) return undefined;
+  return chooseEncoding(req);
+}
 
 export function proxyToPostgrest(req: IncomingMessage, res: ServerResponse, apiKey: string, config: GatewayConfig): Promise<void> {
   return new Promise((resolve) => {
@@ -52,8 +71,15 @@ export function proxyToPostgrest(req: IncomingMessage, res: ServerResponse, apiK
       { protocol: target.protocol, hostname: target.hostname, port: target.port, method: req.method, path: upstreamPath(req.url ?? "/rest/v1/"), headers },
       (upstreamRes) => {
         const responseHeaders = forwardableHeaders(upstreamRes.headers);
+        const encoding = responseEncoding(req, upstreamRes);
+        if (encoding) {
+          delete responseHeaders["content-length"];
+          responseHeaders["content-encoding"] = encoding;
+          responseHeaders.vary = varyOnEncoding(responseHeaders.vary);
+        }
         res.writeHead(upstreamRes.statusCode ?? 502, responseHeaders);
-        upstreamRes.pipe(res);
+        if (encoding) upstreamRes.pipe(compressStream(encoding)).pipe(res);
+        else upstreamRes.pipe(res);
         upstreamRes.on("end", finish);
         upstreamRes.on("error", () => {
           res.destroy();
@@ -64,7 +90,7 @@ export function proxyToPostgrest(req: IncomingMessage, res: ServerResponse, apiK
     upstream.on("error", (error) => {
       if (abandoned) return finish();
       config.log(`gateway: PostgREST request failed: ${error.message}`);
-      if (!res.headersSent) sendJson(res, 502, badUpstream);
+      if (!res.headersSent) sendJson(res, 503, unavailable, { "retry-after": "1" });
       else res.destroy();
       finish();
     });

@@ -2,11 +2,12 @@
 // PostgREST, answers /auth/v1 and /storage/v1 itself, and serves the built SPA for the rest.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { checkApiKey } from "./api-key.ts";
+import { checkApiKey, swapNewKeysForJwts } from "./api-key.ts";
 import { handleAuth } from "./auth.ts";
 import { API_VERSION_HEADERS } from "./auth-errors.ts";
 import { applyCors, sendPreflight } from "./cors.ts";
-import { drain, sendJson } from "./http.ts";
+import { sendHealth } from "./health.ts";
+import { bindOrigin, drain, sendJson } from "./http.ts";
 import { resolveConfig, type GatewayConfig, type GatewayOptions } from "./options.ts";
 import { proxyToPostgrest } from "./rest-proxy.ts";
 import { unfilteredWrite } from "./rest-safeupdate.ts";
@@ -42,6 +43,10 @@ function createHandler(config: GatewayConfig) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, api: Api | undefined): Promise<void> => {
     if (!api) {
       if (req.method === "GET" || req.method === "HEAD") return serveStatic(req, res, url.pathname, config);
+    // No response of ours is meant to be content-sniffed.
+    res.setHeader("x-content-type-options", "nosniff");
+    bindOrigin(req, config.origin);
+    if (!api && url.pathname === "/health" && (req.method === "GET" || req.method === "HEAD")) return sendHealth(res, config);
       drain(req);
       return sendJson(res, 404, noRoute);
     }
@@ -54,6 +59,7 @@ function createHandler(config: GatewayConfig) {
     if (api === "storage") return handleStorage(req, res, url);
     const key = checkApiKey(req, url, config);
     if (!key.ok) {
+    swapNewKeysForJwts(req, config);
       drain(req);
       return sendJson(res, key.status, key.body);
     }
@@ -116,8 +122,10 @@ export async function startGateway(o: GatewayOptions): Promise<{ url: string; cl
   const { port } = server.address() as AddressInfo;
   const shownHost = o.host === "0.0.0.0" || o.host === "::" ? "localhost" : o.host.includes(":") ? `[${o.host}]` : o.host;
   return {
-    url: `http://${shownHost}:${port}`,
+    url: boundUrl,
     close: () =>
+  const boundUrl = `http://${shownHost}:${port}`;
+  if (!config.publicUrl) config.origin = boundUrl;
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

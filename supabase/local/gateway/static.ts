@@ -1,11 +1,12 @@
-// Serves the built SPA with history fallback. index.html gets the API origin and anon key
-// injected, so one build works on whatever host and port the browser reached us by.
+// Serves the built SPA with history fallback. index.html gets the anon key injected, and the
+// API origin is the page's own (or the configured public URL), so one build works on whatever
+// host and port the browser reached us by without echoing any request header into the page.
+import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
 import { createGzip } from "node:zlib";
-import { requestOrigin } from "./http.ts";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -23,11 +24,38 @@ const CONTENT_TYPES: Record<string, string> = {
   ".woff": "font/woff",
   ".woff2": "font/woff2",
   ".txt": "text/plain; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
   ".wasm": "application/wasm",
 };
 
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".svg", ".txt", ".map"]);
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".svg", ".txt"]);
+
+// The page may load and talk to its own origin only. antd writes its CSS-in-JS into <style>
+// elements, hence 'unsafe-inline' for styles (never for scripts); the one inline script is the
+// injected configuration, allowed by its hash.
+function contentSecurityPolicy(scriptHash?: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self'${scriptHash ? ` '${scriptHash}'` : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+function securityHeaders(scriptHash?: string): Record<string, string> {
+  return {
+    "content-security-policy": contentSecurityPolicy(scriptHash),
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+  };
+}
 
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>社区治理低代码平台</title></head>
@@ -37,7 +65,7 @@ const NOT_BUILT_PAGE = `<!doctype html>
 <p>Run <code>npm run build</code>, then reload this page. The API is already up at /rest/v1, /auth/v1 and /storage/v1.</p>
 </body></html>`;
 
-export type StaticSite = { staticDir: string; anonKey: string };
+export type StaticSite = { staticDir: string; anonKey: string; publicUrl: string | undefined };
 
 async function isFile(path: string): Promise<boolean> {
   try {
@@ -47,17 +75,25 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-function configScript(req: IncomingMessage, anonKey: string): string {
+/** The configuration script's body: only server-side values, the origin is the browser's own. */
+function configScript(site: StaticSite): string {
   // `<` escaped so no value can close the script element.
-  const json = JSON.stringify({ url: requestOrigin(req), anonKey }).replace(/</g, "\\u003c");
-  return `<script>window.__SUPABASE__=${json}</script>`;
+  const json = JSON.stringify(site.publicUrl ? { url: site.publicUrl, anonKey: site.anonKey } : { anonKey: site.anonKey }).replace(/</g, "\\u003c");
+  return `window.__SUPABASE__=Object.assign({url:location.origin},${json})`;
 }
 
-async function sendIndex(req: IncomingMessage, res: ServerResponse, site: StaticSite, indexPath: string): Promise<void> {
+async function sendIndex(res: ServerResponse, site: StaticSite, indexPath: string): Promise<void> {
   const html = await readFile(indexPath, "utf8");
-  const script = configScript(req, site.anonKey);
-  const body = html.includes("</head>") ? html.replace("</head>", `${script}</head>`) : `${script}${html}`;
-  res.writeHead(200, { "content-type": CONTENT_TYPES[".html"], "cache-control": "no-cache", "content-length": String(Buffer.byteLength(body)) });
+  const script = configScript(site);
+  const hash = `sha256-${createHash("sha256").update(script).digest("base64")}`;
+  const tag = `<script>${script}</script>`;
+  const body = html.includes("</head>") ? html.replace("</head>", `${tag}</head>`) : `${tag}${html}`;
+  res.writeHead(200, {
+    ...securityHeaders(hash),
+    "content-type": CONTENT_TYPES[".html"],
+    "cache-control": "no-cache",
+    "content-length": String(Buffer.byteLength(body)),
+  });
   res.end(body);
 }
 
@@ -66,6 +102,7 @@ function sendFile(req: IncomingMessage, res: ServerResponse, path: string, size:
   // Vite fingerprints everything under assets/, so those may be cached for good.
   const immutable = path.includes(`${sep}assets${sep}`);
   const headers: Record<string, string> = {
+    ...securityHeaders(),
     "content-type": CONTENT_TYPES[ext] ?? "application/octet-stream",
     "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
     vary: "accept-encoding",
@@ -95,21 +132,23 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, pat
   }
   const candidate = resolve(root, `.${decoded}`);
   const insideRoot = candidate === root || candidate.startsWith(root + sep);
-  if (insideRoot && candidate !== indexPath && (await isFile(candidate))) {
+  const ext = extname(decoded).toLowerCase();
+  // Source maps would hand out the original source; a build made with them still serves none.
+  const refused = ext === ".map";
+  if (!refused && insideRoot && candidate !== indexPath && (await isFile(candidate))) {
     sendFile(req, res, candidate, (await stat(candidate)).size);
     return;
   }
   // A missing asset is a 404, not the app shell: a stale tab must not parse HTML as JavaScript.
-  const ext = extname(decoded).toLowerCase();
-  if (ext !== ".html" && ext in CONTENT_TYPES) {
-    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+  if (refused || (ext !== ".html" && ext in CONTENT_TYPES)) {
+    res.writeHead(404, { ...securityHeaders(), "content-type": "text/plain; charset=utf-8" });
     res.end("Not found");
     return;
   }
   if (await isFile(indexPath)) {
-    await sendIndex(req, res, site, indexPath);
+    await sendIndex(res, site, indexPath);
     return;
   }
-  res.writeHead(200, { "content-type": CONTENT_TYPES[".html"], "cache-control": "no-cache" });
+  res.writeHead(200, { ...securityHeaders(), "content-type": CONTENT_TYPES[".html"], "cache-control": "no-cache" });
   res.end(NOT_BUILT_PAGE);
 }

@@ -70,21 +70,39 @@ function contentDisposition(downloadName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(downloadName)}`;
 }
 
+// Raster images a browser can only display, never run. SVG is not among them: it carries script.
+const INLINE_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
+const MIME_TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/;
+
+/**
+ * The uploader chose the content type, so it is not trusted: user files are served from the app's
+ * own origin, and an HTML or SVG file opened inline would run as the app. Only the raster images
+ * above are shown inline; everything else is a download, never sniffed, and sandboxed if opened.
+ */
+function safeDelivery(storedType: string): { contentType: string; inline: boolean } {
+  const essence = storedType.split(";")[0].trim().toLowerCase();
+  if (INLINE_TYPES.has(essence)) return { contentType: essence, inline: true };
+  return { contentType: MIME_TYPE.test(essence) ? storedType.replace(/[^\x20-\x7e]/g, "") : "application/octet-stream", inline: false };
+}
+
 export async function sendObject(req: IncomingMessage, res: ServerResponse, url: URL, store: FileStore, row: ObjectRow): Promise<void> {
   const file = await store.openRead(row.bucket_id, row.name);
   if (!file) throw storageErrors.objectNotFound();
   const metadata = row.metadata ?? {};
   const text = (key: string, fallback: string) => (typeof metadata[key] === "string" ? (metadata[key] as string) : fallback);
+  const delivery = safeDelivery(text("mimetype", "application/octet-stream"));
   const headers: Record<string, string> = {
-    "content-type": text("mimetype", "application/octet-stream"),
+    "content-type": delivery.contentType,
     "content-length": String(file.size),
-    "cache-control": text("cacheControl", "no-cache"),
+    "cache-control": text("cacheControl", "no-cache").replace(/[^\x20-\x7e]/g, ""),
     etag: text("eTag", ""),
     "last-modified": (row.updated_at ?? new Date()).toUTCString(),
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "default-src 'none'; sandbox",
   };
   if (!headers.etag) delete headers.etag;
   const download = url.searchParams.get("download");
-  if (download !== null) headers["content-disposition"] = contentDisposition(download || row.name.split("/").pop() || row.name);
+  if (download !== null || !delivery.inline) headers["content-disposition"] = contentDisposition(download || row.name.split("/").pop() || row.name);
   res.writeHead(200, headers);
   if (req.method === "HEAD") {
     file.stream.destroy();
