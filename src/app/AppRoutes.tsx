@@ -7,6 +7,7 @@ import { PageLoading } from "../components/PageLoading";
 import { ForbiddenPage } from "../pages/errors/ForbiddenPage";
 import { serviceRoutes } from "../views/serviceRoutes";
 import { AppLayout } from "./layout/AppLayout";
+import { MembershipGate } from "./MembershipGate";
 import { RedirectSignedIn } from "./RedirectSignedIn";
 import { appResources } from "./resources";
 
@@ -28,7 +29,9 @@ export function AppRoutes() {
       <Route
         element={
           <Authenticated key="signed-in" fallback={<CatchAllNavigate to="/login" />}>
-            <AppLayout />
+            <MembershipGate>
+              <AppLayout />
+            </MembershipGate>
           </Authenticated>
         }
       >
