@@ -1,11 +1,16 @@
 // Local Storage through storage-js, authorised by RLS on storage.objects as on hosted Supabase.
 // The bucket and its policies are made in SQL here, as a migration would make them: each user
-// may insert, read, update and delete only under a folder named by their own uid.
+// may insert, read, update and delete only under a folder named by their own uid. The users are
+// members of a community: the migrations' restrictive policies let only members with a live
+// session touch any file, within a per-user quota (tests/db/access-no-membership.test.ts shows
+// the refusal of a stranger). Signed URLs live at most an hour and re-check their signer; every
+// write and signed URL is logged in public.storage_access_log.
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
+import { signJwt } from "../../supabase/local/jwt.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const url = process.env.SUPABASE_URL!;
@@ -16,6 +21,7 @@ const options = { auth: { persistSession: false, autoRefreshToken: false } };
 const PASSWORD = "Test@2026-pw";
 const BUCKET = "test-docs";
 const SIZE_LIMIT = 1024;
+const COMMUNITY = "433101009001"; // 牯牛坪社区
 const run = randomUUID().slice(0, 8);
 
 const admin = createClient(url, serviceKey, options);
@@ -45,10 +51,17 @@ type User = { id: string; client: SupabaseClient };
 let alice: User;
 let bob: User;
 
-async function signedInUser(name: string): Promise<User> {
+const others: User[] = [];
+
+async function signedInUser(name: string, role = "staff", unitCode = COMMUNITY): Promise<User> {
   const email = `storage-${name}-${run}@test.local`;
   const { data, error } = await admin.auth.admin.createUser({ email, password: PASSWORD, email_confirm: true });
   if (error) throw error;
+  await db.query("insert into public.memberships (user_id, org_unit_id, role_key) select $1, id, $2 from public.org_units where code = $3", [
+    data.user.id,
+    role,
+    unitCode,
+  ]);
   const client = createClient(url, anonKey, options);
   const signIn = await client.auth.signInWithPassword({ email, password: PASSWORD });
   if (signIn.error) throw signIn.error;
@@ -79,7 +92,8 @@ afterAll(async () => {
   await admin.storage.deleteBucket(BUCKET);
   for (const [name] of POLICIES) await db.query(`drop policy if exists "${name}" on storage.objects`);
   await db.query("drop trigger if exists test_docs_refuse_at_commit on storage.objects; drop function if exists public.test_docs_refuse_at_commit()");
-  for (const user of [alice, bob]) if (user) await admin.auth.admin.deleteUser(user.id);
+  for (const user of [alice, bob, ...others]) if (user) await admin.auth.admin.deleteUser(user.id);
+  await db.query("delete from public.app_settings where key = 'storage_quota_bytes'");
   await db.end();
 });
 
@@ -242,5 +256,134 @@ describe("remove, and buckets as the service", () => {
     expect(all.data!.map((b) => b.id)).toContain(BUCKET);
     const one = await admin.storage.getBucket(BUCKET);
     expect(one.data).toMatchObject({ id: BUCKET, public: false, file_size_limit: SIZE_LIMIT });
+  });
+});
+
+describe("signed URLs live at most an hour and follow their signer", () => {
+  const expiryOf = (signedUrl: string) => JSON.parse(Buffer.from(new URL(signedUrl).searchParams.get("token")!.split(".")[1], "base64url").toString()).exp as number;
+
+  it("an expiresIn of 1e12 seconds is clamped to one hour", async () => {
+    const { data, error } = await alice.client.storage.from(BUCKET).createSignedUrl(`${alice.id}/note.txt`, 1e12);
+    expect(error).toBeNull();
+    const now = Math.floor(Date.now() / 1000);
+    expect(expiryOf(data!.signedUrl)).toBeLessThanOrEqual(now + 3600);
+    expect(expiryOf(data!.signedUrl)).toBeGreaterThan(now + 3500);
+    expect((await fetch(data!.signedUrl)).status).toBe(200);
+    const many = await alice.client.storage.from(BUCKET).createSignedUrls([`${alice.id}/note.txt`], 1e12);
+    expect(expiryOf(many.data![0].signedUrl!)).toBeLessThanOrEqual(now + 3600);
+  });
+
+  it("a signer's URL stops working while their membership is suspended, and works again once reactivated", async () => {
+    const { data } = await alice.client.storage.from(BUCKET).createSignedUrl(`${alice.id}/note.txt`, 600);
+    expect((await fetch(data!.signedUrl)).status).toBe(200);
+    await db.query("update public.memberships set status = 'suspended' where user_id = $1", [alice.id]);
+    try {
+      const refused = await fetch(data!.signedUrl);
+      expect(refused.status).toBe(404);
+      expect(await refused.text()).not.toContain("居民来信");
+    } finally {
+      await db.query("update public.memberships set status = 'active' where user_id = $1", [alice.id]);
+    }
+    expect(await (await fetch(data!.signedUrl)).text()).toBe("居民来信 letter");
+  });
+
+  it("a signer's URL stops working once they log out, and once they are banned", async () => {
+    const carol = await signedInUser("carol");
+    const dave = await signedInUser("dave");
+    others.push(carol, dave);
+    const urls: string[] = [];
+    for (const user of [carol, dave]) {
+      expect((await user.client.storage.from(BUCKET).upload(`${user.id}/memo.txt`, textBlob("走访记录"))).error).toBeNull();
+      const { data } = await user.client.storage.from(BUCKET).createSignedUrl(`${user.id}/memo.txt`, 600);
+      expect((await fetch(data!.signedUrl)).status).toBe(200);
+      urls.push(data!.signedUrl);
+    }
+    await carol.client.auth.signOut({ scope: "global" });
+    const afterLogout = await fetch(urls[0]);
+    expect(afterLogout.status).toBe(401);
+    expect((await afterLogout.json()).message).toContain("session_revoked");
+    await admin.auth.admin.updateUserById(dave.id, { ban_duration: "1h" });
+    const afterBan = await fetch(urls[1]);
+    expect(afterBan.status).toBe(401);
+    expect((await afterBan.json()).message).toContain("user_banned");
+  });
+
+  it("a token without its signer is refused", async () => {
+    const { data } = await alice.client.storage.from(BUCKET).createSignedUrl(`${alice.id}/note.txt`, 60);
+    const token = new URL(data!.signedUrl).searchParams.get("token")!;
+    const { signer: _signer, ...claims } = JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString());
+    const unsigned = signJwt(claims, process.env.SUPABASE_JWT_SECRET!);
+    expect((await fetch(data!.signedUrl.replace(token, unsigned))).status).toBe(400);
+  });
+});
+
+describe("per-user quota", () => {
+  const usedBy = async (id: string) =>
+    Number((await db.query("select coalesce(sum((metadata ->> 'size')::bigint), 0) as used from storage.objects where owner_id = $1", [id])).rows[0].used);
+
+  it("an upload past the quota is refused with 413 and a reason; within it, and replacing one's own file, it is stored", async () => {
+    const used = await usedBy(alice.id);
+    await db.query(
+      "insert into public.app_settings (key, value) values ('storage_quota_bytes', $1::jsonb) on conflict (key) do update set value = excluded.value",
+      [JSON.stringify(used + 100)],
+    );
+    try {
+      const files = alice.client.storage.from(BUCKET);
+      const over = await files.upload(`${alice.id}/over.txt`, textBlob("x".repeat(200)));
+      expect(over.error).toMatchObject({ status: 413, statusCode: "413" });
+      expect(over.error!.message).toContain("storage_quota_exceeded");
+      expect(over.error!.message).toContain("存储空间已满");
+      expect(await rowCount(`${alice.id}/over.txt`)).toBe(0);
+      expect((await files.upload(`${alice.id}/within.txt`, textBlob("x".repeat(50)))).error).toBeNull();
+      // the replaced file's bytes do not count twice: used + 60 ≤ used + 100
+      expect((await files.upload(`${alice.id}/within.txt`, textBlob("y".repeat(60)), { upsert: true })).error).toBeNull();
+      // control: another member's quota is their own
+      expect((await bob.client.storage.from(BUCKET).upload(`${bob.id}/own.txt`, textBlob("x".repeat(200)))).error).toBeNull();
+    } finally {
+      await db.query("delete from public.app_settings where key = 'storage_quota_bytes'");
+    }
+    expect((await alice.client.storage.from(BUCKET).upload(`${alice.id}/over.txt`, textBlob("x".repeat(200)))).error).toBeNull();
+  });
+});
+
+describe("storage access log", () => {
+  type Entry = { action: string; object_name: string; actor: string; size: number | null; org_unit_ids: string[] };
+  const entriesOf = async (id: string) =>
+    (await db.query<Entry>("select action, object_name, actor, size::int as size, org_unit_ids from public.storage_access_log where actor = $1 order by id", [id])).rows;
+
+  it("uploads, overwrites, moves, removals and signed URLs are logged with their actor and unit", async () => {
+    const entries = await entriesOf(alice.id);
+    const [{ id: communityId }] = (await db.query<{ id: string }>("select id from public.org_units where code = $1", [COMMUNITY])).rows;
+    expect(new Set(entries.map((e) => e.action))).toEqual(new Set(["upload", "overwrite", "move", "delete", "sign"]));
+    expect(entries.find((e) => e.action === "upload" && e.object_name === `${alice.id}/note.txt`)).toMatchObject({
+      size: Buffer.byteLength("居民来信 letter"),
+      org_unit_ids: [communityId],
+    });
+    expect(entries.some((e) => e.action === "delete" && e.object_name === `${alice.id}/raw.txt`)).toBe(true);
+    // a refused upload wrote nothing, so it logged nothing
+    expect(entries.filter((e) => e.object_name === `${bob.id}/planted.txt`)).toEqual([]);
+  });
+
+  it("is append-only, for the table owner and the service key too", async () => {
+    for (const statement of ["update public.storage_access_log set actor = null", "delete from public.storage_access_log", "truncate public.storage_access_log"]) {
+      await expect(db.query(statement)).rejects.toMatchObject({ code: "42501" });
+    }
+    const forged = await admin.from("storage_access_log").insert({ action: "upload", bucket_id: BUCKET, object_name: "forged", actor_role: "service_role" });
+    expect(forged.error).not.toBeNull();
+    expect(Number((await db.query("select count(*) from public.storage_access_log where object_name = 'forged'")).rows[0].count)).toBe(0);
+  });
+
+  it("administrators of the actor's unit read it; an administrator elsewhere and the actor do not", async () => {
+    const communityAdmin = await signedInUser("log-admin", "community_admin");
+    const elsewhere = await signedInUser("log-elsewhere", "community_admin", "433101009002");
+    others.push(communityAdmin, elsewhere);
+    const read = async (user: User) => {
+      const { data, error } = await user.client.from("storage_access_log").select("action, object_name").eq("actor", alice.id);
+      expect(error).toBeNull();
+      return data!.length;
+    };
+    expect(await read(communityAdmin)).toBe((await entriesOf(alice.id)).length);
+    expect(await read(elsewhere)).toBe(0);
+    expect(await read(alice)).toBe(0);
   });
 });

@@ -1,34 +1,65 @@
-// Signed URLs and folder listing. Signing checks that the caller may read the object (RLS);
-// the signed URL itself then works without any header until it expires, as on hosted Storage.
+// Signed URLs and folder listing. Signing checks that the caller may read the object (RLS) and
+// logs the issue (public.storage_access_log). Two local rules on top of hosted Storage, which
+// takes any lifetime and never looks back (issue 7):
+//   * a signed URL lives at most MAX_SIGNED_URL_SECONDS, whatever expiresIn asks for;
+//   * the token names its signer (user, session, role), and every download through it re-checks
+//     as that signer: session still live and user neither banned nor deleted, and the object
+//     still readable under storage.objects' policies (which require an active membership). A
+//     signer who was suspended, banned or logged out stops their URLs from working.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { jwtFailureMessage, signJwt, verifyJwt } from "../jwt.ts";
+import { jwtFailureMessage, signJwt, verifyJwt, type JwtClaims } from "../jwt.ts";
 import { readJsonObject, sendJson } from "./http.ts";
 import { findObject, sendObject, type StorageContext } from "./storage-common.ts";
 import { storageErrors } from "./storage-errors.ts";
-import { asCaller, callerFromRequest } from "./storage-rls.ts";
+import { asCaller, callerFromRequest, type Caller, type CallerTx } from "./storage-rls.ts";
 import type { ObjectRef } from "./storage-objects.ts";
+
+export const MAX_SIGNED_URL_SECONDS = 3600;
+
+/** Who signed: kept under its own claim, never as `role`/`sub`, so the token is no access token. */
+type Signer = { role: Caller["role"]; sub?: string; session_id?: string };
 
 function expiresInFrom(body: Record<string, unknown>): number {
   const expiresIn = body.expiresIn;
   if (typeof expiresIn !== "number" || !Number.isFinite(expiresIn) || expiresIn < 1) throw storageErrors.invalidRequest("body/expiresIn must be >= 1");
-  return Math.floor(expiresIn);
+  return Math.min(Math.floor(expiresIn), MAX_SIGNED_URL_SECONDS);
 }
 
-function signedPath(bucket: string, name: string, expiresIn: number, jwtSecret: string): string {
+function signerOf(caller: Caller): Signer {
+  const { sub, session_id } = caller.claims;
+  return { role: caller.role, ...(typeof sub === "string" ? { sub } : {}), ...(typeof session_id === "string" ? { session_id } : {}) };
+}
+
+function signedPath(bucket: string, name: string, expiresIn: number, signer: Signer, jwtSecret: string): string {
   const iat = Math.floor(Date.now() / 1000);
-  const token = signJwt({ url: `${bucket}/${name}`, iat, exp: iat + expiresIn }, jwtSecret);
+  const token = signJwt({ url: `${bucket}/${name}`, iat, exp: iat + expiresIn, signer }, jwtSecret);
   // Unencoded, as hosted Storage returns it: storage-js runs encodeURI over the whole URL.
   return `/object/sign/${bucket}/${name}?token=${token}`;
+}
+
+/** The caller a signed URL's download runs as: its signer, with the claims they signed with. */
+function signerCaller(claims: JwtClaims): Caller {
+  const signer = claims.signer;
+  if (typeof signer !== "object" || signer === null) throw storageErrors.invalidSignature();
+  const { role, sub, session_id } = signer as Record<string, unknown>;
+  if (role !== "authenticated" && role !== "service_role") throw storageErrors.invalidSignature();
+  return { role, claims: { role, ...(typeof sub === "string" ? { sub } : {}), ...(typeof session_id === "string" ? { session_id } : {}) } };
+}
+
+async function logSigning(tx: CallerTx, bucket: string, names: string[], expiresIn: number): Promise<void> {
+  await tx.client.query("select private.log_storage_signing($1, $2::text[], $3)", [bucket, names, expiresIn]);
 }
 
 export async function signObject(req: IncomingMessage, res: ServerResponse, ref: ObjectRef, ctx: StorageContext): Promise<void> {
   const caller = callerFromRequest(req, ctx.config.jwtSecret);
   const expiresIn = expiresInFrom(await readJsonObject(req, ctx.config.maxBodyBytes));
-  const row = await asCaller(ctx.config.pool, caller, { method: "POST", path: req.url ?? "", name: "storage.object.sign" }, ctx.config.log, (tx) =>
-    findObject(tx.client, ref.bucket, ref.name),
-  );
+  const row = await asCaller(ctx.config.pool, caller, { method: "POST", path: req.url ?? "", name: "storage.object.sign" }, ctx.config.log, async (tx) => {
+    const found = await findObject(tx.client, ref.bucket, ref.name);
+    if (found) await logSigning(tx, ref.bucket, [ref.name], expiresIn);
+    return found;
+  });
   if (!row) throw storageErrors.objectNotFound();
-  sendJson(res, 200, { signedURL: signedPath(ref.bucket, ref.name, expiresIn, ctx.config.jwtSecret) });
+  sendJson(res, 200, { signedURL: signedPath(ref.bucket, ref.name, expiresIn, signerOf(caller), ctx.config.jwtSecret) });
 }
 
 export async function signObjects(req: IncomingMessage, res: ServerResponse, bucket: string, ctx: StorageContext): Promise<void> {
@@ -39,14 +70,16 @@ export async function signObjects(req: IncomingMessage, res: ServerResponse, buc
   if (!Array.isArray(paths) || paths.length > 1000 || !paths.every((p) => typeof p === "string")) throw storageErrors.invalidRequest("body/paths must be an array of object names");
   const visible = await asCaller(ctx.config.pool, caller, { method: "POST", path: req.url ?? "", name: "storage.object.sign_many" }, ctx.config.log, async (tx) => {
     const { rows } = await tx.client.query<{ name: string }>(`select name from storage.objects where bucket_id = $1 and name = any($2::text[])`, [bucket, paths]);
+    if (rows.length) await logSigning(tx, bucket, rows.map((row) => row.name), expiresIn);
     return new Set(rows.map((row) => row.name));
   });
+  const signer = signerOf(caller);
   sendJson(
     res,
     200,
     (paths as string[]).map((path) =>
       visible.has(path)
-        ? { error: null, path, signedURL: signedPath(bucket, path, expiresIn, ctx.config.jwtSecret) }
+        ? { error: null, path, signedURL: signedPath(bucket, path, expiresIn, signer, ctx.config.jwtSecret) }
         : { error: "Either the object does not exist or you do not have access to it", path, signedURL: null },
     ),
   );
@@ -58,7 +91,10 @@ export async function downloadSigned(req: IncomingMessage, res: ServerResponse, 
   const result = verifyJwt(token, ctx.config.jwtSecret);
   if (!result.ok) throw storageErrors.invalidJwt(jwtFailureMessage(result.reason));
   if (result.claims.url !== `${ref.bucket}/${ref.name}`) throw storageErrors.invalidSignature();
-  const row = await findObject(ctx.config.pool, ref.bucket, ref.name);
+  const signer = signerCaller(result.claims);
+  const row = await asCaller(ctx.config.pool, signer, { method: req.method ?? "GET", path: url.pathname, name: "storage.object.get_signed" }, ctx.config.log, (tx) =>
+    findObject(tx.client, ref.bucket, ref.name),
+  );
   if (!row) throw storageErrors.objectNotFound();
   await sendObject(req, res, url, ctx.store, row);
 }
