@@ -86,7 +86,7 @@ begin
 end;
 $$;
 
--- Demo staff accounts (password Demo@2026), shaped like rows GoTrue writes, so the same
+-- Demo staff accounts (password Demo@2026, bcrypt cost 10 as GoTrue hashes), shaped like rows GoTrue writes, so the same
 -- seed works on hosted Supabase. Names are synthetic.
 create temporary table seed_people (id uuid, email text, phone text, display_name text, role_key text, unit_code text) on commit drop;
 insert into seed_people values
@@ -99,7 +99,7 @@ insert into auth.users (instance_id, id, aud, role, email, phone, encrypted_pass
                         raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
                         confirmation_token, recovery_token, email_change_token_new, email_change)
 select '00000000-0000-0000-0000-000000000000', id, 'authenticated', 'authenticated', email, phone,
-       extensions.crypt('Demo@2026', extensions.gen_salt('bf')), now(), now(),
+       extensions.crypt('Demo@2026', extensions.gen_salt('bf', 10)), now(), now(),
        '{"provider": "email", "providers": ["email", "phone"]}', jsonb_build_object('display_name', display_name, 'synthetic', true),
        now(), now(), '', '', '', ''
   from seed_people;

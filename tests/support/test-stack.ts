@@ -3,6 +3,10 @@ import { freePort } from "../../supabase/local/ports.ts";
 import { startStack, type RunningStack } from "../../supabase/local/stack.ts";
 
 export async function startTestStack(dataDir: string): Promise<RunningStack> {
+  // Every suite connects from 127.0.0.1, so GoTrue's per-IP limits would throttle them: lifted for
+  // that address only. Per-account limits still apply; tests/db/auth-rate-limits.test.ts checks
+  // the per-IP ones from 127.0.0.2.
+  process.env.AUTH_RATE_LIMIT_EXEMPT_IPS ??= "127.0.0.1,::1";
   const stack = await startStack({
     dataDir,
     host: "127.0.0.1",
@@ -20,12 +24,12 @@ export async function startTestStack(dataDir: string): Promise<RunningStack> {
     SUPABASE_URL: stack.url,
     SUPABASE_ANON_KEY: stack.anonKey,
     SUPABASE_SERVICE_ROLE_KEY: stack.serviceKey,
+    SUPABASE_PUBLISHABLE_KEY: stack.publishableKey,
+    SUPABASE_SECRET_KEY: stack.secretKey,
     SUPABASE_JWT_SECRET: stack.jwtSecret,
     SUPABASE_DB_URL: stack.dbUrl,
     SUPABASE_ADMIN_DB_URL: stack.adminDbUrl,
     SUPABASE_DATA_DIR: dataDir,
-    SUPABASE_PUBLISHABLE_KEY: stack.publishableKey,
-    SUPABASE_SECRET_KEY: stack.secretKey,
   });
   return stack;
 }

@@ -1,4 +1,5 @@
 import type { AuthProvider } from "@refinedev/core";
+import { e164Phone } from "../../lib/domain/phone";
 import { supabase } from "../../lib/supabase/client";
 import { isSessionError, toHttpError } from "../../lib/supabase/errors";
 import { localizeError } from "./localizeError";
@@ -6,10 +7,13 @@ import { forgetIdentity, loadIdentity } from "./identity";
 
 export type LoginParams = { identifier: string; password: string };
 
-/** Digits with an optional leading "+" (spaces and dashes ignored) are a phone number. */
+/**
+ * Anything with an "@" is an e-mail; a phone number goes to GoTrue in E.164 ("+86…" for an
+ * 11-digit mobile), since hosted GoTrue reads bare digits as E.164 and would miss the account.
+ */
 export function credentialsFor(identifier: string): { phone: string } | { email: string } {
-  const compact = identifier.trim().replace(/[\s-]/g, "");
-  return /^\+?\d+$/.test(compact) ? { phone: compact } : { email: identifier.trim() };
+  const phone = identifier.includes("@") ? undefined : e164Phone(identifier);
+  return phone ? { phone } : { email: identifier.trim() };
 }
 
 export const authProvider: AuthProvider = {

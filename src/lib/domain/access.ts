@@ -1,6 +1,9 @@
 // Membership administration as the database defines it (migrations 2026112602…): the rows the
 // UI reads and the scope rules it mirrors to hide what RLS would refuse anyway.
+import { canonicalPhone } from "./phone";
 import type { OrgUnit, OrgUnitLevel } from "./orgUnits";
+
+export { canonicalPhone };
 
 export const administratorRoleKeys = ["community_admin", "system_admin"] as const;
 
@@ -85,15 +88,6 @@ export function mayGrantRole(roleKey: string, systemAdministrator: boolean): boo
 /** A pending invitation past its expiry is expired, whether or not the database has marked it yet. */
 export function effectiveInvitationStatus(invitation: Pick<Invitation, "status" | "expires_at">, now: number = Date.now()): InvitationStatus {
   return invitation.status === "pending" && Date.parse(invitation.expires_at) <= now ? "expired" : invitation.status;
-}
-
-/** The phone as GoTrue stores it (digits, 86 prefix for a mainland mobile), or undefined. Mirrors private.canonical_phone. */
-export function canonicalPhone(input: string): string | undefined {
-  let digits = input.trim().replace(/[\s\-()]/g, "");
-  if (digits.startsWith("+")) digits = digits.slice(1);
-  else if (digits.startsWith("00")) digits = digits.slice(2);
-  else if (/^1\d{10}$/.test(digits)) digits = `86${digits}`;
-  return /^[1-9]\d{6,14}$/.test(digits) ? digits : undefined;
 }
 
 /** "8613800000001" → "138 0000 0001" for display; anything else unchanged. */

@@ -53,9 +53,6 @@ comment on table auth.users is 'Auth: stores user login data within a secure sch
 create unique index users_email_partial_key on auth.users (lower(email)) where is_sso_user = false;
 create index users_instance_id_idx on auth.users (instance_id);
 create index users_is_anonymous_idx on auth.users (is_anonymous);
--- Local addition: the gateway finds a phone by its digits, so `13800000001`, `+8613800000001`
--- and GoTrue's stored form `8613800000001` all sign in to the same account.
-create index users_phone_digits_idx on auth.users (regexp_replace(phone, '\D', '', 'g'));
 
 create table auth.identities (
   provider_id text not null,
@@ -110,6 +107,20 @@ create index refresh_tokens_instance_id_user_id_idx on auth.refresh_tokens (inst
 create index refresh_tokens_parent_idx on auth.refresh_tokens (parent);
 create index refresh_tokens_session_id_revoked_idx on auth.refresh_tokens (session_id, revoked);
 create index refresh_tokens_updated_at_idx on auth.refresh_tokens (updated_at desc);
+
+-- GoTrue's audit trail (migrations 00_init_auth_schema and 20220614074223): one row per auth
+-- event, `payload` holding actor_id, actor_username, action, log_type and traits.
+create table auth.audit_log_entries (
+  instance_id uuid,
+  id uuid not null primary key,
+  payload json,
+  created_at timestamptz,
+  ip_address varchar(64) not null default ''
+);
+
+comment on table auth.audit_log_entries is 'Auth: Audit trail for user actions.';
+create index audit_logs_instance_id_idx on auth.audit_log_entries (instance_id);
+alter table auth.audit_log_entries enable row level security;
 
 -- JWT helpers. PostgREST 12 sets only `request.jwt.claims` (one JSON GUC); PostgREST 9 and
 -- older set one `request.jwt.claim.<name>` GUC per claim. Both are read, the legacy one first,

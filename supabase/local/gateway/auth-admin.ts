@@ -2,10 +2,12 @@
 // may call them; anything else gets GoTrue's 403 not_admin, whatever the apikey was.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Pool } from "pg";
+import { writeAudit } from "./auth-audit.ts";
 import { API_VERSION_HEADERS, authErrors } from "./auth-errors.ts";
+import { clientIp } from "./auth-rate-limit.ts";
 import { verifyBearer } from "./auth-tokens.ts";
 import { createUser, updateUser, type UserChanges } from "./auth-user-write.ts";
-import { canonicalPhone, findUserById, isValidEmail, normalizeEmail, userJson, usersJson, USER_COLUMNS, type UserRow } from "./auth-users.ts";
+import { findUserById, goTruePhone, isValidEmail, normalizeEmail, userJson, usersJson, USER_COLUMNS, type UserRow } from "./auth-users.ts";
 import { objectField, readJsonObject, sendJson, stringField } from "./http.ts";
 import type { GatewayConfig } from "./options.ts";
 
@@ -30,7 +32,7 @@ function validEmail(raw: string): string {
 }
 
 function validPhone(raw: string): string {
-  const phone = canonicalPhone(raw);
+  const phone = goTruePhone(raw);
   if (!phone) throw authErrors.phoneInvalid();
   return phone;
 }
@@ -54,7 +56,7 @@ function changesFrom(body: Record<string, unknown>): UserChanges {
   };
 }
 
-async function create(pool: Pool, body: Record<string, unknown>, log: (line: string) => void): Promise<UserRow> {
+async function create(pool: Pool, body: Record<string, unknown>, log: (line: string) => void, ip: string): Promise<UserRow> {
   const changes = changesFrom(body);
   if (!changes.email && !changes.phone) throw authErrors.validation("Unable to validate email address: invalid format");
   const id = stringField(body, "id");
@@ -74,6 +76,7 @@ async function create(pool: Pool, body: Record<string, unknown>, log: (line: str
       bannedUntil: changes.bannedUntil ?? undefined,
     },
     log,
+    (client, created) => writeAudit(client, { action: "user_signedup", actor: created, ip, traits: { provider: created.email ? "email" : "phone", by: "admin" } }, log),
   );
 }
 
@@ -92,8 +95,9 @@ async function list(pool: Pool, url: URL, res: ServerResponse): Promise<void> {
   sendJson(res, 200, { users: await usersJson(pool, rows), aud: "authenticated" }, { ...API_VERSION_HEADERS, "x-total-count": String(total), link: links.join(", ") });
 }
 
-async function remove(pool: Pool, id: string, body: Record<string, unknown>, log: (line: string) => void): Promise<void> {
-  if (!(await findUserById(pool, id))) throw authErrors.userNotFound();
+async function remove(pool: Pool, id: string, body: Record<string, unknown>, log: (line: string) => void, ip: string): Promise<void> {
+  const user = await findUserById(pool, id);
+  if (!user) throw authErrors.userNotFound();
   try {
     if (body.should_soft_delete === true) {
       // As GoTrue: the row stays for foreign keys, but it can no longer sign in or be found.
@@ -103,6 +107,7 @@ async function remove(pool: Pool, id: string, body: Record<string, unknown>, log
     } else {
       await pool.query(`delete from auth.users where id = $1`, [id]);
     }
+    await writeAudit(pool, { action: "user_deleted", actor: user, ip, traits: { by: "admin", soft: body.should_soft_delete === true } }, log);
   } catch (error) {
     log(`gateway: deleting user ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
     throw authErrors.databaseError("deleting user");
@@ -116,7 +121,7 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
   const one = /^\/admin\/users\/([^/]+)$/.exec(path);
   if (path === "/admin/users" && req.method === "GET") return list(pool, url, res);
   if (path === "/admin/users" && req.method === "POST") {
-    const user = await create(pool, await readJsonObject(req, config.maxBodyBytes), log);
+    const user = await create(pool, await readJsonObject(req, config.maxBodyBytes), log, clientIp(req));
     return sendJson(res, 200, await userJson(pool, user), API_VERSION_HEADERS);
   }
   if (!one) throw authErrors.notFound();
@@ -127,11 +132,16 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
     return sendJson(res, 200, await userJson(pool, user), API_VERSION_HEADERS);
   }
   if (req.method === "PUT") {
-    const user = await updateUser(pool, id, changesFrom(await readJsonObject(req, config.maxBodyBytes)), log);
+    // A password set by the admin ends every session of the user (GoTrue's UpdatePassword(tx, nil)).
+    const changes = changesFrom(await readJsonObject(req, config.maxBodyBytes));
+    const user = await updateUser(pool, id, changes, log, {
+      onUpdated: (client, row) =>
+        writeAudit(client, { action: "user_modified", actor: row, ip: clientIp(req), traits: { by: "admin", password_changed: changes.password !== undefined } }, log),
+    });
     return sendJson(res, 200, await userJson(pool, user), API_VERSION_HEADERS);
   }
   if (req.method === "DELETE") {
-    await remove(pool, id, await readJsonObject(req, config.maxBodyBytes), log);
+    await remove(pool, id, await readJsonObject(req, config.maxBodyBytes), log, clientIp(req));
     return sendJson(res, 200, {}, API_VERSION_HEADERS);
   }
   throw authErrors.notFound();

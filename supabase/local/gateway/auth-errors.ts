@@ -43,12 +43,13 @@ export const authErrors = {
   userAlreadyExists: () => new AuthError(422, "user_already_exists", "User already registered"),
   emailExists: () => new AuthError(422, "email_exists", "A user with this email address has already been registered"),
   phoneExists: () => new AuthError(422, "phone_exists", "A user with this phone number has already been registered"),
-  weakPassword: () =>
-    new AuthError(422, "weak_password", "Password should be at least 6 characters.", {
-      weak_password: { reasons: ["length"], message: "Password should be at least 6 characters." },
-    }),
+  weakPassword: (reasons: string[], message: string) => new AuthError(422, "weak_password", message, { weak_password: { reasons, message } }),
   samePassword: () => new AuthError(422, "same_password", "New password should be different from the old password."),
   notSupportedLocally: (what: string) => new AuthError(422, "feature_not_available", `${what} is not supported by the local auth server`),
+  otpExpired: (message = "Token has expired or is invalid") => new AuthError(403, "otp_expired", message),
+  /** GoTrue's per-user spacing of e-mails (SMTP max frequency, 60 s by default). */
+  overEmailSendRateLimit: (seconds: number) =>
+    new AuthError(429, "over_email_send_rate_limit", `For security purposes, you can only request this after ${seconds} seconds.`),
   notFound: () => new AuthError(404, "not_found", "Not found"),
   databaseError: (what: string) => new AuthError(500, "unexpected_failure", `Database error ${what}`),
 };

@@ -5,13 +5,14 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Pool, PoolClient } from "pg";
 import { signJwt, verifyJwt, type JwtClaims } from "../jwt.ts";
+import { writeAudit } from "./auth-audit.ts";
 import { authErrors } from "./auth-errors.ts";
 import { findUserById, isBanned, userJson, USER_COLUMNS, type UserRow } from "./auth-users.ts";
 import { bearerToken } from "./http.ts";
 
 export const ACCESS_TOKEN_SECONDS = 3600;
 
-export type TokenContext = { pool: Pool; jwtSecret: string; issuer: string; userAgent?: string; ip?: string };
+export type TokenContext = { pool: Pool; jwtSecret: string; issuer: string; userAgent?: string; ip?: string; log?: (line: string) => void };
 export type LogoutScope = "global" | "local" | "others";
 
 type Amr = { method: string; timestamp: number };
@@ -45,7 +46,7 @@ async function sessionResponse(db: Pool | PoolClient, user: UserRow, sessionId: 
   return { access_token: token, token_type: "bearer", expires_in: ACCESS_TOKEN_SECONDS, expires_at: expiresAt, refresh_token: refreshToken, user: await userJson(db, user) };
 }
 
-async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken = false;
   try {
@@ -63,8 +64,13 @@ async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promis
   }
 }
 
-/** A new session for a user who just proved who they are (password sign-in or sign-up). */
-export async function startSession(user: UserRow, method: "password", ctx: TokenContext) {
+export type SignInMethod = "password" | "otp";
+
+/**
+ * A new session for a user who just proved who they are (password sign-in, sign-up or a recovery
+ * link), with GoTrue's `login` audit entry. `rehash` replaces a stored hash below cost 10.
+ */
+export async function startSession(user: UserRow, method: SignInMethod, ctx: TokenContext, options: { provider?: string; rehash?: string } = {}) {
   const sessionId = randomUUID();
   const refreshToken = newRefreshToken();
   const signedIn = await inTransaction(ctx.pool, async (client) => {
@@ -80,7 +86,9 @@ export async function startSession(user: UserRow, method: "password", ctx: Token
       sessionId,
     ]);
     await client.query(`update auth.identities set last_sign_in_at = now() where user_id = $1`, [user.id]);
+    if (options.rehash) await client.query(`update auth.users set encrypted_password = $2 where id = $1`, [user.id, options.rehash]);
     const { rows } = await client.query<UserRow>(`update auth.users set last_sign_in_at = now() where id = $1 returning ${USER_COLUMNS}`, [user.id]);
+    await writeAudit(client, { action: "login", actor: user, ip: ctx.ip, traits: options.provider ? { provider: options.provider } : undefined }, ctx.log);
     return rows[0];
   });
   return sessionResponse(ctx.pool, signedIn, sessionId, refreshToken, [{ method, timestamp: Math.floor(Date.now() / 1000) }], ctx);
@@ -98,11 +106,12 @@ export async function refreshSession(refreshToken: string, ctx: TokenContext) {
     );
     const row = rows[0];
     if (!row || !row.session_id || !row.user_id) return { error: authErrors.refreshTokenNotFound() };
+    const user = await findUserById(client, row.user_id);
     if (row.revoked) {
       await client.query(`update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false`, [row.session_id]);
+      if (user) await writeAudit(client, { action: "token_revoked", actor: user, ip: ctx.ip, traits: { reason: "refresh_token_reused", session_id: row.session_id } }, ctx.log);
       return { error: authErrors.refreshTokenAlreadyUsed() };
     }
-    const user = await findUserById(client, row.user_id);
     if (!user) return { error: authErrors.refreshTokenNotFound() };
     if (isBanned(user)) return { error: authErrors.userBanned() };
     const next = newRefreshToken();
@@ -113,6 +122,9 @@ export async function refreshSession(refreshToken: string, ctx: TokenContext) {
       [next, user.id, row.session_id, refreshToken],
     );
     await client.query(`update auth.sessions set refreshed_at = now() at time zone 'utc', updated_at = now() where id = $1`, [row.session_id]);
+    // GoTrue writes both for every rotation.
+    await writeAudit(client, { action: "token_refreshed", actor: user, ip: ctx.ip }, ctx.log);
+    await writeAudit(client, { action: "token_revoked", actor: user, ip: ctx.ip }, ctx.log);
     return { user, sessionId: row.session_id, next, signedInAt: Math.floor(row.session_created.getTime() / 1000) };
   });
   // The family revocation above must commit before the error is reported, hence no throw inside.
@@ -120,14 +132,17 @@ export async function refreshSession(refreshToken: string, ctx: TokenContext) {
   return sessionResponse(ctx.pool, outcome.user, outcome.sessionId, outcome.next, [{ method: "password", timestamp: outcome.signedInAt }], ctx);
 }
 
-export async function endSessions(pool: Pool, userId: string, sessionId: string | undefined, scope: LogoutScope): Promise<void> {
-  if (scope === "global" || !sessionId) {
-    await pool.query(`delete from auth.sessions where user_id = $1`, [userId]);
-  } else if (scope === "local") {
-    await pool.query(`delete from auth.sessions where id = $1 and user_id = $2`, [sessionId, userId]);
-  } else {
-    await pool.query(`delete from auth.sessions where user_id = $1 and id <> $2`, [userId, sessionId]);
-  }
+export async function endSessions(user: UserRow, sessionId: string | undefined, scope: LogoutScope, ctx: TokenContext): Promise<void> {
+  await inTransaction(ctx.pool, async (client) => {
+    if (scope === "global" || !sessionId) {
+      await client.query(`delete from auth.sessions where user_id = $1`, [user.id]);
+    } else if (scope === "local") {
+      await client.query(`delete from auth.sessions where id = $1 and user_id = $2`, [sessionId, user.id]);
+    } else {
+      await client.query(`delete from auth.sessions where user_id = $1 and id <> $2`, [user.id, sessionId]);
+    }
+    await writeAudit(client, { action: "logout", actor: user, ip: ctx.ip, traits: { scope } }, ctx.log);
+  });
 }
 
 export type VerifiedCaller = { claims: JwtClaims; role: string };

@@ -1,17 +1,18 @@
-// Creating and changing users, as GoTrue's sign-up and admin endpoints do. Inserts run in one
-// transaction with the identity row, so a trigger on auth.users that refuses (e.g. an invitation
-// check written by a migration) leaves nothing behind.
+// Creating and changing users, as GoTrue's sign-up and admin endpoints do: the row is inserted
+// unconfirmed with role '' and then confirmed and given its role by UPDATEs (internal/api/signup.go,
+// models/user.go), so triggers on auth.users meet the same statements here as on hosted. All in
+// one transaction with the identity row, so a refusing trigger leaves nothing behind.
 import bcrypt from "bcryptjs";
-import { randomBytes } from "node:crypto";
-import type { Pool } from "pg";
+import type { Pool, PoolClient } from "pg";
 import { AuthError, authErrors } from "./auth-errors.ts";
 import { findUserById, USER_COLUMNS, type UserRow } from "./auth-users.ts";
 
 type Json = Record<string, unknown>;
 
-/** GoTrue's bcrypt cost. Seeds made with pgcrypto's gen_salt('bf') (cost 6) verify just the same. */
-const BCRYPT_COST = 10;
-export const MIN_PASSWORD_LENGTH = 6;
+/** GoTrue's bcrypt cost, and the least any stored hash may have after its owner signs in. */
+export const BCRYPT_COST = 10;
+/** As supabase/config.toml sets for hosted: minimum_password_length, password_requirements = "letters_digits". */
+export const MIN_PASSWORD_LENGTH = 8;
 
 export type NewUser = {
   id?: string;
@@ -52,9 +53,22 @@ function uniqueViolation(error: unknown): AuthError | undefined {
   return authErrors.emailExists();
 }
 
-export function checkPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw authErrors.weakPassword();
+/** A refusal raised by a trigger on auth.users (e.g. metadata over 16 KB), shown as the 422 it is. */
+function triggerRefusal(error: unknown): AuthError | undefined {
+  if (!isPgError(error) || !error.code?.startsWith("CG")) return undefined;
+  const { hint } = error as PgError & { hint?: string };
+  return new AuthError(422, "validation_failed", hint ? `${hint} (${error.message})` : error.message);
 }
+
+/** GoTrue's checkPasswordStrength with minimum length 8 and required characters letters + digits. */
+export function checkPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) throw authErrors.weakPassword(["length"], `Password should be at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (!/[a-zA-Z]/.test(password) || !/[0-9]/.test(password)) {
+    throw authErrors.weakPassword(["characters"], "Password should contain at least one character of each: abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ, 0123456789.");
+  }
+}
+
+export const hashPassword = (password: string) => bcrypt.hash(password, BCRYPT_COST);
 
 /** GoTrue merges metadata key by key; a null value removes the key. */
 function mergeMetadata(current: Json | null, updates: Json): Json {
@@ -66,64 +80,84 @@ function mergeMetadata(current: Json | null, updates: Json): Json {
   return merged;
 }
 
-export async function createUser(pool: Pool, user: NewUser, log: (line: string) => void): Promise<UserRow> {
-  if (user.password !== undefined) checkPassword(user.password);
-  const hash = user.password === undefined ? null : await bcrypt.hash(user.password, BCRYPT_COST);
-  const provider = user.email ? "email" : "phone";
-  const appMetadata = { provider, providers: [provider], ...user.appMetadata };
+async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken = false;
   try {
     await client.query("begin");
-    const { rows } = await client.query<UserRow>(
-      `insert into auth.users (id, aud, role, email, phone, encrypted_password, email_confirmed_at, phone_confirmed_at,
-         raw_app_meta_data, raw_user_meta_data, banned_until)
-       values (coalesce($1::uuid, gen_random_uuid()), 'authenticated', coalesce($2, 'authenticated'), $3, $4, $5,
-         case when $6 then now() end, case when $7 then now() end, $8, $9, $10)
-       returning ${USER_COLUMNS}`,
-      [
-        user.id ?? null,
-        user.role ?? null,
-        user.email ?? null,
-        user.phone ?? null,
-        hash,
-        user.emailConfirmed,
-        user.phoneConfirmed,
-        appMetadata,
-        user.userMetadata,
-        user.bannedUntil ?? null,
-      ],
-    );
-    const created = rows[0];
-    const identityData = {
-      sub: created.id,
-      ...(user.email ? { email: user.email } : { phone: user.phone }),
-      email_verified: user.emailConfirmed,
-      phone_verified: user.phoneConfirmed,
-    };
-    await client.query(`insert into auth.identities (provider_id, user_id, identity_data, provider) values ($1, $2, $3, $4)`, [
-      created.id,
-      created.id,
-      identityData,
-      provider,
-    ]);
+    const result = await work(client);
     await client.query("commit");
-    return created;
+    return result;
   } catch (error) {
     await client.query("rollback").catch(() => {
       broken = true;
     });
-    const known = uniqueViolation(error);
-    if (known) throw known;
-    if (error instanceof AuthError) throw error;
-    log(`gateway: creating a user failed: ${error instanceof Error ? error.message : String(error)}`);
-    throw authErrors.databaseError("saving new user");
+    throw error;
   } finally {
     client.release(broken);
   }
 }
 
-export async function updateUser(pool: Pool, id: string, changes: UserChanges, log: (line: string) => void): Promise<UserRow> {
+function knownWriteError(error: unknown, what: string, log: (line: string) => void): AuthError {
+  const known = uniqueViolation(error) ?? triggerRefusal(error);
+  if (known) return known;
+  if (error instanceof AuthError) return error;
+  log(`gateway: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+  return authErrors.databaseError(what === "creating a user" ? "saving new user" : "updating user");
+}
+
+/**
+ * The statements GoTrue runs: insert unconfirmed with role '', SetRole, identity, Confirm and
+ * ConfirmPhone, then Ban. `onCreated` runs in the same transaction (e.g. the audit entry).
+ */
+export async function createUser(pool: Pool, user: NewUser, log: (line: string) => void, onCreated?: (client: PoolClient, created: UserRow) => Promise<void>): Promise<UserRow> {
+  if (user.password !== undefined) checkPassword(user.password);
+  const hash = user.password === undefined ? null : await hashPassword(user.password);
+  const provider = user.email ? "email" : "phone";
+  const appMetadata = { provider, providers: [provider], ...user.appMetadata };
+  try {
+    return await inTransaction(pool, async (client) => {
+      const { rows } = await client.query<{ id: string }>(
+        `insert into auth.users (instance_id, id, aud, role, email, phone, encrypted_password, raw_app_meta_data, raw_user_meta_data,
+           confirmation_token, recovery_token, email_change_token_new, email_change, created_at, updated_at)
+         values ('00000000-0000-0000-0000-000000000000', coalesce($1::uuid, gen_random_uuid()), 'authenticated', '', $2, $3, $4, $5, $6,
+           '', '', '', '', now(), now())
+         returning id`,
+        [user.id ?? null, user.email ?? null, user.phone ?? null, hash, appMetadata, user.userMetadata],
+      );
+      const id = rows[0].id;
+      await client.query(`update auth.users set role = $2, updated_at = now() where id = $1`, [id, user.role ?? "authenticated"]);
+      const identityData = {
+        sub: id,
+        ...(user.email ? { email: user.email } : { phone: user.phone }),
+        email_verified: user.emailConfirmed,
+        phone_verified: user.phoneConfirmed,
+      };
+      await client.query(`insert into auth.identities (provider_id, user_id, identity_data, provider) values ($1, $2, $3, $4)`, [id, id, identityData, provider]);
+      if (user.emailConfirmed) await client.query(`update auth.users set email_confirmed_at = now(), updated_at = now() where id = $1`, [id]);
+      if (user.phoneConfirmed) await client.query(`update auth.users set phone_confirmed_at = now(), updated_at = now() where id = $1`, [id]);
+      if (user.bannedUntil) await client.query(`update auth.users set banned_until = $2, updated_at = now() where id = $1`, [id, user.bannedUntil]);
+      const created = await findUserById(client, id);
+      if (!created) throw authErrors.databaseError("loading user after sign-up");
+      await onCreated?.(client, created);
+      return created;
+    });
+  } catch (error) {
+    throw knownWriteError(error, "creating a user", log);
+  }
+}
+
+/**
+ * Applies the changes. A new password also clears every pending token and ends sessions as
+ * GoTrue's UpdatePassword does: all but `keepSessionId`, or all of them when it is absent (admin).
+ */
+export async function updateUser(
+  pool: Pool,
+  id: string,
+  changes: UserChanges,
+  log: (line: string) => void,
+  options: { keepSessionId?: string; onUpdated?: (client: PoolClient, updated: UserRow) => Promise<void> } = {},
+): Promise<UserRow> {
   const current = await findUserById(pool, id);
   if (!current) throw authErrors.userNotFound();
   const sets: string[] = ["updated_at = now()"];
@@ -134,7 +168,20 @@ export async function updateUser(pool: Pool, id: string, changes: UserChanges, l
   };
   if (changes.password !== undefined) {
     checkPassword(changes.password);
-    set("encrypted_password", await bcrypt.hash(changes.password, BCRYPT_COST));
+    set("encrypted_password", await hashPassword(changes.password));
+    sets.push(
+      "confirmation_token = ''",
+      "confirmation_sent_at = null",
+      "recovery_token = ''",
+      "recovery_sent_at = null",
+      "email_change_token_current = ''",
+      "email_change_token_new = ''",
+      "email_change_sent_at = null",
+      "phone_change_token = ''",
+      "phone_change_sent_at = null",
+      "reauthentication_token = ''",
+      "reauthentication_sent_at = null",
+    );
   }
   if (changes.email !== undefined) set("email", changes.email);
   if (changes.phone !== undefined) set("phone", changes.phone);
@@ -146,22 +193,43 @@ export async function updateUser(pool: Pool, id: string, changes: UserChanges, l
   if (changes.bannedUntil !== undefined) set("banned_until", changes.bannedUntil);
   values.push(id);
   try {
-    const { rows } = await pool.query<UserRow>(`update auth.users set ${sets.join(", ")} where id = $${values.length} returning ${USER_COLUMNS}`, values);
-    return rows[0];
+    return await inTransaction(pool, async (client) => {
+      const { rows } = await client.query<UserRow>(`update auth.users set ${sets.join(", ")} where id = $${values.length} returning ${USER_COLUMNS}`, values);
+      if (changes.password !== undefined) {
+        if (options.keepSessionId) await client.query(`delete from auth.sessions where user_id = $1 and id <> $2`, [id, options.keepSessionId]);
+        else await client.query(`delete from auth.sessions where user_id = $1`, [id]);
+      }
+      await options.onUpdated?.(client, rows[0]);
+      return rows[0];
+    });
   } catch (error) {
-    const known = uniqueViolation(error);
-    if (known) throw known;
-    log(`gateway: updating a user failed: ${error instanceof Error ? error.message : String(error)}`);
-    throw authErrors.databaseError("updating user");
+    throw knownWriteError(error, "updating a user", log);
   }
 }
 
-let decoyHash: string | undefined;
+// A cost-10 bcrypt hash of a random string nobody kept: unknown users are compared against it,
+// so they cost what a real account costs.
+const DECOY_HASH = "$2b$10$WBLvXy.W3TPf1nGMmz.kVehLuHefXZlp/HM9XjQpe1fFidOJs75dm";
 
+export function bcryptCost(hash: string | null): number {
+  const match = hash ? /^\$2[abxy]?\$(\d\d)\$/.exec(hash) : null;
+  return match ? Number(match[1]) : 0;
+}
+
+/** True when the hash is below GoTrue's cost and should be replaced after a successful sign-in. */
+export const needsRehash = (hash: string | null) => bcryptCost(hash) > 0 && bcryptCost(hash) < BCRYPT_COST;
+
+/**
+ * Constant-time in the account's existence: a missing or unusable hash is compared against the
+ * decoy, and a hash cheaper than cost 10 (seeded by SQL) is padded with a decoy comparison too.
+ */
 export async function passwordMatches(password: string, hash: string | null): Promise<boolean> {
-  // Compare against a decoy when there is no usable hash, so unknown users cost the same time.
-  if (hash && hash.startsWith("$2")) return bcrypt.compare(password, hash);
-  decoyHash ??= await bcrypt.hash(randomBytes(16).toString("hex"), BCRYPT_COST);
-  await bcrypt.compare(password, decoyHash);
-  return false;
+  const cost = bcryptCost(hash);
+  if (!hash || cost === 0) {
+    await bcrypt.compare(password, DECOY_HASH);
+    return false;
+  }
+  const matches = await bcrypt.compare(password, hash);
+  if (cost < BCRYPT_COST) await bcrypt.compare(password, DECOY_HASH);
+  return matches;
 }

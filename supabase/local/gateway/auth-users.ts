@@ -49,20 +49,14 @@ export function isValidEmail(email: string): boolean {
 }
 
 /**
- * GoTrue stores E.164 digits without `+`. Chinese mobile numbers are also accepted in their
- * national 11-digit form and stored with the 86 prefix. Returns undefined when not a number.
+ * A phone number as GoTrue reads one (internal/api/phone.go): a leading "+" and spaces dropped,
+ * then E.164 digits without "+" or undefined. No national form: "13939257541" is the US number
+ * +1 393 925 7541 here as on hosted, never 86 139 3925 7541. The SPA sends E.164, turning what a
+ * person types into it with canonicalPhone (src/lib/domain/phone.ts, the +86 default).
  */
-export function canonicalPhone(input: string): string | undefined {
-  let digits = input.trim().replace(/[\s\-()]/g, "");
-  if (digits.startsWith("+")) digits = digits.slice(1);
-  else if (digits.startsWith("00")) digits = digits.slice(2);
-  else if (/^1\d{10}$/.test(digits)) digits = `86${digits}`;
-  return /^[1-9]\d{6,14}$/.test(digits) ? digits : undefined;
-}
-
-/** Every stored spelling a canonical phone may have been seeded with. */
-function phoneSpellings(canonical: string): string[] {
-  return /^861\d{10}$/.test(canonical) ? [canonical, canonical.slice(2)] : [canonical];
+export function goTruePhone(input: string): string | undefined {
+  const phone = (input.startsWith("+") ? input.slice(1) : input).replaceAll(" ", "");
+  return /^[1-9][0-9]{1,14}$/.test(phone) ? phone : undefined;
 }
 
 export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
@@ -76,12 +70,9 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
   return rows[0];
 }
 
-export async function findUserByPhone(db: Db, canonical: string): Promise<UserRow | undefined> {
-  const { rows } = await db.query<UserRow>(
-    `select ${USER_COLUMNS} from auth.users where regexp_replace(phone, '\\D', '', 'g') = any($1::text[]) and deleted_at is null
-     order by created_at limit 1`,
-    [phoneSpellings(canonical)],
-  );
+/** By the stored form exactly, as GoTrue's FindUserByPhoneAndAudience. */
+export async function findUserByPhone(db: Db, phone: string): Promise<UserRow | undefined> {
+  const { rows } = await db.query<UserRow>(`select ${USER_COLUMNS} from auth.users where phone = $1 and deleted_at is null`, [phone]);
   return rows[0];
 }
 

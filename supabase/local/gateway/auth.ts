@@ -1,13 +1,21 @@
 // /auth/v1/*: the part of GoTrue's API that supabase-js uses for password accounts. Sign-up is
-// auto-confirmed (no mail or SMS locally); everything else answers as hosted GoTrue does.
+// auto-confirmed; recovery messages go to the local mailbox; everything else answers as hosted
+// GoTrue does, rate limits and audit entries included.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { handleAdmin } from "./auth-admin.ts";
+import { writeAudit } from "./auth-audit.ts";
 import { API_VERSION_HEADERS, AuthError, authErrors, sendAuthError } from "./auth-errors.ts";
+import { clientIp, type IpLimitedRoute } from "./auth-rate-limit.ts";
+import { recover, verifyGet, verifyPost } from "./auth-recovery.ts";
+import { authState, type AuthState } from "./auth-state.ts";
 import { endSessions, refreshSession, requireUser, startSession, type LogoutScope, type TokenContext } from "./auth-tokens.ts";
-import { createUser, passwordMatches, updateUser } from "./auth-user-write.ts";
-import { canonicalPhone, findUserByEmail, findUserByPhone, isBanned, isValidEmail, normalizeEmail, userJson, type UserRow } from "./auth-users.ts";
-import { BadJsonError, PayloadTooLargeError, objectField, readJsonObject, requestOrigin, sendEmpty, sendJson, stringField } from "./http.ts";
+import { createUser, hashPassword, needsRehash, passwordMatches, updateUser } from "./auth-user-write.ts";
+import { findUserByEmail, findUserByPhone, goTruePhone, isBanned, isValidEmail, normalizeEmail, userJson, type UserRow } from "./auth-users.ts";
+import { BadJsonError, PayloadTooLargeError, objectField, readJsonObject, sendEmpty, sendJson, stringField } from "./http.ts";
 import type { GatewayConfig } from "./options.ts";
+
+/** GoTrue refuses bodies over 1 MB (api.go limitRequestBody). */
+const AUTH_BODY_BYTES = 1 << 20;
 
 const SETTINGS = {
   external: { email: true, phone: true, anonymous_users: false },
@@ -22,35 +30,51 @@ function tokenContext(req: IncomingMessage, config: GatewayConfig): TokenContext
   return {
     pool: config.pool,
     jwtSecret: config.jwtSecret,
-    issuer: `${requestOrigin(req)}/auth/v1`,
+    issuer: `${config.origin}/auth/v1`,
     userAgent: req.headers["user-agent"],
-    ip: req.socket.remoteAddress,
+    ip: clientIp(req),
+    log: config.log,
   };
 }
 
-async function passwordGrant(body: Record<string, unknown>, ctx: TokenContext) {
+const readBody = (req: IncomingMessage, config: GatewayConfig) => readJsonObject(req, Math.min(config.maxBodyBytes, AUTH_BODY_BYTES));
+
+/**
+ * Password sign-in. Unknown accounts cost one bcrypt comparison like known ones (a decoy hash),
+ * and both count towards the per-account limit and are logged as login_failed.
+ */
+async function passwordGrant(body: Record<string, unknown>, ctx: TokenContext, state: AuthState) {
   const email = stringField(body, "email");
   const phone = stringField(body, "phone");
   const password = stringField(body, "password") ?? "";
   if (email && phone) throw authErrors.validation("Only an email address or phone number should be provided on login.");
   if (!email && !phone) throw authErrors.validation("missing email or phone");
-  const canonical = phone ? canonicalPhone(phone) : undefined;
+  const stored = phone ? goTruePhone(phone) : undefined;
+  const identifier = email ? normalizeEmail(email) : (stored ?? phone ?? "");
+  const accountKey = `${email ? "email" : "phone"}|${identifier}`;
+  state.limits.checkFailures(accountKey);
   let user: UserRow | undefined;
   if (email) user = await findUserByEmail(ctx.pool, email);
-  else if (canonical) user = await findUserByPhone(ctx.pool, canonical);
-  const valid = await passwordMatches(password, user?.encrypted_password ?? null);
-  if (!user || !valid) throw authErrors.invalidCredentials();
+  else if (stored) user = await findUserByPhone(ctx.pool, stored);
+  const hash = user?.encrypted_password ?? null;
+  const valid = await passwordMatches(password, hash);
+  if (!user || !valid) {
+    state.limits.recordFailure(accountKey);
+    await writeAudit(ctx.pool, { action: "login_failed", actor: user, username: identifier, ip: ctx.ip, traits: { provider: email ? "email" : "phone" } }, ctx.log);
+    throw authErrors.invalidCredentials();
+  }
   if (isBanned(user)) throw authErrors.userBanned();
   if (email && !user.email_confirmed_at) throw authErrors.emailNotConfirmed();
   if (phone && !user.phone_confirmed_at) throw authErrors.phoneNotConfirmed();
-  return startSession(user, "password", ctx);
+  const rehash = needsRehash(hash) ? await hashPassword(password) : undefined;
+  return startSession(user, "password", ctx, { provider: email ? "email" : "phone", rehash });
 }
 
-async function token(req: IncomingMessage, url: URL, config: GatewayConfig) {
-  const body = await readJsonObject(req, config.maxBodyBytes);
+async function token(req: IncomingMessage, url: URL, config: GatewayConfig, state: AuthState) {
+  const body = await readBody(req, config);
   const ctx = tokenContext(req, config);
   const grant = url.searchParams.get("grant_type");
-  if (grant === "password") return passwordGrant(body, ctx);
+  if (grant === "password") return passwordGrant(body, ctx, state);
   if (grant === "refresh_token") {
     const refreshToken = stringField(body, "refresh_token");
     if (!refreshToken) throw authErrors.refreshTokenNotFound();
@@ -60,7 +84,7 @@ async function token(req: IncomingMessage, url: URL, config: GatewayConfig) {
 }
 
 async function signup(req: IncomingMessage, config: GatewayConfig) {
-  const body = await readJsonObject(req, config.maxBodyBytes);
+  const body = await readBody(req, config);
   const rawEmail = stringField(body, "email");
   const rawPhone = stringField(body, "phone");
   const password = stringField(body, "password");
@@ -68,33 +92,44 @@ async function signup(req: IncomingMessage, config: GatewayConfig) {
   if (!password) throw new AuthError(422, "validation_failed", "Signup requires a valid password");
   const email = rawEmail ? normalizeEmail(rawEmail) : undefined;
   if (email !== undefined && !isValidEmail(email)) throw authErrors.emailInvalid(rawEmail ?? "");
-  const phone = rawPhone ? canonicalPhone(rawPhone) : undefined;
+  const phone = rawPhone ? goTruePhone(rawPhone) : undefined;
   if (rawPhone && !phone) throw authErrors.phoneInvalid();
   const existing = email ? await findUserByEmail(config.pool, email) : await findUserByPhone(config.pool, phone ?? "");
   if (existing) throw authErrors.userAlreadyExists();
+  const ctx = tokenContext(req, config);
+  const provider = email ? "email" : "phone";
   const created = await createUser(
     config.pool,
     { email, phone: email ? undefined : phone, password, emailConfirmed: !!email, phoneConfirmed: !email, userMetadata: objectField(body, "data") ?? {}, appMetadata: {} },
     config.log,
+    (client, user) => writeAudit(client, { action: "user_signedup", actor: user, ip: ctx.ip, traits: { provider } }, config.log),
   ).catch((error: unknown) => {
     // Two sign-ups racing for one address: the loser sees what it would have seen a moment later.
     if (error instanceof AuthError && (error.errorCode === "email_exists" || error.errorCode === "phone_exists")) throw authErrors.userAlreadyExists();
     throw error;
   });
-  return startSession(created, "password", tokenContext(req, config));
+  return startSession(created, "password", ctx, { provider });
 }
 
+/** PUT /user. A new password ends the user's other sessions, as GoTrue's UpdatePassword does. */
 async function updateOwnUser(req: IncomingMessage, config: GatewayConfig) {
-  const { user } = await requireUser(req, config.pool, config.jwtSecret);
-  const body = await readJsonObject(req, config.maxBodyBytes);
+  const { user, sessionId } = await requireUser(req, config.pool, config.jwtSecret);
+  const body = await readBody(req, config);
   const email = stringField(body, "email");
   const phone = stringField(body, "phone");
-  if ((email !== undefined && normalizeEmail(email) !== (user.email ?? "")) || (phone !== undefined && canonicalPhone(phone) !== (user.phone ?? ""))) {
+  if ((email !== undefined && normalizeEmail(email) !== (user.email ?? "")) || (phone !== undefined && goTruePhone(phone) !== (user.phone ?? ""))) {
     throw authErrors.notSupportedLocally("Changing the email address or phone number");
   }
   const password = stringField(body, "password");
   if (password !== undefined && (await passwordMatches(password, user.encrypted_password))) throw authErrors.samePassword();
-  const updated = await updateUser(config.pool, user.id, { password, userMetadata: objectField(body, "data") }, config.log);
+  const ip = clientIp(req);
+  const updated = await updateUser(config.pool, user.id, { password, userMetadata: objectField(body, "data") }, config.log, {
+    keepSessionId: sessionId,
+    onUpdated: async (client, row) => {
+      if (password !== undefined) await writeAudit(client, { action: "user_updated_password", actor: row, ip }, config.log);
+      else await writeAudit(client, { action: "user_modified", actor: row, ip }, config.log);
+    },
+  });
   return userJson(config.pool, updated);
 }
 
@@ -102,17 +137,34 @@ async function logout(req: IncomingMessage, url: URL, config: GatewayConfig): Pr
   const scope = url.searchParams.get("scope") ?? "global";
   if (scope !== "global" && scope !== "local" && scope !== "others") throw authErrors.validation(`Unsupported logout scope "${scope}"`);
   const { user, sessionId } = await requireUser(req, config.pool, config.jwtSecret);
-  await endSessions(config.pool, user.id, sessionId, scope as LogoutScope);
+  await endSessions(user, sessionId, scope as LogoutScope, tokenContext(req, config));
+}
+
+/** Which per-IP bucket a request draws from (GoTrue's routes and defaults). */
+function ipLimitedRoute(method: string, path: string): IpLimitedRoute | undefined {
+  if (method === "POST" && path === "/token") return "token";
+  if (path === "/verify" && (method === "POST" || method === "GET")) return "verify";
+  if (method === "POST" && path === "/recover") return "recover";
+  if (method === "POST" && path === "/signup") return "signup";
+  if (method === "POST" && path === "/otp") return "otp";
+  if (method === "PUT" && path === "/user") return "user";
+  return undefined;
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, path: string, url: URL, config: GatewayConfig): Promise<void> {
   const method = req.method ?? "GET";
   const ok = (body: unknown) => sendJson(res, 200, body, API_VERSION_HEADERS);
   if (path.startsWith("/admin/")) return handleAdmin(req, res, path, url, config);
+  const state = authState(config);
+  const limited = ipLimitedRoute(method, path);
+  if (limited) state.limits.takeIpToken(limited, clientIp(req));
   if (method === "GET" && path === "/health") return ok({ version: "local", name: "GoTrue", description: "GoTrue is a user registration and authentication API" });
   if (method === "GET" && path === "/settings") return ok(SETTINGS);
-  if (method === "POST" && path === "/token") return ok(await token(req, url, config));
+  if (method === "POST" && path === "/token") return ok(await token(req, url, config, state));
   if (method === "POST" && path === "/signup") return ok(await signup(req, config));
+  if (method === "POST" && path === "/recover") return ok(await recover(req, url, config, state, tokenContext(req, config)));
+  if (method === "POST" && path === "/verify") return ok(await verifyPost(req, config, state, tokenContext(req, config)));
+  if (method === "GET" && path === "/verify") return verifyGet(res, url, config, tokenContext(req, config));
   if (method === "GET" && path === "/user") {
     const { user } = await requireUser(req, config.pool, config.jwtSecret);
     return ok(await userJson(config.pool, user));

@@ -1,4 +1,5 @@
 // The gateway's configuration, with defaults applied once so handlers never re-check them.
+import { dirname, join } from "node:path";
 import type { Pool } from "pg";
 
 export type GatewayOptions = {
@@ -11,7 +12,6 @@ export type GatewayOptions = {
   jwtSecret: string;
   anonKey: string;
   serviceKey: string;
-  /** The built SPA (dist/); may not exist. */
   /** New-format keys (not JWTs); the gateway maps them to anonKey / serviceKey. */
   publishableKey: string;
   secretKey: string;
@@ -21,9 +21,12 @@ export type GatewayOptions = {
    * Unset: tokens name the bound address as issuer and the SPA uses its page's own origin.
    */
   publicUrl?: string;
+  /** The built SPA (dist/); may not exist. */
   staticDir: string;
   /** Where object bytes live: <storageDir>/<bucket>/<name>. */
   storageDir: string;
+  /** The local mail catcher's file (auth-mailbox.ts). Default: mailbox.json next to storageDir. */
+  mailboxFile?: string;
   /** Cap on any request body; uploads are also capped by their bucket's file_size_limit. Default 10 MiB. */
   maxBodyBytes?: number;
   log?: (line: string) => void;
@@ -44,13 +47,14 @@ export function resolveConfig(o: GatewayOptions): GatewayConfig {
     jwtSecret: o.jwtSecret,
     anonKey: o.anonKey,
     serviceKey: o.serviceKey,
-    staticDir: o.staticDir,
-    storageDir: o.storageDir,
-    maxBodyBytes: o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     publishableKey: o.publishableKey,
     secretKey: o.secretKey,
     publicUrl: o.publicUrl ? new URL(o.publicUrl).origin : undefined,
     origin: o.publicUrl ? new URL(o.publicUrl).origin : `http://${o.host}:${o.port}`,
+    staticDir: o.staticDir,
+    storageDir: o.storageDir,
+    mailboxFile: o.mailboxFile ?? join(dirname(o.storageDir), "mailbox.json"),
+    maxBodyBytes: o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     log: o.log ?? ((line) => console.log(line)),
   };
 }

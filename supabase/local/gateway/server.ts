@@ -5,6 +5,8 @@ import type { AddressInfo } from "node:net";
 import { checkApiKey, swapNewKeysForJwts } from "./api-key.ts";
 import { handleAuth } from "./auth.ts";
 import { API_VERSION_HEADERS } from "./auth-errors.ts";
+import { serveMailbox } from "./auth-mailbox.ts";
+import { authState } from "./auth-state.ts";
 import { applyCors, sendPreflight } from "./cors.ts";
 import { sendHealth } from "./health.ts";
 import { bindOrigin, drain, sendJson } from "./http.ts";
@@ -41,12 +43,13 @@ function sendUnexpected(res: ServerResponse, api: Api | undefined): void {
 function createHandler(config: GatewayConfig) {
   const handleStorage = createStorageHandler(config);
   return async (req: IncomingMessage, res: ServerResponse, url: URL, api: Api | undefined): Promise<void> => {
-    if (!api) {
-      if (req.method === "GET" || req.method === "HEAD") return serveStatic(req, res, url.pathname, config);
     // No response of ours is meant to be content-sniffed.
     res.setHeader("x-content-type-options", "nosniff");
     bindOrigin(req, config.origin);
     if (!api && url.pathname === "/health" && (req.method === "GET" || req.method === "HEAD")) return sendHealth(res, config);
+    if (!api && (url.pathname === "/_mailbox" || url.pathname.startsWith("/_mailbox/"))) return serveMailbox(req, res, url, authState(config).mailbox);
+    if (!api) {
+      if (req.method === "GET" || req.method === "HEAD") return serveStatic(req, res, url.pathname, config);
       drain(req);
       return sendJson(res, 404, noRoute);
     }
@@ -56,10 +59,10 @@ function createHandler(config: GatewayConfig) {
       drain(req);
       return sendJson(res, 404, noRoute);
     }
+    swapNewKeysForJwts(req, config);
     if (api === "storage") return handleStorage(req, res, url);
     const key = checkApiKey(req, url, config);
     if (!key.ok) {
-    swapNewKeysForJwts(req, config);
       drain(req);
       return sendJson(res, key.status, key.body);
     }
@@ -121,11 +124,11 @@ export async function startGateway(o: GatewayOptions): Promise<{ url: string; cl
   server.on("error", (error) => config.log(`gateway: server error: ${error.message}`));
   const { port } = server.address() as AddressInfo;
   const shownHost = o.host === "0.0.0.0" || o.host === "::" ? "localhost" : o.host.includes(":") ? `[${o.host}]` : o.host;
+  const boundUrl = `http://${shownHost}:${port}`;
+  if (!config.publicUrl) config.origin = boundUrl;
   return {
     url: boundUrl,
     close: () =>
-  const boundUrl = `http://${shownHost}:${port}`;
-  if (!config.publicUrl) config.origin = boundUrl;
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
