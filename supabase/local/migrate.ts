@@ -54,7 +54,7 @@ export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
 const quoted = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 /** What the platform does before any migration: roles, `auth`, `storage`; logins' passwords. */
-async function bootstrap(o: MigrateOptions): Promise<void> {
+export async function bootstrap(o: Pick<MigrateOptions, "adminDbUrl" | "dbPassword" | "authenticatorPassword" | "root" | "fresh">): Promise<void> {
   const admin = new pg.Client({ connectionString: o.adminDbUrl });
   await admin.connect().catch((e: unknown) => {
     throw new Error(
