@@ -1,5 +1,5 @@
 import type { AuthProvider } from "@refinedev/core";
-import { e164Phone } from "../../lib/domain/phone";
+import { credentialsFor } from "../../lib/domain/phone";
 import { supabase } from "../../lib/supabase/client";
 import { isSessionError, toHttpError } from "../../lib/supabase/errors";
 import { localizeError } from "./localizeError";
@@ -7,14 +7,7 @@ import { forgetIdentity, loadIdentity } from "./identity";
 
 export type LoginParams = { identifier: string; password: string };
 
-/**
- * Anything with an "@" is an e-mail; a phone number goes to GoTrue in E.164 ("+86…" for an
- * 11-digit mobile), since hosted GoTrue reads bare digits as E.164 and would miss the account.
- */
-export function credentialsFor(identifier: string): { phone: string } | { email: string } {
-  const phone = identifier.includes("@") ? undefined : e164Phone(identifier);
-  return phone ? { phone } : { email: identifier.trim() };
-}
+export { credentialsFor };
 
 export const authProvider: AuthProvider = {
   login: async ({ identifier, password }: LoginParams) => {

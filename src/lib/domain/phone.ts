@@ -20,3 +20,13 @@ export function e164Phone(input: string): string | undefined {
   const canonical = canonicalPhone(input);
   return canonical ? `+${canonical}` : undefined;
 }
+
+/**
+ * What GoTrue's password sign-in and sign-up take: anything with an "@" is an e-mail; a phone
+ * number goes in E.164 ("+86…" for an 11-digit mobile), since hosted GoTrue reads bare digits as
+ * E.164 and would miss the account.
+ */
+export function credentialsFor(identifier: string): { phone: string } | { email: string } {
+  const phone = identifier.includes("@") ? undefined : e164Phone(identifier);
+  return phone ? { phone } : { email: identifier.trim() };
+}
