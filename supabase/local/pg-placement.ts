@@ -100,7 +100,9 @@ export function placePostgres(dataDir: string, log: (line: string) => void): PgP
   if (process.getuid?.() !== 0) return wanted;
   const ids = postgresUserIds();
   const binariesOk = reachable(join(binariesDirOf(embeddedDir()), "native", "bin", "postgres"), ids);
-  const dataOk = reachable(dataDir, ids);
+  // The data folder itself is ours and opened up by startPostgres (chmod 755, as for a temporary
+  // folder made 0700 by mkdtemp); only the folders above it must already be passable.
+  const dataOk = reachable(dirname(dataDir), ids);
   if (binariesOk && dataOk) return wanted;
   const cacheRoot = ownCacheRoot(dataDir);
   const placed: PgPlacement = {
