@@ -103,6 +103,51 @@ test("an admin invites a grid worker by link; the worker signs up through it onc
   await secondContext.close();
 });
 
+test("an admin re-issues a pending invitation (the old link stops working) and revokes it (the new one stops too)", async ({ page, browser, baseURL }) => {
+  const note = `reissue-${randomInt(0, 1e9)}@test.local`;
+  await signIn(page, "admin@demo.local");
+  await page.getByRole("menuitem", { name: /用户与角色/ }).click();
+  await page.getByRole("tab", { name: "邀请" }).click();
+  await page.getByRole("button", { name: "邀请成员" }).click();
+  const dialog = page.getByRole("dialog", { name: "邀请成员" });
+  await dialog.getByLabel("单位").click();
+  await dialog.getByLabel("单位").fill("第一网格");
+  await page.getByRole("treeitem", { name: "第一网格" }).click();
+  await dialog.getByLabel("角色").click();
+  await dialog.getByLabel("角色").fill("志愿者");
+  await page.keyboard.press("Enter");
+  await dialog.getByLabel("手机号或邮箱（可选）").fill(note);
+  await dialog.getByRole("button", { name: "保存" }).click();
+
+  const linkDialog = page.getByRole("dialog", { name: "邀请链接" });
+  const firstLink = await linkDialog.getByLabel("邀请链接").inputValue();
+  expect(firstLink).toContain("/join?token=");
+  await linkDialog.getByRole("button", { name: "完成" }).click();
+
+  const row = page.getByRole("row", { name: new RegExp(note) });
+  await row.getByRole("button", { name: "重新生成链接" }).click();
+  await page.getByRole("tooltip").getByRole("button", { name: "确定" }).click();
+  await expect(linkDialog.getByLabel("邀请链接")).not.toHaveValue(firstLink);
+  const secondLink = await linkDialog.getByLabel("邀请链接").inputValue();
+  expect(secondLink).toContain("/join?token=");
+  await linkDialog.getByRole("button", { name: "完成" }).click();
+
+  const visitor = await browser.newContext({ baseURL });
+  const tab = await visitor.newPage();
+  await tab.goto(firstLink);
+  await expect(tab.getByText("邀请链接无效，或已被新的链接取代。")).toBeVisible();
+  await tab.goto(secondLink);
+  await expect(tab.getByText("田晓梅 邀请您加入")).toBeVisible();
+  await expect(tab.getByText("志愿者", { exact: true })).toBeVisible();
+
+  await row.getByRole("button", { name: "撤销" }).click();
+  await page.getByRole("tooltip").getByRole("button", { name: "确定" }).click();
+  await expect(row).toContainText("已撤销");
+  await tab.goto(secondLink);
+  await expect(tab.getByText("此邀请已被撤销。")).toBeVisible();
+  await visitor.close();
+});
+
 test("a link that matches no invitation says so, in Chinese and in English", async ({ page }) => {
   await page.goto("/join?token=not-a-real-invitation-token");
   await expect(page.getByText("邀请链接无效，或已被新的链接取代。")).toBeVisible();
