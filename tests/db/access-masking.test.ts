@@ -34,7 +34,11 @@ const rawOf = async (recordId: string) =>
   (await sql<{ data: Record<string, unknown> }>("select data from private.record_sensitive_values where record_id = $1", [recordId]))[0]?.data;
 
 const logRows = (recordId: string) =>
-  sql<{ field: string; reason: string; actor: string }>("select field, reason, actor from public.sensitive_access_log where record_id = $1 order by id", [recordId]);
+  sql<{ field: string; reason: string; actor: string }>("select field, reason, actor from public.sensitive_access_log where record_id = $1 and outcome = 'granted' order by id", [recordId]);
+
+/** Refused attempts are logged too (20261130050300): their refusal codes, in order. */
+const refusalsOf = async (recordId: string) =>
+  (await sql<{ refusal: string }>("select refusal from public.sensitive_access_log where record_id = $1 and outcome = 'refused' order by id", [recordId])).map((r) => r.refusal);
 
 async function userId(c: SupabaseClient): Promise<string> {
   return (await c.auth.getUser()).data.user!.id;
@@ -157,6 +161,8 @@ describe("a grid worker without view_sensitive (elderly_benefit)", () => {
     const hidden = await grid.rpc("unmask_record_field", { p_record_id: elsewhere.id, p_field: "applicant_id_number", p_reason: "上门核实身份" });
     expect(hidden.error).toMatchObject({ code: "PT404", message: "record_not_found" });
     expect(await logRows(row.id)).toEqual([]);
+    expect(await refusalsOf(row.id)).toEqual(["unmask_forbidden", "unmask_forbidden"]);
+    expect(await refusalsOf(elsewhere.id)).toEqual(["record_not_found"]);
   });
 });
 
@@ -171,6 +177,7 @@ describe("staff with view_sensitive (elderly_benefit)", () => {
       expect({ reason, error: refused.error?.message, code: refused.error?.code }).toEqual({ reason, error: "reason_required", code: "PT400" });
     }
     expect(await logRows(row.id)).toEqual([]);
+    expect(await refusalsOf(row.id)).toEqual(Array(5).fill("reason_required"));
     const notSensitive = await staff.rpc("unmask_record_field", { p_record_id: row.id, p_field: "applicant_name", p_reason: "核实申请人身份" });
     expect(notSensitive.error).toMatchObject({ code: "PT400", message: "field_not_sensitive" });
 
