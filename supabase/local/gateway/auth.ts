@@ -177,6 +177,11 @@ async function route(req: IncomingMessage, res: ServerResponse, path: string, ur
   throw authErrors.notFound();
 }
 
+/** Routes hosted Kong serves without an apikey (auth-v1-open): what a link in a message opens. */
+export function isOpenAuthPath(pathname: string): boolean {
+  return pathname.replace(/\/+$/, "") === "/auth/v1/verify";
+}
+
 export async function handleAuth(req: IncomingMessage, res: ServerResponse, url: URL, config: GatewayConfig): Promise<void> {
   const path = url.pathname.slice("/auth/v1".length).replace(/\/+$/, "") || "/";
   try {

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { checkApiKey, swapNewKeysForJwts } from "./api-key.ts";
-import { handleAuth } from "./auth.ts";
+import { handleAuth, isOpenAuthPath } from "./auth.ts";
 import { API_VERSION_HEADERS } from "./auth-errors.ts";
 import { serveMailbox } from "./auth-mailbox.ts";
 import { authState } from "./auth-state.ts";
@@ -61,6 +61,8 @@ function createHandler(config: GatewayConfig) {
     }
     swapNewKeysForJwts(req, config);
     if (api === "storage") return handleStorage(req, res, url);
+    // Kong's open auth routes on hosted: links in e-mails are opened without an apikey.
+    if (api === "auth" && isOpenAuthPath(url.pathname)) return handleAuth(req, res, url, config);
     const key = checkApiKey(req, url, config);
     if (!key.ok) {
       drain(req);
