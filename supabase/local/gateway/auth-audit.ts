@@ -67,7 +67,7 @@ export async function writeAudit(db: Db, entry: AuditEntry, log: (line: string) 
     return true;
   });
   if (!(await tableExists)) return;
-  await db.query(`insert into auth.audit_log_entries (instance_id, id, payload, created_at, ip_address) values ($1, $2, $3, now(), $4)`, [
+  await db.query(`insert into auth.audit_log_entries (instance_id, id, payload, created_at, ip_address) values ($1, $2, $3, clock_timestamp(), $4)`, [
     NIL_UUID,
     randomUUID(),
     JSON.stringify(auditPayload(entry)),
