@@ -1,5 +1,6 @@
 // `npm start` → start the embedded stack and keep it running until Ctrl-C.
 // `npm run db:reset` → wipe the local database, rebuild it from migrations and seed, exit.
+import { join } from "node:path";
 import { startStack, stackOptionsFromEnv } from "./stack.ts";
 
 const DEMO_ACCOUNTS = [
@@ -24,7 +25,10 @@ async function main(command: string): Promise<number> {
 社区治理低代码平台 Community Governance Studio — ready in ${seconds} s
   打开 / open:      ${stack.url}
   API:              ${stack.url}  (rest /rest/v1, auth /auth/v1, storage /storage/v1)
+  健康 / health:    ${stack.url}/health
   anon key:         ${stack.anonKey}
+  publishable key:  ${stack.publishableKey}  (新格式，等同 anon / new format, same as anon)
+  secret key:       见 / see ${join(options.dataDir, "keys.json")} (service_role; 勿用于浏览器 / never in a browser)
   演示账号 / demo accounts (password ${DEMO_PASSWORD}):
 ${DEMO_ACCOUNTS.map(([role, email, phone]) => `    ${role.padEnd(26)} ${email.padEnd(20)} ${phone}`).join("\n")}
   数据为合成演示数据 / all demo data is synthetic.  Ctrl-C 停止 / to stop.
