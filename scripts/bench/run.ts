@@ -2,7 +2,8 @@
 // stack of its own (temp data dir, free ports) with generated records of realistic size.
 //   BENCH_RECORDS (200000)  generated records, on top of the demo seed's few hundred
 //   BENCH_RUNS (30)         timed runs per query and caller, after BENCH_WARMUP (5)
-// Prints a table of medians and ratios and the EXPLAIN of the user's count query; never
+// Prints a table of medians and ratios and the EXPLAIN of the user's count query, then what the
+// revocation check (PostgREST's db-pre-request) costs per request (pre-request-cost.ts); never
 // asserts a timing. Takes 8–10 minutes on 2 cores, mostly generating. Results: docs/benchmarks.md.
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -12,8 +13,9 @@ import { freePort } from "../../supabase/local/ports.ts";
 import { startStack } from "../../supabase/local/stack.ts";
 import { explainAsUser } from "./explain-as-user.ts";
 import { generateRecords } from "./generate-records.ts";
+import { measurePreRequest, printPreRequestCost } from "./pre-request-cost.ts";
 import { printReport } from "./print-report.ts";
-import { signedInStaff } from "./scoped-user.ts";
+import { loggedOutStaff, signedInStaff } from "./scoped-user.ts";
 import { measure, type Contender, type QuerySpec } from "./time-requests.ts";
 
 const TOTAL = Number(process.env.BENCH_RECORDS ?? 200_000);
@@ -88,6 +90,9 @@ async function main(): Promise<void> {
     ).rows[0];
     const plan = await explainAsUser(db, user.id, "select count(*) from (select 1 from public.records where service_id = $1) t", [gridEvent]);
     const pagePlan = await explainAsUser(db, user.id, "select * from public.records where service_id = $1 order by created_at desc limit 20", [gridEvent]);
+    log(`measuring the revocation check (db-pre-request) on and off …`);
+    const revoked = await loggedOutStaff(stack, db, SCOPED_UNIT);
+    const preRequest = await measurePreRequest(db, `http://127.0.0.1:${restPort}`, user.token, revoked.token, "/org_units?select=id&limit=1", RUNS * 4);
     const version = (await db.query<{ server_version: string }>("show server_version")).rows[0].server_version;
     printReport({
       measured,
@@ -102,6 +107,7 @@ async function main(): Promise<void> {
         user: `staff at ${SCOPED_UNIT} 石家冲街道`,
       },
     });
+    printPreRequestCost(preRequest);
   } finally {
     await db.end().catch(() => undefined);
     await stack.stop();

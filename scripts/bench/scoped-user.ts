@@ -30,3 +30,14 @@ export async function signedInStaff(stack: RunningStack, db: pg.Client, unitCode
   const session = await authCall(stack, "/token?grant_type=password", stack.anonKey, { email, password });
   return { id, token: String(session.access_token) };
 }
+
+/** A second staff member whose session is already logged out: their token is validly signed but revoked. */
+export async function loggedOutStaff(stack: RunningStack, db: pg.Client, unitCode: string): Promise<ScopedUser> {
+  const user = await signedInStaff(stack, db, unitCode);
+  const res = await fetch(`${stack.url}/auth/v1/logout?scope=global`, {
+    method: "POST",
+    headers: { apikey: stack.anonKey, authorization: `Bearer ${user.token}` },
+  });
+  if (res.status !== 204) throw new Error(`logout → HTTP ${res.status}: ${await res.text()}`);
+  return user;
+}
