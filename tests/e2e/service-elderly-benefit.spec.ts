@@ -96,7 +96,7 @@ test("staff takes an elderly-benefit application through acceptance and offline 
   expect(sheet.rowCount).toBe(2);
   const row = (sheet.getRow(2).values as unknown[]).slice(1);
   expect(row[0]).toBe(applicant);
-  expect(row[1]).toBe(`${id.slice(0, 6)}********${id.slice(14)}`);
+  expect(row[1]).toBe(`${id.slice(0, 3)}${"*".repeat(14)}${id.slice(17)}`);
   expect(row[2]).toBe(71);
   expect(row[3]).toBe("老年人优待证（60 周岁以上）");
   expect(row[4]).toBe("第一网格");
