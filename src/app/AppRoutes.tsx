@@ -13,6 +13,9 @@ import { appResources } from "./resources";
 
 const LoginPage = lazy(() => import("../pages/login/LoginPage"));
 const JoinPage = lazy(() => import("../pages/join/JoinPage"));
+const ForgotPasswordPage = lazy(() => import("../pages/login/ForgotPasswordPage"));
+const ResetPasswordPage = lazy(() => import("../pages/login/ResetPasswordPage"));
+const ChangePasswordPage = lazy(() => import("../pages/account/ChangePasswordPage"));
 
 export function AppRoutes() {
   return (
@@ -23,6 +26,15 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<PageLoading />}>
             <JoinPage />
+          </Suspense>
+        }
+      />
+      {/* Where a recovery link lands: signed in by the link itself, whoever was signed in before. */}
+      <Route
+        path="/reset-password"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <ResetPasswordPage />
           </Suspense>
         }
       />
@@ -51,6 +63,14 @@ export function AppRoutes() {
           // Who may read a service is in its definition and RLS; the page hides what the user cannot do.
           <Route key={route.path} path={route.path} element={<route.page />} />
         ))}
+        <Route
+          path="/account/password"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <ChangePasswordPage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<ErrorComponent />} />
       </Route>
       <Route
@@ -65,6 +85,14 @@ export function AppRoutes() {
           element={
             <Suspense fallback={<PageLoading />}>
               <LoginPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/forgot-password"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <ForgotPasswordPage />
             </Suspense>
           }
         />

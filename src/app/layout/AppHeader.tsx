@@ -1,6 +1,7 @@
-import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
 import { useGetIdentity, useLogout, useWarnAboutChange } from "@refinedev/core";
-import { Button, Layout, Space, Tag, Tooltip, Typography, theme } from "antd";
+import { Button, Dropdown, Layout, Space, Tag, Tooltip, Typography, theme } from "antd";
+import { useNavigate } from "react-router";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { useDomainLabels } from "../../components/useDomainLabels";
 import { useT } from "../../i18n";
@@ -15,6 +16,7 @@ export function AppHeader() {
   const { mutate: logout, isPending: loggingOut } = useLogout();
   const { warnWhen, setWarnWhen } = useWarnAboutChange();
   const { roleLabel } = useDomainLabels();
+  const navigate = useNavigate();
 
   const onLogout = () => {
     if (warnWhen) {
@@ -50,8 +52,15 @@ export function AppHeader() {
       )}
       {identity && (
         <Space size="small" wrap={false} style={{ minWidth: 0 }}>
-          <UserOutlined aria-hidden />
-          <Typography.Text strong>{identity.name}</Typography.Text>
+          <Dropdown
+            trigger={["click"]}
+            menu={{ items: [{ key: "password", icon: <KeyOutlined />, label: t("account.changePassword"), onClick: () => navigate("/account/password") }] }}
+          >
+            <Button type="text" icon={<UserOutlined aria-hidden />} aria-label={`${t("account.menu")}: ${identity.name}`}>
+              <Typography.Text strong>{identity.name}</Typography.Text>
+              <DownOutlined aria-hidden style={{ fontSize: 10 }} />
+            </Button>
+          </Dropdown>
           <span aria-label={t("header.units")}>
             {memberships.slice(0, visibleMemberships).map((m) => (
               <Tag key={`${m.org_unit_id}:${m.role_key}`} color="blue">

@@ -33,6 +33,8 @@ const keyByCode = {
   phone_not_confirmed: "errors.notConfirmed",
   user_banned: "errors.userBanned",
   over_request_rate_limit: "errors.rateLimited",
+  over_email_send_rate_limit: "errors.emailRateLimited", // GoTrue: recovery mails 60 s apart
+  same_password: "errors.samePassword",
   validation_failed: "errors.invalidInput",
   "42501": "errors.permissionDenied", // insufficient_privilege (RLS or grants)
   PGRST116: "errors.notFound", // single object requested, none visible

@@ -4,6 +4,7 @@ import { Controller, useForm } from "react-hook-form";
 import { credentialsFor } from "../../app/providers/authProvider";
 import { useT, type TranslationKey } from "../../i18n";
 import { signInForInvitation, signUpForInvitation } from "../../lib/supabase/joinAccount";
+import { passwordProblem } from "../account/passwordProblem";
 import { identifierProblem } from "../login/identifierProblem";
 import { FormRow } from "../members/FormRow";
 
@@ -11,7 +12,8 @@ type SignUpValues = { identifier: string; displayName: string; password: string 
 type SignInValues = { identifier: string; password: string };
 
 const identifierRule = { validate: (value: string) => identifierProblem(value) ?? true };
-const newPasswordRule = { validate: (value: string) => (value.length >= 8 ? true : ("join.passwordTooShort" satisfies TranslationKey)) };
+// The strength GoTrue is configured to require (8+, letters and digits), so sign-up is not refused after the fact.
+const newPasswordRule = { validate: (value: string) => passwordProblem(value) ?? true };
 const displayNameRule = {
   validate: (value: string) =>
     !value.trim() ? ("join.displayNameRequired" satisfies TranslationKey) : value.trim().length > 60 ? ("join.displayNameTooLong" satisfies TranslationKey) : true,

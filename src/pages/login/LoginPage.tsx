@@ -3,6 +3,7 @@ import { useLogin } from "@refinedev/core";
 import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from "antd";
 import { useState } from "react";
 import { Controller, useForm, type FieldError } from "react-hook-form";
+import { Link } from "react-router";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { useT, type TranslationKey } from "../../i18n";
 import { isLocalStack } from "../../lib/supabase/client";
@@ -113,6 +114,9 @@ export default function LoginPage() {
               </Button>
             </form>
           </Form>
+          <Typography.Paragraph style={{ marginTop: token.marginSM, marginBottom: 0, textAlign: "right" }}>
+            <Link to="/forgot-password">{t("account.forgotPassword")}</Link>
+          </Typography.Paragraph>
 
           {isLocalStack && <DemoAccountsHint />}
         </Card>
