@@ -104,11 +104,22 @@ export function placePostgres(dataDir: string, log: (line: string) => void): PgP
   // folder made 0700 by mkdtemp); only the folders above it must already be passable.
   const dataOk = reachable(dirname(dataDir), ids);
   if (binariesOk && dataOk) return wanted;
-  const cacheRoot = ownCacheRoot(dataDir);
-  const placed: PgPlacement = {
-    dataDir: dataOk ? wanted.dataDir : join(cacheRoot, "pg"),
-    embeddedModule: binariesOk ? wanted.embeddedModule : copyBinaries(cacheRoot, log),
-  };
+  let placed: PgPlacement;
+  try {
+    const cacheRoot = ownCacheRoot(dataDir);
+    placed = {
+      dataDir: dataOk ? wanted.dataDir : join(cacheRoot, "pg"),
+      embeddedModule: binariesOk ? wanted.embeddedModule : copyBinaries(cacheRoot, log),
+    };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `postgres 系统用户无法进入 ${dataDir} 所在的目录，也无法在 /var/tmp 为它准备目录（${reason}）。` +
+        `解决：把项目放到其他用户可进入的目录（如 /srv、/opt），或以普通用户运行 npm start。 / ` +
+        `The postgres OS user cannot enter the folders above ${dataDir}, and no folder could be prepared for it under /var/tmp (${reason}). ` +
+        `Fix: move the project to a folder others may enter (e.g. /srv, /opt), or run npm start as a regular user.`,
+    );
+  }
   if (!dataOk) log(`PostgreSQL 数据目录 / data directory: ${placed.dataDir} (the postgres OS user cannot enter ${dataDir})`);
   return placed;
 }
