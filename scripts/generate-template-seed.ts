@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseServiceDefinition } from "../src/services/schema.ts";
+import { fieldTypes } from "../src/field-types/index.ts";
 
 export const projectRoot = resolve(fileURLToPath(new URL("..", import.meta.url)));
 export const templateSeedPath = join(projectRoot, "supabase/seed/20_service_templates.sql");
@@ -21,7 +22,7 @@ const QUOTE = "$template$";
 export function renderTemplateSeed(): string {
   const files = readdirSync(templatesDir).filter((name) => name.endsWith(".json")).sort();
   const statements = files.map((file) => {
-    const parsed = parseServiceDefinition(JSON.parse(readFileSync(join(templatesDir, file), "utf8")));
+    const parsed = parseServiceDefinition(JSON.parse(readFileSync(join(templatesDir, file), "utf8")), fieldTypes);
     if (!parsed.ok) {
       throw new Error(`resources/services/${file}:\n${parsed.errors.map((e) => `  ${e.path}: ${e.message_en}`).join("\n")}`);
     }

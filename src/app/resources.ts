@@ -5,7 +5,7 @@ import { ApartmentOutlined, AuditOutlined, CheckSquareOutlined, HomeOutlined, Sa
 import type { ResourceProps } from "@refinedev/core";
 import { createElement, lazy, type ComponentType, type LazyExoticComponent } from "react";
 import type { Messages } from "../i18n";
-import type { RoleKey } from "../lib/domain/roles";
+import type { PresetRole } from "../contract";
 
 type LabelledResourceName = {
   [K in keyof Messages]: Messages[K] extends Record<K, string> ? K : never;
@@ -13,7 +13,7 @@ type LabelledResourceName = {
 
 export type AppResourceMeta = {
   /** Only these roles see the menu item and may open the route; omitted = every signed-in user. UI only: RLS decides. */
-  roles?: readonly RoleKey[];
+  roles?: readonly PresetRole[];
   /** Routed, but drawn in the sider by views/menu (待办 carries a live count). */
   hide?: boolean;
 };
@@ -77,6 +77,6 @@ export const refineResources: ResourceProps[] = appResources.map((resource) => (
   meta: { ...resource.meta, icon: createElement(resource.icon) },
 }));
 
-export function resourceRoles(name: string | undefined): readonly RoleKey[] | undefined {
+export function resourceRoles(name: string | undefined): readonly PresetRole[] | undefined {
   return appResources.find((resource) => resource.name === name)?.meta?.roles;
 }

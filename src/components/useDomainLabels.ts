@@ -1,6 +1,5 @@
 import { useCallback } from "react";
-import { isRoleKey } from "../lib/domain/roles";
-import type { OrgUnitLevel } from "../lib/domain/orgUnits";
+import { isPresetRole, type OrgUnitLevel } from "../contract";
 import type { MyMembership } from "../lib/supabase/myContext";
 import { useLocale, useT } from "../i18n";
 
@@ -15,7 +14,7 @@ export function useDomainLabels() {
     (membership: Pick<MyMembership, "role_key" | "role_name" | "role_name_en">) => {
       const fromDb = locale === "zh-CN" ? membership.role_name : (membership.role_name_en ?? membership.role_name);
       if (fromDb) return fromDb;
-      return isRoleKey(membership.role_key) ? t(`roles.${membership.role_key}`) : membership.role_key;
+      return isPresetRole(membership.role_key) ? t(`roles.${membership.role_key}`) : membership.role_key;
     },
     [locale, t],
   );

@@ -1,3 +1,5 @@
+import { renderMessage, type MessageParams, type RenderedMessage } from './messages';
+
 /**
  * Record-data validation codes. The browser (validate-record.ts) and the database trigger
  * report the SAME codes for the same input; tests/shared/validation-corpus proves it.
@@ -31,16 +33,11 @@ export const validationCodes = {
 
 export type ValidationCode = keyof typeof validationCodes;
 
-export type MessageParams = Readonly<Record<string, string | number>>;
-
-/** Fills {name} placeholders; unknown placeholders stay visible so a missing param is noticed. */
-export function fillMessage(template: string, params: MessageParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+/** Renders a record-data code; the database words it the same (private.validation_message). */
+export function validationMessage(code: ValidationCode, params?: MessageParams): RenderedMessage {
+  return renderMessage(validationCodes[code], params);
 }
 
-export function validationMessage(code: ValidationCode, params?: MessageParams) {
-  const entry = validationCodes[code];
-  return { message_zh: fillMessage(entry.zh, params), message_en: fillMessage(entry.en, params) };
+export function isValidationCode(code: string): code is ValidationCode {
+  return Object.hasOwn(validationCodes, code);
 }

@@ -1,12 +1,7 @@
-import { validationMessage, type MessageParams, type ValidationCode } from '../services/validation-codes';
+import type { MessageParams, ValidationCode } from '../contract';
 import type { FieldIssue } from './types';
 
-/** Builds a FieldIssue with both messages from the shared code table. */
+/** A validator's finding: a code from the contract's table and its params; words come later (fieldIssueMessage). */
 export function fieldIssue(code: ValidationCode, params?: MessageParams, subPath?: string): FieldIssue {
-  return {
-    code,
-    ...validationMessage(code, params),
-    ...(params ? { params } : {}),
-    ...(subPath ? { subPath } : {}),
-  };
+  return { code, ...(params ? { params } : {}), ...(subPath ? { subPath } : {}) };
 }

@@ -1,3 +1,5 @@
+import type { MaskKind } from './types';
+
 /**
  * Display masks (脱敏) for exports, notices and previews. The database masks what the API
  * returns to users without view_sensitive; these helpers give the same shapes client-side.
@@ -39,4 +41,18 @@ export function maskGeneric(value: string): string {
   if (c.length <= 1) return '*'.repeat(c.length);
   if (c.length === 2) return `${c[0]}*`;
   return c[0] + '*'.repeat(c.length - 2) + c[c.length - 1];
+}
+
+/** A sensitive answer's text as the database masks it (private.mask_answer), by the type's mask kind. */
+export function maskAnswerText(kind: MaskKind, text: string): string {
+  switch (kind) {
+    case 'id_number':
+      return maskIdNumber(text);
+    case 'phone':
+      return maskPhone(text);
+    case 'generic':
+      return maskGeneric(text);
+    case 'whole':
+      return '***';
+  }
 }

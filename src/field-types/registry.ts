@@ -10,11 +10,14 @@ import { number } from './number';
 import { org_unit } from './org_unit';
 import { phone } from './phone';
 import { select } from './select';
-import { sub_table } from './sub_table';
+import { subTableType } from './sub_table';
 import { text } from './text';
 import { textarea } from './textarea';
 import type { FieldTypeRegistry } from './types';
 import { user } from './user';
+
+/** What a sub_table row may hold: scalars only (sub_table/definition.ts says why). */
+const columnTypes = { text, textarea, number, money, date, boolean, select, id_number, phone };
 
 /**
  * THE field-type registry: the only place that knows which types exist. Adding a type is one
@@ -36,7 +39,7 @@ export const fieldTypes = {
   user,
   attachment,
   image,
-  sub_table,
+  sub_table: subTableType(columnTypes),
 } as const satisfies FieldTypeRegistry;
 
 export type FieldTypeKey = keyof typeof fieldTypes;

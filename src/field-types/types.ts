@@ -1,44 +1,17 @@
 import type { ComponentType } from 'react';
 import type { z } from 'zod';
-import type { MessageParams, ValidationCode } from '../services/validation-codes';
+import type { Bilingual, FieldIssue, FieldLike, Language, ValidationContext } from '../contract';
+import type { OrgUnit } from '../lib/domain/orgUnits';
 import type { FilterOperator } from './operators';
 
-export type Language = 'zh' | 'en';
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+// Shapes field types share with services/ and the views live in the contract.
+export type { Bilingual, FieldIssue, FieldLike, Language, ValidationContext } from '../contract';
 
 /** The JSON type a value of this field has inside `records.data`. */
 export type StorageKind = 'string' | 'number' | 'boolean' | 'string[]' | 'file[]' | 'row[]';
 
-/** What every field (and every sub_table column) has, whatever its type. */
-export interface FieldLike {
-  key: string;
-  label: string;
-  label_en?: string;
-  type: string;
-  required?: boolean;
-  help?: string;
-  help_en?: string;
-}
-
 /** A field together with its type's options, as validated by that type's configSchema. */
 export type FieldOf<C extends z.ZodObject> = FieldLike & z.output<C>;
-
-export interface FieldIssue {
-  code: ValidationCode;
-  message_zh: string;
-  message_en: string;
-  /** Where inside the value the issue is, e.g. `[1].id_number` for a sub_table row cell. */
-  subPath?: string;
-  params?: MessageParams;
-}
-
-export interface ValidationContext {
-  /** "Today" for rules such as date max "today"; injected so validation stays pure. */
-  now: Date;
-}
 
 /** A file already stored in Storage; the only shape attachment and image values hold. */
 export interface StoredFile {
@@ -48,12 +21,8 @@ export interface StoredFile {
   mime: string;
 }
 
-export interface OrgUnitOption {
-  id: string;
-  name: string;
-  parentId: string | null;
-  level?: string;
-}
+/** The org units a picker offers: rows of `org_units`, the columns a tree needs. */
+export type OrgUnitOption = Pick<OrgUnit, 'id' | 'name' | 'parent_id' | 'level'>;
 
 export interface UserOption {
   id: string;
@@ -101,15 +70,58 @@ export interface FieldCellProps<F extends FieldLike = FieldLike> {
   lookups?: FieldLookups;
 }
 
+/**
+ * How a sensitive answer is hidden (PIPL), as private.mask_answer does in the database and
+ * mask.ts in the browser: ID-number and phone masks keep their usual visible parts, `generic`
+ * keeps the first and last character, `whole` becomes "***" (a choice, a yes/no, a number, a list:
+ * a partial mask of an option key would still name the option).
+ */
+export type MaskKind = 'id_number' | 'phone' | 'generic' | 'whole';
+
+/** Which name lookup turns the stored id into words (cells, exports, history); the resident registry is to come. */
+export type LookupKind = 'user' | 'org_unit' | 'resident';
+
+/** An answer as a spreadsheet cell or a history line holds it. */
+export type CellText = string | number | null;
+
+export interface TextContext {
+  language: Language;
+  lookups?: FieldLookups;
+}
+
 export interface FieldTypeDefinition<C extends z.ZodObject = z.ZodObject> {
   key: string;
   label: Bilingual;
   /** Name of an @ant-design/icons icon for the designer palette. */
   icon: string;
+  /** The JSON type of an answer in `records.data`. Views do not read it: they ask the parts below. */
   storage: StorageKind;
   /** Options of this type, flat on the field next to the common keys; strict. */
   configSchema: C;
   filterOperators: readonly FilterOperator[];
+  /** A list can be ordered by it (files and rows have no meaningful order). */
+  sortable: boolean;
+  /** The list's keyword box may search it (ilike on the answer's text). */
+  searchable: boolean;
+  /** An answer is a list of values: the filter "in" then means "has any of". */
+  multiple: boolean;
+  /** An answer is stored files: the detail page shows them in the attachments card. */
+  holdsFiles: boolean;
+  /** The answer is an id that a lookup names, or null. */
+  lookup: LookupKind | null;
+  mask: MaskKind;
+  /**
+   * The SQL routines that know this type (validation, option checks, masking), as
+   * "schema.name". Changing the type's rules means changing these too; README.md lists them.
+   */
+  sqlRoutines: readonly string[];
+  /** A non-empty answer as text (or a number) for exports, history lines and search. */
+  toText(field: FieldOf<C>, value: unknown, context: TextContext): CellText;
+  /**
+   * Text (a URL filter value, an imported cell) → an answer, or one element of it for
+   * `multiple` types; undefined when the text does not read as one.
+   */
+  fromText(field: FieldOf<C>, text: string): unknown;
 }
 
 export interface FieldType<C extends z.ZodObject = z.ZodObject> extends FieldTypeDefinition<C> {
@@ -123,8 +135,10 @@ export interface FieldType<C extends z.ZodObject = z.ZodObject> extends FieldTyp
  * The registry's shape check. `never` in the input positions accepts every specific field
  * type (their props are narrower) while still requiring each part to exist.
  */
-export interface RegisteredFieldType extends FieldTypeDefinition {
+export interface RegisteredFieldType extends Omit<FieldTypeDefinition, 'toText' | 'fromText'> {
   validate(field: never, value: unknown, context: ValidationContext): FieldIssue | null;
+  toText(field: never, value: unknown, context: TextContext): CellText;
+  fromText(field: never, text: string): unknown;
   Input: ComponentType<never>;
   Cell: ComponentType<never>;
 }

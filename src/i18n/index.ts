@@ -2,3 +2,4 @@ export { dictionaries, defaultLocale, getLocale, setLocale, subscribeLocale, tra
 export type { LocaleKey } from "./locale";
 export type { Messages, TranslationKey, TranslationParams } from "./messages";
 export { useT, useLocale } from "./useT";
+export { localizeError } from "./localizeError";

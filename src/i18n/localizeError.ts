@@ -1,5 +1,6 @@
-import type { AppHttpError } from "../../lib/supabase/errors";
-import { translate, type TranslationKey } from "../../i18n";
+import type { AppHttpError } from "../lib/supabase/errors";
+import { translate } from "./locale";
+import type { TranslationKey } from "./messages";
 
 /**
  * Replaces a known error's message with its translation in the current locale, so Refine's

@@ -1,4 +1,4 @@
-import { isEmptyValue } from '../field-types/shared/is-empty';
+import { isEmptyValue } from '../contract';
 import type { Condition } from './condition-schema';
 import type { FieldDefinition } from './field-schema';
 

@@ -1,15 +1,16 @@
+import type { FieldTypeCatalog } from '../contract';
 import type { ServiceDefinition } from './definition-schema';
 import { definitionError, type DefinitionError } from './definition-errors';
 import { isSystemColumn } from './system-columns';
 import { builtInGroupings } from './view-schemas';
 
-/** Free-text search only makes sense on text-like values (ilike on a string). */
-const searchableTypes = new Set(['text', 'textarea', 'id_number', 'phone']);
-
-/** List columns, sorts, filters and dashboard groupings must name something that exists. */
-export function checkViews({ fields, list, dashboard }: ServiceDefinition): DefinitionError[] {
-  const fieldTypes = new Map(fields.map((field) => [field.key, field.type]));
-  const known = (name: string) => fieldTypes.has(name) || isSystemColumn(name);
+/**
+ * List columns, sorts, filters and dashboard groupings must name something that exists; free-text
+ * search (ilike on a string) only fields whose type says it makes sense.
+ */
+export function checkViews({ fields, list, dashboard }: ServiceDefinition, fieldTypes: FieldTypeCatalog): DefinitionError[] {
+  const typeOf = new Map(fields.map((field) => [field.key, field.type]));
+  const known = (name: string) => typeOf.has(name) || isSystemColumn(name);
   const errors: DefinitionError[] = [];
   const columnsExist = (names: readonly string[], part: string) =>
     names.forEach((column, index) => {
@@ -21,9 +22,9 @@ export function checkViews({ fields, list, dashboard }: ServiceDefinition): Defi
     errors.push(definitionError('unknown_column', ['list', 'defaultSort', 'field'], { column: list.defaultSort.field }));
   }
   list.searchable.forEach((name, index) => {
-    const type = fieldTypes.get(name);
+    const type = typeOf.get(name);
     if (type === undefined) errors.push(definitionError('unknown_column', ['list', 'searchable', index], { column: name }));
-    else if (!searchableTypes.has(type)) errors.push(definitionError('not_searchable', ['list', 'searchable', index], { field: name }));
+    else if (!fieldTypes[type].searchable) errors.push(definitionError('not_searchable', ['list', 'searchable', index], { field: name }));
   });
 
   const seen = new Set<string>();
@@ -34,7 +35,7 @@ export function checkViews({ fields, list, dashboard }: ServiceDefinition): Defi
     const { groupBy } = widget;
     if (widget.kind === 'metric' && groupBy !== undefined) errors.push(definitionError('group_by_forbidden', at('groupBy')));
     if (['bar', 'pie', 'line'].includes(widget.kind) && groupBy === undefined) errors.push(definitionError('group_by_required', at('groupBy')));
-    if (groupBy !== undefined && !(builtInGroupings as readonly string[]).includes(groupBy) && !fieldTypes.has(groupBy)) {
+    if (groupBy !== undefined && !(builtInGroupings as readonly string[]).includes(groupBy) && !typeOf.has(groupBy)) {
       errors.push(definitionError('unknown_group_by', at('groupBy'), { groupBy }));
     }
   });

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { definitionMessages, isDefinitionMessageKey, type DefinitionMessageKey } from './definition-messages';
-import { fillMessage, type MessageParams } from './validation-codes';
+import { definitionMessages, isDefinitionMessageKey, renderMessage, type DefinitionMessageKey, type MessageParams } from '../contract';
 
 /** A problem in a service definition, located by a path such as `fields[3].options`. */
 export interface DefinitionError {
@@ -21,13 +20,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 export function definitionError(code: DefinitionMessageKey, path: readonly PropertyKey[] | string, params?: MessageParams): DefinitionError {
-  const entry = definitionMessages[code];
-  return {
-    path: typeof path === 'string' ? path : formatPath(path),
-    code,
-    message_zh: fillMessage(entry.zh, params),
-    message_en: fillMessage(entry.en, params),
-  };
+  return { path: typeof path === 'string' ? path : formatPath(path), code, ...renderMessage(definitionMessages[code], params) };
 }
 
 const typeNamesZh: Readonly<Record<string, string>> = {

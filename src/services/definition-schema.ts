@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fieldSchema } from './field-schema';
+import type { FieldTypeCatalog } from '../contract';
+import { fieldSchemaFor } from './field-schema';
 import { keySchema, labelSchema } from './key-schema';
 import { permissionsSchema } from './roles';
 import { dashboardSchema, listSchema } from './view-schemas';
@@ -8,27 +9,31 @@ import { workflowSchema } from './workflow-schema';
 /**
  * A governance service as data (DESIGN §4). Every definition — template, designer save,
  * database load — enters through parseServiceDefinition, which adds the cross-checks
- * (references between parts) that a structural schema cannot express.
+ * (references between parts) that a structural schema cannot express. Field options are
+ * checked by the field types handed in (the registry of src/field-types).
  */
-export const serviceDefinitionSchema = z.strictObject({
-  key: keySchema,
-  name: labelSchema,
-  name_en: z.string().optional(),
-  category: labelSchema,
-  /** an @ant-design/icons name */
-  icon: z.string().min(1),
-  description: labelSchema,
-  description_en: z.string().optional(),
-  /** why the service collects personal data at all (PIPL Art. 6 minimisation) */
-  purpose: labelSchema,
-  purpose_en: z.string().optional(),
-  fields: z.array(fieldSchema).min(1),
-  list: listSchema,
-  workflow: workflowSchema,
-  permissions: permissionsSchema,
-  dashboard: dashboardSchema.default({ widgets: [] }),
-});
+export function serviceDefinitionSchemaFor(fieldTypes: FieldTypeCatalog) {
+  return z.strictObject({
+    key: keySchema,
+    name: labelSchema,
+    name_en: z.string().optional(),
+    category: labelSchema,
+    /** an @ant-design/icons name */
+    icon: z.string().min(1),
+    description: labelSchema,
+    description_en: z.string().optional(),
+    /** why the service collects personal data at all (PIPL Art. 6 minimisation) */
+    purpose: labelSchema,
+    purpose_en: z.string().optional(),
+    fields: z.array(fieldSchemaFor(fieldTypes)).min(1),
+    list: listSchema,
+    workflow: workflowSchema,
+    permissions: permissionsSchema,
+    dashboard: dashboardSchema.default({ widgets: [] }),
+  });
+}
 
-export type ServiceDefinition = z.infer<typeof serviceDefinitionSchema>;
+type ServiceDefinitionSchema = ReturnType<typeof serviceDefinitionSchemaFor>;
+export type ServiceDefinition = z.infer<ServiceDefinitionSchema>;
 /** The JSON as written (defaults not yet applied), e.g. for the designer's draft. */
-export type ServiceDefinitionInput = z.input<typeof serviceDefinitionSchema>;
+export type ServiceDefinitionInput = z.input<ServiceDefinitionSchema>;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { fieldTypes, type FieldTypeKey } from '../field-types/registry';
-import { forwardIssues, parseTypeOptions } from '../field-types/shared/parse-config';
+import { forwardIssues, parseTypeOptions, type FieldTypeCatalog } from '../contract';
 import { conditionSchema } from './condition-schema';
 import { keySchema, labelSchema } from './key-schema';
 
@@ -24,14 +23,16 @@ export const fieldCommon = {
 };
 export const fieldCommonKeys: readonly string[] = Object.keys(fieldCommon);
 
-export const fieldSchema = z.looseObject(fieldCommon).superRefine((field, ctx) => {
-  if (!Object.hasOwn(fieldTypes, field.type)) {
-    ctx.addIssue({ code: 'custom', path: ['type'], message: 'unknown_field_type', params: { type: field.type } });
-    return;
-  }
-  const configSchema = fieldTypes[field.type as FieldTypeKey].configSchema;
-  const parsed = parseTypeOptions(configSchema, field, fieldCommonKeys);
-  if (!parsed.success) forwardIssues(ctx, parsed.error.issues);
-});
+/** A field: the common keys, then its options checked by its own type's configSchema. */
+export function fieldSchemaFor(fieldTypes: FieldTypeCatalog) {
+  return z.looseObject(fieldCommon).superRefine((field, ctx) => {
+    if (!Object.hasOwn(fieldTypes, field.type)) {
+      ctx.addIssue({ code: 'custom', path: ['type'], message: 'unknown_field_type', params: { type: field.type } });
+      return;
+    }
+    const parsed = parseTypeOptions(fieldTypes[field.type].configSchema, field, fieldCommonKeys);
+    if (!parsed.success) forwardIssues(ctx, parsed.error.issues);
+  });
+}
 
-export type FieldDefinition = z.infer<typeof fieldSchema>;
+export type FieldDefinition = z.infer<ReturnType<typeof fieldSchemaFor>>;

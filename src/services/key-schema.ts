@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { msg } from './definition-messages';
+import { msg } from '../contract';
 
 /** Keys become JSON keys in records.data and names in SQL; keep them boring. */
 export const keySchema = z.string().regex(/^[a-z][a-z0-9_]*$/, msg('key_format')).max(40);

@@ -1,20 +1,34 @@
+import type { FieldTypeCatalog } from '../contract';
 import { checkFields } from './cross-check-fields';
 import { checkViews } from './cross-check-views';
 import { checkWorkflow } from './cross-check-workflow';
-import { serviceDefinitionSchema, type ServiceDefinition } from './definition-schema';
+import { serviceDefinitionSchemaFor, type ServiceDefinition } from './definition-schema';
 import { zodIssueToDefinitionErrors, type DefinitionError } from './definition-errors';
 
 export type ParseResult = { ok: true; definition: ServiceDefinition } | { ok: false; errors: DefinitionError[] };
 
+/** One schema per registry: building it walks every type's options, parsing happens often. */
+const schemas = new WeakMap<FieldTypeCatalog, ReturnType<typeof serviceDefinitionSchemaFor>>();
+
+function schemaFor(fieldTypes: FieldTypeCatalog) {
+  let schema = schemas.get(fieldTypes);
+  if (!schema) {
+    schema = serviceDefinitionSchemaFor(fieldTypes);
+    schemas.set(fieldTypes, schema);
+  }
+  return schema;
+}
+
 /**
- * The single entry for definitions from anywhere (template file, designer, database).
+ * The single entry for definitions from anywhere (template file, designer, database), checked
+ * against the field types handed in (`fieldTypes` from src/field-types).
  * Shape first; references between parts only once the shape is right, because checking
  * "does this column name a field" is meaningless while `fields` itself is malformed.
  */
-export function parseServiceDefinition(json: unknown): ParseResult {
-  const parsed = serviceDefinitionSchema.safeParse(json, { reportInput: true });
+export function parseServiceDefinition(json: unknown, fieldTypes: FieldTypeCatalog): ParseResult {
+  const parsed = schemaFor(fieldTypes).safeParse(json, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap(zodIssueToDefinitionErrors) };
   const definition = parsed.data;
-  const errors = [...checkFields(definition), ...checkWorkflow(definition), ...checkViews(definition)];
+  const errors = [...checkFields(definition), ...checkWorkflow(definition), ...checkViews(definition, fieldTypes)];
   return errors.length > 0 ? { ok: false, errors } : { ok: true, definition };
 }

@@ -1,19 +1,5 @@
 import { z } from 'zod';
-import { msg } from './definition-messages';
+import { permissionActions, roleKeySchema } from '../contract';
 
-/** Roles every installation has; communities may add their own (e.g. `custom_3f9a0c12de`, as public.roles generates). */
-export const presetRoles = ['system_admin', 'community_admin', 'staff', 'grid_worker', 'leader', 'volunteer'] as const;
-export type PresetRole = (typeof presetRoles)[number];
-
-/** What a role may do with a service's records; transitions carry their own roles. */
-export const permissionActions = ['read', 'create', 'update', 'delete', 'export', 'view_sensitive'] as const;
-export type PermissionAction = (typeof permissionActions)[number];
-
-/** Same pattern as the database's grants and definition checks (20261126040300_make_service_grants_editable.sql). */
-export const roleKeySchema = z.string().regex(/^[a-z][a-z0-9_]*$/, msg('role_key_format'));
-
+/** A definition's `permissions`: role key → the actions it grants on the service's records. */
 export const permissionsSchema = z.record(roleKeySchema, z.array(z.enum(permissionActions)));
-
-export function isPresetRole(role: string): role is PresetRole {
-  return (presetRoles as readonly string[]).includes(role);
-}

@@ -1,9 +1,6 @@
-import { getFieldType } from '../field-types/get-field-type';
-import { isEmptyValue } from '../field-types/shared/is-empty';
-import type { ValidationContext } from '../field-types/types';
+import { fieldIssueMessage, isEmptyValue, validationMessage, type FieldTypeCatalog, type ValidationCode } from '../contract';
 import { isFieldRequired, visibleFieldKeys } from './conditions';
 import type { ServiceDefinition } from './definition-schema';
-import { validationMessage, type ValidationCode } from './validation-codes';
 
 /** One problem in a record's data; `field` may point into a sub_table: `members[1].id_number`. */
 export interface RecordIssue {
@@ -11,6 +8,13 @@ export interface RecordIssue {
   code: ValidationCode;
   message_zh: string;
   message_en: string;
+}
+
+export interface RecordValidationOptions {
+  /** The field types that check each answer (`fieldTypes` from src/field-types). */
+  fieldTypes: FieldTypeCatalog;
+  /** "Today" for date limits; injected so validation stays pure. */
+  now?: Date;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -22,11 +26,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * nor checked: whatever they hold is ignored (and dropped on save, see withoutHiddenFields).
  * `definition` must come from parseServiceDefinition, which vouches for every field's options.
  */
-export function validateRecordData(
-  definition: ServiceDefinition,
-  data: unknown,
-  context: ValidationContext = { now: new Date() },
-): RecordIssue[] {
+export function validateRecordData(definition: ServiceDefinition, data: unknown, { fieldTypes, now = new Date() }: RecordValidationOptions): RecordIssue[] {
   if (!isPlainObject(data)) return [{ field: '', code: 'type', ...validationMessage('type') }];
   const issues: RecordIssue[] = [];
   const known = new Set(definition.fields.map((field) => field.key));
@@ -41,10 +41,9 @@ export function validateRecordData(
       if (isFieldRequired(field, data, visible)) issues.push({ field: field.key, code: 'required', ...validationMessage('required') });
       continue;
     }
-    const issue = getFieldType(definition.key, field.key, field.type).validate(field, value, context);
-    if (issue) {
-      issues.push({ field: field.key + (issue.subPath ?? ''), code: issue.code, message_zh: issue.message_zh, message_en: issue.message_en });
-    }
+    // parseServiceDefinition checked every field's type against the same registry
+    const issue = fieldTypes[field.type].validate(field, value, { now });
+    if (issue) issues.push({ field: field.key + (issue.subPath ?? ''), code: issue.code, ...fieldIssueMessage(issue) });
   }
   return issues;
 }

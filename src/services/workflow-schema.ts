@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { msg } from './definition-messages';
+import { msg, roleKeySchema } from '../contract';
 import { keySchema, labelSchema } from './key-schema';
-import { roleKeySchema } from './roles';
 
 const antdPresetColors = [
   'default', 'processing', 'success', 'error', 'warning',

@@ -1,7 +1,5 @@
-import { isEmptyValue } from '../field-types/shared/is-empty';
+import { isEmptyValue, renderMessage, transitionErrorCodes, type TransitionErrorCode } from '../contract';
 import type { ServiceDefinition } from './definition-schema';
-import { fillMessage } from './validation-codes';
-import { transitionErrorCodes, type TransitionErrorCode } from './workflow-codes';
 import type { WorkflowState, WorkflowTransition } from './workflow-schema';
 
 /** What the user supplies with an action: comment, current record data, ticked checklist keys. */
@@ -23,8 +21,7 @@ export type TransitionCheck = { ok: true; transition: WorkflowTransition; to: Wo
 
 function failure(code: TransitionErrorCode, missing: string[] = [], labels = missing): TransitionFailure {
   const params = { fields: labels.join('、'), items: labels.join('、') };
-  const entry = transitionErrorCodes[code];
-  return { ok: false, code, missing, message_zh: fillMessage(entry.zh, params), message_en: fillMessage(entry.en, params) };
+  return { ok: false, code, missing, ...renderMessage(transitionErrorCodes[code], params) };
 }
 
 export function findState(definition: ServiceDefinition, key: string): WorkflowState | undefined {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseServiceDefinition } from "../../src/services/schema";
 import { signedIn, TestWorld, unitId, units, type TestPerson } from "../support/access-fixtures.ts";
 import { run, sql } from "../support/engine-fixtures";
+import { fieldTypes } from "../../src/field-types";
 
 const world = new TestWorld();
 let admin: SupabaseClient; // community_admin of 牯牛坪社区
@@ -176,7 +177,7 @@ describe("custom roles", () => {
 
     // the browser's schema and the database both accept the key in permissions and transitions
     const definition = suggestionService(`grants_${run}_c`, { community_admin: ["read", "create"], staff: ["read", "create"], [generated.data!.key]: ["read"] }, ["staff", roleKey]);
-    expect(parseServiceDefinition(definition)).toMatchObject({ ok: true });
+    expect(parseServiceDefinition(definition, fieldTypes)).toMatchObject({ ok: true });
     const published = await publishedService(definition);
     expect(await grantsOf(published.id)).toContain(`${generated.data!.key}:read`);
 

@@ -4,10 +4,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fieldTypeKeys } from "../../src/field-types/registry";
-import { subTableColumnTypes } from "../../src/field-types/sub_table/definition";
+import { fieldTypeKeys, fieldTypes, subTableColumnTypes } from "../../src/field-types";
 import { validateRecordData } from "../../src/services/validate-record";
-import { validationCodes, type ValidationCode } from "../../src/services/validation-codes";
+import { validationCodes, type ValidationCode } from "../../src/contract";
 import { loadValidationCorpus, type CorpusCase } from "../shared/validation-corpus/load-corpus";
 import { as, createRecord, detailsOf, gridEventData, sql, UNITS } from "../support/engine-fixtures";
 
@@ -33,7 +32,7 @@ function rawDefinition(c: CorpusCase): unknown {
 
 describe("private.validate_record_data on the shared corpus", () => {
   it.each(corpus.map((c) => ({ ...c, title: `${c.file} › ${c.name}` })))("$title", async (c) => {
-    const client = validateRecordData(c.definition, c.data).map((i) => ({ field: i.field, code: i.code }));
+    const client = validateRecordData(c.definition, c.data, { fieldTypes }).map((i) => ({ field: i.field, code: i.code }));
     const database = await databaseIssues(c.definition, c.data);
     expect(verdict(database)).toEqual(verdict(client));
     expect(verdict(database)).toEqual(verdict(c.expected.map((e) => ({ field: e.invalidField, code: e.code }))));

@@ -1,15 +1,15 @@
 // Decides what the UI shows. It never protects data: every table and RPC is guarded by RLS in
 // Postgres, and a user who forges a route only meets an empty or refused query.
 import type { AccessControlProvider } from "@refinedev/core";
-import { isRoleKey, type RoleKey } from "../../lib/domain/roles";
+import { isPresetRole, type PresetRole } from "../../contract";
 import { translate } from "../../i18n";
 import { loadIdentity } from "./identity";
 import { resourceRoles } from "../resources";
 
-function rolesFromMeta(meta: unknown): readonly RoleKey[] | undefined {
+function rolesFromMeta(meta: unknown): readonly PresetRole[] | undefined {
   if (typeof meta !== "object" || meta === null || !("roles" in meta)) return undefined;
   const roles = (meta as { roles: unknown }).roles;
-  return Array.isArray(roles) ? roles.filter(isRoleKey) : undefined;
+  return Array.isArray(roles) ? roles.filter(isPresetRole) : undefined;
 }
 
 export const accessControlProvider: AccessControlProvider = {

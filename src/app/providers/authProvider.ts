@@ -2,7 +2,7 @@ import type { AuthProvider } from "@refinedev/core";
 import { credentialsFor } from "../../lib/domain/phone";
 import { supabase } from "../../lib/supabase/client";
 import { isSessionError, toHttpError } from "../../lib/supabase/errors";
-import { localizeError } from "./localizeError";
+import { localizeError } from "../../i18n";
 import { forgetIdentity, loadIdentity } from "./identity";
 
 export type LoginParams = { identifier: string; password: string };

@@ -3,6 +3,8 @@ import { operatorSets } from '../operators';
 import { limitsInOrder } from '../shared/config-parts';
 import { fileConfigParts } from '../shared/files';
 import type { FieldOf, FieldTypeDefinition } from '../types';
+import { fileNamesText, notFromText } from '../shared/text-forms';
+import { everyTypeRoutines } from '../shared/sql-routines';
 
 export const attachmentConfigSchema = z
   .strictObject({ ...fileConfigParts, minCount: z.int().min(0).optional() })
@@ -17,4 +19,13 @@ export const attachmentDefinition = {
   storage: 'file[]',
   configSchema: attachmentConfigSchema,
   filterOperators: operatorSets.presence,
+  sortable: false,
+  searchable: false,
+  multiple: false,
+  holdsFiles: true,
+  lookup: null,
+  mask: 'whole',
+  sqlRoutines: [...everyTypeRoutines, 'private.file_list_issue', 'private.sync_record_attachments'],
+  toText: fileNamesText,
+  fromText: notFromText,
 } as const satisfies FieldTypeDefinition<typeof attachmentConfigSchema>;

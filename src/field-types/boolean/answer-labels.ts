@@ -1,4 +1,4 @@
-import { pickText } from '../shared/labels';
+import { pickText } from '../../contract';
 import type { Language } from '../types';
 import type { BooleanField } from './definition';
 

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { msg } from '../../services/definition-messages';
+import { msg } from '../../contract';
 import { operatorSets } from '../operators';
 import { limitsInOrder, placeholderOption } from '../shared/config-parts';
 import { isIsoDate } from '../shared/dates';
 import type { FieldOf, FieldTypeDefinition } from '../types';
+import { plainText, textAsIs } from '../shared/text-forms';
+import { columnTypeRoutines } from '../shared/sql-routines';
 
 /** A limit is a fixed date or "today" (e.g. 退役时间 cannot be in the future). */
 const dateLimit = z
@@ -24,4 +26,13 @@ export const dateDefinition = {
   storage: 'string',
   configSchema: dateConfigSchema,
   filterOperators: operatorSets.range,
+  sortable: true,
+  searchable: false,
+  multiple: false,
+  holdsFiles: false,
+  lookup: null,
+  mask: 'generic',
+  sqlRoutines: [...columnTypeRoutines, 'private.is_iso_date', 'private.is_calendar_date', 'private.local_today'],
+  toText: plainText,
+  fromText: textAsIs,
 } as const satisfies FieldTypeDefinition<typeof dateConfigSchema>;

@@ -1,7 +1,7 @@
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
 import { isIsoDateTime } from '../shared/dates';
-import { pickText } from '../shared/labels';
+import { pickText } from '../../contract';
 import type { FieldInputProps } from '../types';
 import type { DatetimeField } from './definition';
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { operatorSets } from '../operators';
 import { placeholderOption } from '../shared/config-parts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
+import { plainText, textAsIs } from '../shared/text-forms';
+import { everyTypeRoutines } from '../shared/sql-routines';
 
 export const datetimeConfigSchema = z.strictObject({ ...placeholderOption });
 
@@ -14,4 +16,13 @@ export const datetimeDefinition = {
   storage: 'string',
   configSchema: datetimeConfigSchema,
   filterOperators: operatorSets.range,
+  sortable: true,
+  searchable: false,
+  multiple: false,
+  holdsFiles: false,
+  lookup: null,
+  mask: 'generic',
+  sqlRoutines: [...everyTypeRoutines, 'private.is_iso_datetime', 'private.is_calendar_date'],
+  toText: plainText,
+  fromText: textAsIs,
 } as const satisfies FieldTypeDefinition<typeof datetimeConfigSchema>;

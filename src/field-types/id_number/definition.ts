@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { operatorSets } from '../operators';
 import { placeholderOption } from '../shared/config-parts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
+import { plainText, textAsIs } from '../shared/text-forms';
+import { columnTypeRoutines } from '../shared/sql-routines';
 
 export const idNumberConfigSchema = z.strictObject({ ...placeholderOption });
 
@@ -14,4 +16,13 @@ export const idNumberDefinition = {
   storage: 'string',
   configSchema: idNumberConfigSchema,
   filterOperators: operatorSets.identifier,
+  sortable: true,
+  searchable: true,
+  multiple: false,
+  holdsFiles: false,
+  lookup: null,
+  mask: 'id_number',
+  sqlRoutines: [...columnTypeRoutines, 'private.is_valid_id_number', 'private.id_number_check_char', 'private.mask_id_number'],
+  toText: plainText,
+  fromText: textAsIs,
 } as const satisfies FieldTypeDefinition<typeof idNumberConfigSchema>;

@@ -3,6 +3,8 @@ import { operatorSets } from '../operators';
 import { limitsInOrder } from '../shared/config-parts';
 import { fileConfigParts } from '../shared/files';
 import type { FieldOf, FieldTypeDefinition } from '../types';
+import { fileNamesText, notFromText } from '../shared/text-forms';
+import { everyTypeRoutines } from '../shared/sql-routines';
 
 /** Images only; `accept` may narrow further, e.g. ["image/jpeg"] for 证件照. */
 export const imageDefaultAccept = ['image/*'];
@@ -20,4 +22,13 @@ export const imageDefinition = {
   storage: 'file[]',
   configSchema: imageConfigSchema,
   filterOperators: operatorSets.presence,
+  sortable: false,
+  searchable: false,
+  multiple: false,
+  holdsFiles: true,
+  lookup: null,
+  mask: 'whole',
+  sqlRoutines: [...everyTypeRoutines, 'private.file_list_issue', 'private.sync_record_attachments'],
+  toText: fileNamesText,
+  fromText: notFromText,
 } as const satisfies FieldTypeDefinition<typeof imageConfigSchema>;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { operatorSets } from '../operators';
 import { limitsInOrder, numberLimits, placeholderOption } from '../shared/config-parts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
+import { numberFromText, numberText } from '../shared/text-forms';
+import { columnTypeRoutines } from '../shared/sql-routines';
 
 /** Amounts in yuan as a JSON number with at most 2 decimals (fen), matching numeric(…, 2). */
 export const moneyConfigSchema = z
@@ -17,4 +19,13 @@ export const moneyDefinition = {
   storage: 'number',
   configSchema: moneyConfigSchema,
   filterOperators: operatorSets.range,
+  sortable: true,
+  searchable: false,
+  multiple: false,
+  holdsFiles: false,
+  lookup: null,
+  mask: 'whole',
+  sqlRoutines: [...columnTypeRoutines, 'private.json_double'],
+  toText: numberText,
+  fromText: numberFromText,
 } as const satisfies FieldTypeDefinition<typeof moneyConfigSchema>;

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { operatorSets } from '../operators';
 import { limitsInOrder, placeholderOption } from '../shared/config-parts';
-import { choiceOptionsSchema } from '../shared/choice-options';
-import type { FieldOf, FieldTypeDefinition } from '../types';
+import { choiceLabel, choiceOptionsSchema, choiceValue } from '../shared/choice-options';
+import type { CellText, FieldOf, FieldTypeDefinition, TextContext } from '../types';
+import { everyTypeRoutines } from '../shared/sql-routines';
+import { listSeparator } from '../shared/text-forms';
 
 export const multiselectConfigSchema = z
   .strictObject({
@@ -16,6 +18,15 @@ export const multiselectConfigSchema = z
 
 export type MultiselectField = FieldOf<typeof multiselectConfigSchema>;
 
+function multiselectText(field: MultiselectField, value: unknown, { language }: TextContext): CellText {
+  return Array.isArray(value) ? value.map((item) => choiceLabel(field.options, item, language)).join(listSeparator(language)) : String(value);
+}
+
+/** One chosen value (filters and imports split lists first). */
+function multiselectFromText(field: MultiselectField, text: string): string | undefined {
+  return text === '' ? undefined : choiceValue(field.options, text);
+}
+
 export const multiselectDefinition = {
   key: 'multiselect',
   label: { zh: '多选', en: 'Multiple choice' },
@@ -23,4 +34,13 @@ export const multiselectDefinition = {
   storage: 'string[]',
   configSchema: multiselectConfigSchema,
   filterOperators: operatorSets.multiChoice,
+  sortable: true,
+  searchable: false,
+  multiple: true,
+  holdsFiles: false,
+  lookup: null,
+  mask: 'whole',
+  sqlRoutines: [...everyTypeRoutines, 'private.is_option_value'],
+  toText: multiselectText,
+  fromText: multiselectFromText,
 } as const satisfies FieldTypeDefinition<typeof multiselectConfigSchema>;

@@ -1,5 +1,5 @@
 import { InputNumber } from 'antd';
-import { pickText } from '../shared/labels';
+import { pickText } from '../../contract';
 import type { FieldInputProps } from '../types';
 import type { NumberField } from './definition';
 

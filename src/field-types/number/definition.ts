@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { operatorSets } from '../operators';
 import { limitsInOrder, numberLimits, placeholderOption } from '../shared/config-parts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
+import { numberFromText, numberText } from '../shared/text-forms';
+import { columnTypeRoutines } from '../shared/sql-routines';
 
 export const numberConfigSchema = z
   .strictObject({
@@ -22,4 +24,13 @@ export const numberDefinition = {
   storage: 'number',
   configSchema: numberConfigSchema,
   filterOperators: operatorSets.range,
+  sortable: true,
+  searchable: false,
+  multiple: false,
+  holdsFiles: false,
+  lookup: null,
+  mask: 'whole',
+  sqlRoutines: [...columnTypeRoutines, 'private.json_double'],
+  toText: numberText,
+  fromText: numberFromText,
 } as const satisfies FieldTypeDefinition<typeof numberConfigSchema>;

@@ -1,6 +1,6 @@
 import { TreeSelect } from 'antd';
 import { useEffect, useState } from 'react';
-import { pickText } from '../shared/labels';
+import { pickText } from '../../contract';
 import type { FieldInputProps, OrgUnitOption } from '../types';
 import type { OrgUnitField } from './definition';
 import { buildOrgUnitTree } from './org-unit-tree';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { orgUnitLevels } from '../../contract';
 import { operatorSets } from '../operators';
 import { placeholderOption } from '../shared/config-parts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
-
-/** Levels of the org tree (州 → 县/市 → 街道/乡镇 → 社区/村 → 网格). */
-export const orgUnitLevels = ['prefecture', 'county', 'street', 'community', 'grid'] as const;
+import { lookupText, textAsIs } from '../shared/text-forms';
+import { everyTypeRoutines } from '../shared/sql-routines';
 
 export const orgUnitConfigSchema = z.strictObject({
   /** only units at these levels can be chosen, e.g. ["grid"] for 所属网格 */
@@ -21,4 +21,13 @@ export const orgUnitDefinition = {
   storage: 'string',
   configSchema: orgUnitConfigSchema,
   filterOperators: operatorSets.reference,
+  sortable: true,
+  searchable: false,
+  multiple: false,
+  holdsFiles: false,
+  lookup: 'org_unit',
+  mask: 'generic',
+  sqlRoutines: [...everyTypeRoutines],
+  toText: lookupText('orgUnitName'),
+  fromText: textAsIs,
 } as const satisfies FieldTypeDefinition<typeof orgUnitConfigSchema>;

@@ -7,7 +7,7 @@ export interface OrgUnitTreeNode {
   children: OrgUnitTreeNode[];
 }
 
-/** Flat rows (id, parentId) → TreeSelect nodes; units whose parent is not loaded become roots. */
+/** Flat rows (id, parent_id) → TreeSelect nodes; units whose parent is not loaded become roots. */
 export function buildOrgUnitTree(units: readonly OrgUnitOption[], levels?: readonly string[]): OrgUnitTreeNode[] {
   const nodes = new Map<string, OrgUnitTreeNode>();
   for (const unit of units) {
@@ -17,7 +17,7 @@ export function buildOrgUnitTree(units: readonly OrgUnitOption[], levels?: reado
   const roots: OrgUnitTreeNode[] = [];
   for (const unit of units) {
     const node = nodes.get(unit.id);
-    const parent = unit.parentId ? nodes.get(unit.parentId) : undefined;
+    const parent = unit.parent_id ? nodes.get(unit.parent_id) : undefined;
     if (node && parent) parent.children.push(node);
     else if (node) roots.push(node);
   }

@@ -1,5 +1,5 @@
 import { Input } from 'antd';
-import { pickText } from '../shared/labels';
+import { pickText } from '../../contract';
 import type { FieldInputProps } from '../types';
 import type { PhoneField } from './definition';
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { operatorSets } from '../operators';
 import { placeholderOption } from '../shared/config-parts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
+import { plainText, textAsIs } from '../shared/text-forms';
+import { columnTypeRoutines } from '../shared/sql-routines';
 
 export const phoneConfigSchema = z.strictObject({
   /** absent means either kind is accepted */
@@ -18,4 +20,13 @@ export const phoneDefinition = {
   storage: 'string',
   configSchema: phoneConfigSchema,
   filterOperators: operatorSets.identifier,
+  sortable: true,
+  searchable: true,
+  multiple: false,
+  holdsFiles: false,
+  lookup: null,
+  mask: 'phone',
+  sqlRoutines: [...columnTypeRoutines, 'private.is_valid_phone', 'private.mask_phone'],
+  toText: plainText,
+  fromText: textAsIs,
 } as const satisfies FieldTypeDefinition<typeof phoneConfigSchema>;

@@ -1,6 +1,6 @@
 import { Radio, Select } from 'antd';
 import { toSelectOptions } from '../shared/choice-options';
-import { pickText } from '../shared/labels';
+import { pickText } from '../../contract';
 import type { FieldInputProps } from '../types';
 import type { SelectField } from './definition';
 

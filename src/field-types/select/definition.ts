@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { operatorSets } from '../operators';
 import { placeholderOption } from '../shared/config-parts';
-import { choiceOptionsSchema } from '../shared/choice-options';
-import type { FieldOf, FieldTypeDefinition } from '../types';
+import { choiceLabel, choiceOptionsSchema, choiceValue } from '../shared/choice-options';
+import type { CellText, FieldOf, FieldTypeDefinition, TextContext } from '../types';
+import { columnTypeRoutines } from '../shared/sql-routines';
 
 export const selectConfigSchema = z.strictObject({
   options: choiceOptionsSchema,
@@ -13,6 +14,15 @@ export const selectConfigSchema = z.strictObject({
 
 export type SelectField = FieldOf<typeof selectConfigSchema>;
 
+function selectText(field: SelectField, value: unknown, { language }: TextContext): CellText {
+  return choiceLabel(field.options, String(value), language);
+}
+
+/** A stored value, else an option's label (either language); other text as it is. */
+function selectFromText(field: SelectField, text: string): string | undefined {
+  return text === '' ? undefined : choiceValue(field.options, text);
+}
+
 export const selectDefinition = {
   key: 'select',
   label: { zh: '下拉单选', en: 'Single choice' },
@@ -20,4 +30,13 @@ export const selectDefinition = {
   storage: 'string',
   configSchema: selectConfigSchema,
   filterOperators: operatorSets.choice,
+  sortable: true,
+  searchable: false,
+  multiple: false,
+  holdsFiles: false,
+  lookup: null,
+  mask: 'whole',
+  sqlRoutines: [...columnTypeRoutines, 'private.is_option_value'],
+  toText: selectText,
+  fromText: selectFromText,
 } as const satisfies FieldTypeDefinition<typeof selectConfigSchema>;

@@ -3,7 +3,7 @@ import { Button, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import type { FieldLoaders, Language, StoredFile } from '../types';
 import { isStoredFileList } from './files';
-import { pickText } from './labels';
+import { pickText } from '../../contract';
 
 interface FileListInputProps {
   id?: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { msg } from '../../services/definition-messages';
+import { msg } from '../../contract';
 import type { Language } from '../types';
-import { pickText } from './labels';
+import { pickText } from '../../contract';
 
 /**
  * Choices are stored by `value` (stable codes, e.g. GB/T 2261 codes); labels may change
@@ -32,6 +32,12 @@ export const choiceOptionsSchema = z
 export function choiceLabel(options: readonly ChoiceOption[], value: unknown, language?: Language): string {
   const option = options.find((o) => o.value === value);
   return option ? pickText(language, option.label, option.label_en) : String(value);
+}
+
+/** Text → a stored value: a value as it is, else the value of the option with that label (zh or en); other text unchanged. */
+export function choiceValue(options: readonly ChoiceOption[], text: string): string {
+  if (options.some((o) => o.value === text)) return text;
+  return options.find((o) => o.label === text || o.label_en === text)?.value ?? text;
 }
 
 export function toSelectOptions(options: readonly ChoiceOption[], language?: Language) {

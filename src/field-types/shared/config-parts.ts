@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { msg } from '../../services/definition-messages';
+import { msg } from '../../contract';
 
 /** Config building blocks shared by several types, so the same option means the same thing. */
 

@@ -1,9 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Table } from 'antd';
-import { getFieldType } from '../get-field-type';
-import { fieldLabel, pickText } from '../shared/labels';
+import { pickText } from '../../contract';
+import { fieldLabel } from '../shared/labels';
 import type { FieldInputProps } from '../types';
-import type { SubTableField } from './definition';
+import { columnTypeOf, type ColumnTypes, type SubTableField } from './definition';
 
 type Row = Record<string, unknown>;
 /** Rows have no ids; keying by position keeps each cell's input mounted (and focused) while typing. */
@@ -12,14 +12,14 @@ const asRows = (value: unknown): Row[] =>
   Array.isArray(value) ? value.filter((row): row is Row => typeof row === 'object' && row !== null) : [];
 
 /** Each cell is the column type's own Input, so rows follow exactly the rules of top-level fields. */
-export function SubTableInput({ field, value, onChange, onBlur, disabled, id, language, loaders }: FieldInputProps<SubTableField>) {
+export function SubTableInput({ columnTypes, field, value, onChange, onBlur, disabled, id, language, loaders }: FieldInputProps<SubTableField> & { columnTypes: ColumnTypes }) {
   const rows = asRows(value);
   const setRows = (next: Row[]) => onChange(next.length === 0 ? null : next);
   const setCell = (index: number, key: string, cell: unknown) =>
     setRows(rows.map((row, i) => (i === index ? { ...row, [key]: cell } : row)));
   const full = field.maxRows !== undefined && rows.length >= field.maxRows;
   const columns = field.columns.map((column) => {
-    const type = getFieldType(field.key, `${field.key}.${column.key}`, column.type);
+    const type = columnTypeOf(columnTypes, field.key, column);
     return {
       key: column.key,
       title: `${column.required ? '* ' : ''}${fieldLabel(column, language)}`,

@@ -1,12 +1,21 @@
-import type { FieldType } from '../types';
-import { subTableConfigSchema, subTableDefinition } from './definition';
+import type { FieldCellProps, FieldInputProps, FieldType } from '../types';
 import { SubTableCell } from './Cell';
+import { subTableDefinitionFor, type ColumnTypes, type SubTableField } from './definition';
 import { SubTableInput } from './Input';
 import { validateSubTable } from './validate';
 
-export const sub_table = {
-  ...subTableDefinition,
-  validate: validateSubTable,
-  Input: SubTableInput,
-  Cell: SubTableCell,
-} satisfies FieldType<typeof subTableConfigSchema>;
+export { subTableColumnTypes, type ColumnTypes, type SubTableColumn, type SubTableField } from './definition';
+
+/**
+ * The sub_table type, built by registry.ts with the column types it may hold. Validation,
+ * input and cell reach a column's type through `columnTypes`, never through the registry.
+ */
+export function subTableType(columnTypes: ColumnTypes) {
+  const definition = subTableDefinitionFor(columnTypes);
+  return {
+    ...definition,
+    validate: (field, value, context) => validateSubTable(columnTypes, field, value, context),
+    Input: (props: FieldInputProps<SubTableField>) => <SubTableInput {...props} columnTypes={columnTypes} />,
+    Cell: (props: FieldCellProps<SubTableField>) => <SubTableCell {...props} columnTypes={columnTypes} />,
+  } satisfies FieldType<typeof definition.configSchema>;
+}

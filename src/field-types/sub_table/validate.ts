@@ -1,8 +1,7 @@
-import { getFieldType } from '../get-field-type';
 import { fieldIssue } from '../issue';
-import { isEmptyValue } from '../shared/is-empty';
+import { isEmptyValue } from '../../contract';
 import type { FieldIssue, ValidationContext } from '../types';
-import type { SubTableField } from './definition';
+import { columnTypeOf, type ColumnTypes, type SubTableField } from './definition';
 
 const isRow = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -11,7 +10,7 @@ const isRow = (value: unknown): value is Record<string, unknown> =>
  * Rows are plain objects keyed by column. The first problem wins and names its cell through
  * subPath (`[1].id_number`), so the form can point at the exact cell.
  */
-export function validateSubTable(field: SubTableField, value: unknown, context: ValidationContext): FieldIssue | null {
+export function validateSubTable(columnTypes: ColumnTypes, field: SubTableField, value: unknown, context: ValidationContext): FieldIssue | null {
   if (!Array.isArray(value) || !value.every(isRow)) return fieldIssue('type');
   if (field.minRows !== undefined && value.length < field.minRows) return fieldIssue('min_items', { min: field.minRows });
   if (field.maxRows !== undefined && value.length > field.maxRows) return fieldIssue('max_items', { max: field.maxRows });
@@ -26,7 +25,7 @@ export function validateSubTable(field: SubTableField, value: unknown, context: 
         if (column.required) return fieldIssue('required', undefined, subPath);
         continue;
       }
-      const issue = getFieldType(field.key, `${field.key}.${column.key}`, column.type).validate(column, cell, context);
+      const issue = columnTypeOf(columnTypes, field.key, column).validate(column, cell, context);
       if (issue) return { ...issue, subPath };
     }
   }

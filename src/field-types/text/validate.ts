@@ -8,5 +8,5 @@ export function validateText(field: TextField, value: unknown): FieldIssue | nul
   if (typeof value !== 'string') return fieldIssue('type');
   const issue = checkStringRules(field, value);
   if (issue?.code !== 'pattern' || !field.pattern_message) return issue;
-  return { ...issue, message_zh: field.pattern_message, message_en: field.pattern_message_en ?? issue.message_en };
+  return { ...issue, wording: { zh: field.pattern_message, en: field.pattern_message_en } };
 }

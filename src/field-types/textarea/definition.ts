@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { operatorSets } from '../operators';
 import { lengthLimits, limitsInOrder, placeholderOption } from '../shared/config-parts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
+import { plainText, textAsIs } from '../shared/text-forms';
+import { columnTypeRoutines } from '../shared/sql-routines';
 
 export const textareaConfigSchema = z
   .strictObject({ ...lengthLimits, ...placeholderOption, rows: z.int().min(2).max(20).optional() })
@@ -16,4 +18,13 @@ export const textareaDefinition = {
   storage: 'string',
   configSchema: textareaConfigSchema,
   filterOperators: operatorSets.text,
+  sortable: true,
+  searchable: true,
+  multiple: false,
+  holdsFiles: false,
+  lookup: null,
+  mask: 'generic',
+  sqlRoutines: [...columnTypeRoutines],
+  toText: plainText,
+  fromText: textAsIs,
 } as const satisfies FieldTypeDefinition<typeof textareaConfigSchema>;

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { roleKeySchema } from '../../services/roles';
+import { roleKeySchema } from '../../contract';
 import { operatorSets } from '../operators';
 import { placeholderOption } from '../shared/config-parts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
+import { lookupText, textAsIs } from '../shared/text-forms';
+import { everyTypeRoutines } from '../shared/sql-routines';
 
 export const userConfigSchema = z.strictObject({
   /** a hint for the search loader: only offer users holding one of these roles */
@@ -19,4 +21,13 @@ export const userDefinition = {
   storage: 'string',
   configSchema: userConfigSchema,
   filterOperators: operatorSets.reference,
+  sortable: true,
+  searchable: false,
+  multiple: false,
+  holdsFiles: false,
+  lookup: 'user',
+  mask: 'generic',
+  sqlRoutines: [...everyTypeRoutines],
+  toText: lookupText('userName'),
+  fromText: textAsIs,
 } as const satisfies FieldTypeDefinition<typeof userConfigSchema>;

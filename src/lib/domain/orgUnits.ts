@@ -1,13 +1,6 @@
-// Org-unit levels as the database defines them (column `org_units.level`), top to bottom.
-export const orgUnitLevels = ["prefecture", "county", "street", "community", "grid"] as const;
+import type { OrgUnitLevel } from "../../contract";
 
-export type OrgUnitLevel = (typeof orgUnitLevels)[number];
-
-export function isOrgUnitLevel(value: unknown): value is OrgUnitLevel {
-  return typeof value === "string" && (orgUnitLevels as readonly string[]).includes(value);
-}
-
-/** A row of `org_units`, restricted to the columns the UI reads. */
+/** A row of `org_units`, restricted to the columns the UI reads. The one org-unit type of the SPA. */
 export type OrgUnit = {
   id: string;
   parent_id: string | null;

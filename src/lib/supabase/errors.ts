@@ -1,13 +1,15 @@
 // One function turns anything Supabase (PostgREST, GoTrue, Storage) or fetch throws into Refine's
 // HttpError, keeping the original code so callers and tests can tell errors apart.
+// The `errors.*` keys below are dictionary keys of src/i18n; lib does not import i18n, so the
+// check that each exists is where they are translated (useErrorText, localizeError: `t(key)`
+// accepts dictionary keys only, so a key missing from the dictionaries fails `tsc` there).
 import type { HttpError } from "@refinedev/core";
-import type { TranslationKey } from "../../i18n/messages";
 
 export type AppHttpError = HttpError & {
   /** PostgREST `PGRST…`, a Postgres SQLSTATE, a GoTrue `error_code` or a Storage code. */
   code?: string;
   /** Dictionary key of a user-facing explanation; `errors.unknown` when the code is not known. */
-  i18nKey: TranslationKey;
+  i18nKey: ErrorMessageKey;
   details?: string;
   hint?: string;
   /** The stable code a record RPC or trigger raised as its message (`stale_record` …), if any. */
@@ -64,7 +66,7 @@ const keyByCode = {
   InvalidMimeType: "errors.fileTypeNotAllowed", // Storage: not in the bucket's allowed_mime_types (415)
   "413": "errors.fileTooLarge",
   "415": "errors.fileTypeNotAllowed",
-} as const satisfies Record<string, TranslationKey>;
+} as const satisfies Record<string, `errors.${string}`>;
 
 /**
  * The record engine's RPCs and triggers raise a stable code as the error *message* (the SQLSTATE
@@ -91,7 +93,17 @@ const keyByReason = {
   service_not_published: "errors.serviceNotPublished",
   unit_outside_service: "errors.unitOutsideService",
   attachment_not_yours: "errors.attachmentNotYours",
-} as const satisfies Record<string, TranslationKey>;
+} as const satisfies Record<string, `errors.${string}`>;
+
+/** Every explanation toHttpError can pick: a key of the `errors` section of the dictionaries. */
+export type ErrorMessageKey =
+  | (typeof keyByCode)[keyof typeof keyByCode]
+  | (typeof keyByReason)[keyof typeof keyByReason]
+  | "errors.network"
+  | "errors.sessionExpired"
+  | "errors.permissionDenied"
+  | "errors.rateLimited"
+  | "errors.unknown";
 
 export type RecordErrorReason = keyof typeof keyByReason;
 
@@ -163,7 +175,7 @@ export function toHttpError(e: unknown): AppHttpError {
 
   const statusCode = rawStatus ?? statusFromCode(code) ?? (network ? 503 : 500);
   const reason = isRecordErrorReason(fields.message) ? fields.message : undefined;
-  const i18nKey: TranslationKey = network
+  const i18nKey: ErrorMessageKey = network
     ? "errors.network"
     : reason !== undefined
       ? keyByReason[reason]

@@ -1,8 +1,7 @@
 // The signed-in user's context from RPC `my_context()`: who they are, where, and in which roles.
 // Validated here because it is the one place this JSON enters the app.
 import { z } from "zod";
-import { orgUnitLevels } from "../domain/orgUnits";
-import { isRoleKey, type RoleKey } from "../domain/roles";
+import { isPresetRole, orgUnitLevels, type PresetRole } from "../../contract";
 import { supabase } from "./client";
 import { toHttpError } from "./errors";
 
@@ -37,11 +36,11 @@ export type Identity = MyContext & {
   id: string;
   name: string;
   /** Distinct known role keys across the user's memberships. */
-  roles: RoleKey[];
+  roles: PresetRole[];
 };
 
 function toIdentity(context: MyContext): Identity {
-  const roles = [...new Set(context.memberships.map((m) => m.role_key))].filter(isRoleKey);
+  const roles = [...new Set(context.memberships.map((m) => m.role_key))].filter(isPresetRole);
   const name = context.display_name || context.email || context.phone || "";
   return { ...context, id: context.user_id, name, roles };
 }

@@ -6,7 +6,7 @@ import { useT, type TranslationKey } from "../../i18n";
 import { invitationContact } from "../../lib/domain/access";
 import { toHttpError } from "../../lib/supabase/errors";
 import { createInvitation, type IssuedInvitation } from "../../lib/supabase/invitations";
-import { localizeError } from "../../app/providers/localizeError";
+import { localizeError } from "../../i18n/localizeError";
 import { FormRow } from "./FormRow";
 import { RoleSelect } from "./RoleSelect";
 import { ScopeUnitSelect } from "./ScopeUnitSelect";

@@ -4,7 +4,7 @@ import { useList } from "@refinedev/core";
 import { Table, Tag } from "antd";
 import { useT } from "../../i18n";
 import type { ServiceGrant } from "../../lib/supabase/grantAdmin";
-import { permissionActions } from "../../services/roles";
+import { permissionActions } from "../../contract";
 
 type ServiceRow = { id: string; name: string; category: string };
 

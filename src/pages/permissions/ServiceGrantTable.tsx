@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useDomainLabels } from "../../components/useDomainLabels";
 import { useT } from "../../i18n";
 import type { Role } from "../../lib/domain/access";
-import { permissionActions, type PermissionAction } from "../../services/roles";
+import { permissionActions, type PermissionAction } from "../../contract";
 import type { MatrixService } from "./useGrantMatrix";
 
 type Props = {

@@ -1,4 +1,4 @@
-import type { Language } from "../../field-types/types";
+import type { Language } from "../../contract";
 import type { ServiceDefinition } from "../../services/schema";
 import { isSystemColumn } from "../../services/system-columns";
 import type { RecordRow } from "../../views/data/recordTypes";

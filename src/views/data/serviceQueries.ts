@@ -3,7 +3,8 @@
 import { supabase } from "../../lib/supabase/client";
 import { toHttpError } from "../../lib/supabase/errors";
 import { definitionError } from "../../services/definition-errors";
-import type { PermissionAction } from "../../services/roles";
+import type { PermissionAction } from "../../contract";
+import { fieldTypes } from "../../field-types";
 import { parseServiceDefinition, type ParseResult } from "../../services/schema";
 import { withGrants, type GrantedPermissions } from "./withGrants";
 import type { PublishedService } from "./recordTypes";
@@ -53,7 +54,7 @@ export async function fetchPublishedServices(): Promise<PublishedService[]> {
     icon: row.icon,
     currentVersion: row.current_version,
     grants: grants.get(row.id) ?? {},
-    parsed: withGrants(definitions.has(row.id) ? parseServiceDefinition(definitions.get(row.id)) : missingVersion(row.current_version), grants.get(row.id) ?? {}),
+    parsed: withGrants(definitions.has(row.id) ? parseServiceDefinition(definitions.get(row.id), fieldTypes) : missingVersion(row.current_version), grants.get(row.id) ?? {}),
   }));
 }
 
@@ -79,7 +80,7 @@ export async function fetchServiceVersion(serviceId: string, version: number, gr
     .eq("version", version)
     .maybeSingle();
   if (error) throw toHttpError(error);
-  return withGrants(data ? parseServiceDefinition((data as { definition: unknown }).definition) : missingVersion(version), grants);
+  return withGrants(data ? parseServiceDefinition((data as { definition: unknown }).definition, fieldTypes) : missingVersion(version), grants);
 }
 
 /** A published service whose version row is not readable: reported like any broken definition. */

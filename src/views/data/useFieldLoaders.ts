@@ -1,12 +1,13 @@
 import { useGetIdentity, useNotification } from "@refinedev/core";
 import { useMemo, useRef } from "react";
-import type { FieldLoaders, OrgUnitOption, UserOption } from "../../field-types/types";
+import type { FieldLoaders, OrgUnitOption, UserOption } from "../../field-types";
+import { isWithinUnits } from "../../lib/domain/access";
 import { supabase } from "../../lib/supabase/client";
 import { toHttpError } from "../../lib/supabase/errors";
 import type { Identity } from "../../lib/supabase/myContext";
 import { useErrorText } from "../shared/useErrorText";
 import { attachmentUrl, uploadAttachment } from "./attachmentStorage";
-import { isWithin, useOrgUnits } from "./useOrgUnits";
+import { useOrgUnits } from "./useOrgUnits";
 
 const userSearchLimit = 20;
 
@@ -30,10 +31,8 @@ export function useFieldLoaders(): FieldLoaders {
       // Units in the user's own subtrees: the only ones they can file records under.
       loadOrgUnits: async (): Promise<OrgUnitOption[]> => {
         const { identity: me, units: tree } = latest.current;
-        const roots = (me?.memberships ?? []).map((m) => tree.byId.get(m.org_unit_id)?.path);
-        return tree.rows
-          .filter((unit) => roots.some((path) => isWithin(unit, path)))
-          .map((unit) => ({ id: unit.id, name: unit.name, parentId: unit.parent_id, level: unit.level }));
+        const roots = (me?.memberships ?? []).map((m) => m.org_unit_id).filter((id) => tree.byId.has(id));
+        return tree.rows.filter((unit) => isWithinUnits(unit.path, roots));
       },
       searchUsers: async (query: string): Promise<UserOption[]> => {
         let request = supabase.from("profiles").select("id,display_name").order("display_name").limit(userSearchLimit);

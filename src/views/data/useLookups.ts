@@ -1,6 +1,7 @@
 import { useMany } from "@refinedev/core";
 import { useMemo } from "react";
-import type { FieldLookups } from "../../field-types/types";
+import { getFieldType, type FieldLookups } from "../../field-types";
+import type { ServiceDefinition } from "../../services/schema";
 import { attachmentUrl } from "./attachmentStorage";
 import { useOrgUnits } from "./useOrgUnits";
 
@@ -39,6 +40,11 @@ export function useLookups(userIds: readonly string[]): ViewLookups & { isLoadin
     }),
     [units, names, ids.length, query.isLoading],
   );
+}
+
+/** The fields whose answers are user ids (their type's lookup), to fetch the names of. */
+export function userFieldKeys(definition: ServiceDefinition): string[] {
+  return definition.fields.filter((field) => getFieldType(definition.key, field.key, field.type).lookup === "user").map((field) => field.key);
 }
 
 /** User ids a definition's user fields and the system columns name in these records. */

@@ -27,9 +27,3 @@ export function useOrgUnits(): OrgUnitLookup {
   const byId = useMemo(() => new Map(rows.map((row) => [row.id, row])), [rows]);
   return { rows, byId, isLoading: query.isLoading };
 }
-
-/** Is `unit` the unit at `ancestorPath` or below it? */
-export function isWithin(unit: Pick<OrgUnit, "path"> | undefined, ancestorPath: string | undefined): boolean {
-  if (!unit || !ancestorPath) return false;
-  return unit.path === ancestorPath || unit.path.startsWith(`${ancestorPath}.`);
-}

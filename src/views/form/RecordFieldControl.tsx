@@ -1,8 +1,7 @@
 import { Form } from "antd";
 import { Controller, type Control, type FieldValues, type Path } from "react-hook-form";
-import { getFieldType } from "../../field-types/get-field-type";
-import { fieldLabel, pickText } from "../../field-types/shared/labels";
-import type { FieldLoaders, Language } from "../../field-types/types";
+import { type Language, pickText } from "../../contract";
+import { fieldLabel, type FieldLoaders, getFieldType } from "../../field-types";
 import type { FieldDefinition } from "../../services/schema";
 
 interface RecordFieldControlProps<T extends FieldValues> {

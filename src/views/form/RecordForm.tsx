@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Space } from "antd";
 import { useEffect, useMemo } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { useNavigate } from "react-router";
-import { getFieldType } from "../../field-types/get-field-type";
+import { getFieldType } from "../../field-types";
 import { useT } from "../../i18n";
 import { isFieldRequired, visibleFieldKeys } from "../../services/conditions";
 import type { ServiceDefinition } from "../../services/schema";

@@ -1,9 +1,8 @@
 // Record-data problems (from validateRecordData in the browser, or record_invalid from the
 // database) → one message per form field, in the current language. A problem inside a
 // sub-table (`members[1].id_number`) is reported on the sub-table, naming the row and column.
-import type { Language } from "../../field-types/types";
 import type { ServiceDefinition } from "../../services/schema";
-import { validationCodes, validationMessage, type MessageParams, type ValidationCode } from "../../services/validation-codes";
+import { isValidationCode, validationMessage, type Language, type MessageParams } from "../../contract";
 
 export interface IssueLike {
   field: string;
@@ -20,10 +19,6 @@ export interface FieldMessage {
 }
 
 export type RowIssueFormat = (params: { row: number; column: string; message: string }) => string;
-
-function isValidationCode(code: string): code is ValidationCode {
-  return Object.hasOwn(validationCodes, code);
-}
 
 function messageOf(issue: IssueLike, language: Language): string {
   const own = language === "en" ? issue.message_en : issue.message_zh;

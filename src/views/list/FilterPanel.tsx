@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import type { CrudFilter, LogicalFilter } from "@refinedev/core";
 import { Button, Card, Flex, Select, Space } from "antd";
 import { useMemo, useState } from "react";
-import type { FilterOperator } from "../../field-types/operators";
+import type { FilterOperator } from "../../field-types";
 import { useT } from "../../i18n";
 import type { ServiceDefinition } from "../../services/schema";
 import { useFieldLoaders } from "../data/useFieldLoaders";

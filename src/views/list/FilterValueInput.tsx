@@ -1,8 +1,6 @@
 import { Input, Select, Space } from "antd";
-import { getFieldType } from "../../field-types/get-field-type";
-import type { FilterOperator } from "../../field-types/operators";
-import { toSelectOptions, type ChoiceOption } from "../../field-types/shared/choice-options";
-import type { FieldLoaders, Language } from "../../field-types/types";
+import type { Language } from "../../contract";
+import { type ChoiceOption, type FieldLoaders, type FilterOperator, getFieldType, toSelectOptions } from "../../field-types";
 import { useT } from "../../i18n";
 import type { FilterableColumn } from "./filterFields";
 
@@ -20,9 +18,8 @@ interface FilterValueInputProps {
 /** URL values are strings; the registry's inputs expect the stored JSON type. */
 export function draftValue(column: FilterableColumn, value: unknown): unknown {
   if (Array.isArray(value)) return value.map((item) => draftValue(column, item));
-  if (column.storage === "number" && typeof value === "string" && value !== "") return Number(value);
-  if (column.storage === "boolean" && (value === "true" || value === "false")) return value === "true";
-  return value;
+  if (typeof value !== "string" || value === "") return value;
+  return column.type.fromText(column.field, value) ?? value;
 }
 
 /**

@@ -7,7 +7,7 @@ import { useNavigate } from "react-router";
 import { useT } from "../../i18n";
 import type { Identity } from "../../lib/supabase/myContext";
 import { recordColumns, recordsResource, type RecordRow } from "../data/recordTypes";
-import { useLookups, userIdsIn } from "../data/useLookups";
+import { useLookups, userFieldKeys, userIdsIn } from "../data/useLookups";
 import type { LoadedService } from "../data/useServiceByKey";
 import { useFieldLanguage } from "../shared/fieldLanguage";
 import { isRecordOverdue } from "../shared/recordTiming";
@@ -68,8 +68,8 @@ export function RecordList({ service }: { service: LoadedService }) {
     queryOptions: { placeholderData: (previous) => previous },
   });
 
-  const userFieldKeys = useMemo(() => definition.fields.filter((f) => f.type === "user").map((f) => f.key), [definition]);
-  const lookups = useLookups(useMemo(() => userIdsIn(result.data, userFieldKeys), [result.data, userFieldKeys]));
+  const userFields = useMemo(() => userFieldKeys(definition), [definition]);
+  const lookups = useLookups(useMemo(() => userIdsIn(result.data, userFields), [result.data, userFields]));
   const now = useMemo(() => new Date(), [result.data]);
   const columns = useRecordTableColumns({ definition, serviceKey: service.key, sorters, lookups, now });
 

@@ -2,7 +2,7 @@
 // state labels instead of keys, and sensitive answers masked whoever exports (a spreadsheet
 // travels further than the screen it was made on).
 import dayjs from "dayjs";
-import type { Language } from "../../field-types/types";
+import type { Language } from "../../contract";
 import type { ServiceDefinition } from "../../services/schema";
 import { isSystemColumn, type SystemColumn } from "../../services/system-columns";
 import type { RecordRow } from "../data/recordTypes";

@@ -2,9 +2,8 @@
 // field the registry can render an input for. System columns get a synthesised field (status
 // as a choice of the workflow's states, units as an org-unit picker …), so the filter editor
 // is the same generic code for both.
-import { getFieldType } from "../../field-types/get-field-type";
-import type { FilterOperator } from "../../field-types/operators";
-import type { FieldLike, StorageKind } from "../../field-types/types";
+import type { FieldLike } from "../../contract";
+import { getFieldType, type FieldType, type FilterOperator } from "../../field-types";
 import type { ServiceDefinition } from "../../services/schema";
 import { isSystemColumn, type SystemColumn } from "../../services/system-columns";
 
@@ -12,7 +11,8 @@ export interface FilterableColumn {
   /** field key, or a system column of `records` */
   name: string;
   field: FieldLike & Record<string, unknown>;
-  storage: StorageKind;
+  /** the field's type: it reads URL values (fromText) and says whether answers are lists */
+  type: FieldType;
   operators: readonly FilterOperator[];
   /** a timestamptz column filtered by calendar day */
   timestamp: boolean;
@@ -57,12 +57,12 @@ export function filterableColumn(
     const operators = timestamp
       ? type.filterOperators.filter((op) => ["gte", "lte", "between"].includes(op) || (name === "due_at" && (op === "null" || op === "nnull")))
       : type.filterOperators;
-    return { name, field, storage: type.storage, operators: editable(operators, field), timestamp };
+    return { name, field, type, operators: editable(operators, field), timestamp };
   }
   const field = definition.fields.find((f) => f.key === name);
   if (!field) return undefined;
   const type = getFieldType(definition.key, field.key, field.type);
-  return { name, field, storage: type.storage, operators: editable(type.filterOperators, field), timestamp: false };
+  return { name, field, type, operators: editable(type.filterOperators, field), timestamp: false };
 }
 
 /** The list's filterable columns, in the order the definition names them. */

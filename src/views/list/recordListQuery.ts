@@ -27,18 +27,21 @@ function textPath(name: string): string {
   return isSystemColumn(name) ? name : `data->>${name}`;
 }
 
-function comparePath(column: FilterableColumn): string {
-  return !isSystemColumn(column.name) && column.storage === "number" ? `data->${column.name}` : textPath(column.name);
+/** URL values arrive as strings; the field type reads them as answers (numbers, booleans, text). */
+function answerOf(column: FilterableColumn, value: unknown): unknown {
+  const text = typeof value === "number" || typeof value === "boolean" ? String(value) : value;
+  return typeof text === "string" && text !== "" ? column.type.fromText(column.field, text) : undefined;
 }
 
-/** URL values arrive as strings; compare them as the stored JSON type. */
-function coerce(column: FilterableColumn, value: unknown): unknown {
-  if (column.storage === "number") {
-    const n = typeof value === "number" ? value : Number(value);
-    return Number.isFinite(n) && value !== "" ? n : undefined;
-  }
-  if (column.storage === "boolean") return value === true || value === "true" ? "true" : value === false || value === "false" ? "false" : undefined;
-  return typeof value === "string" && value !== "" ? value : undefined;
+/**
+ * Where and as what to compare: a number in `data->key` (jsonb compares numbers as numbers),
+ * anything else as text in `data->>key` (booleans as "true"/"false"); system columns directly.
+ */
+function comparison(column: FilterableColumn, value: unknown): { path: string; value: unknown } {
+  const answer = answerOf(column, value);
+  if (answer === undefined || answer === null) return { path: textPath(column.name), value: undefined };
+  if (typeof answer === "number") return { path: isSystemColumn(column.name) ? column.name : `data->${column.name}`, value: answer };
+  return { path: textPath(column.name), value: String(answer) };
 }
 
 /** A calendar day in the browser's zone, as the instant it starts or ends. */
@@ -72,15 +75,18 @@ function translate(column: FilterableColumn, filter: LogicalFilter): CrudFilter[
   if (operator === "in") {
     const values = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string" && v !== "");
     if (values.length === 0) return [];
-    if (column.storage !== "string[]") return [{ field: textPath(column.name), operator: "in", value: values }];
+    if (!column.type.multiple) return [{ field: textPath(column.name), operator: "in", value: values }];
     // "has any of": the array's JSON text contains "value" with its quotes
     const anyOf = values.map((v) => ({ field: textPath(column.name), operator: "contains" as const, value: quotedValue(`"${likeLiteral(v)}"`) }));
     return [{ operator: "or", value: anyOf }];
   }
-  if (operator === "between") return rangeFilters(comparePath(column), coerce(column, pair[0]), coerce(column, pair[1]));
+  if (operator === "between") {
+    const [from, to] = [comparison(column, pair[0]), comparison(column, pair[1])];
+    return rangeFilters(from.value !== undefined ? from.path : to.path, from.value, to.value);
+  }
   if (operator === "eq" || operator === "ne" || operator === "gte" || operator === "lte") {
-    const coerced = coerce(column, value);
-    return coerced === undefined ? [] : [{ field: comparePath(column), operator, value: coerced }];
+    const compared = comparison(column, value);
+    return compared.value === undefined ? [] : [{ field: compared.path, operator, value: compared.value }];
   }
   return [];
 }

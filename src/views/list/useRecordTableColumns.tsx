@@ -2,7 +2,7 @@ import type { CrudSort } from "@refinedev/core";
 import type { TableColumnsType } from "antd";
 import { useMemo } from "react";
 import { Link } from "react-router";
-import { getFieldType } from "../../field-types/get-field-type";
+import { getFieldType } from "../../field-types";
 import { useT } from "../../i18n";
 import type { ServiceDefinition } from "../../services/schema";
 import { isSystemColumn } from "../../services/system-columns";
@@ -11,9 +11,6 @@ import type { ViewLookups } from "../data/useLookups";
 import { useFieldLanguage } from "../shared/fieldLanguage";
 import { FieldValue, SystemValue } from "../shared/RecordCells";
 import { useColumnLabel } from "../shared/useColumnLabel";
-
-/** Files and sub-tables have no meaningful order. */
-const unsortable = new Set(["file[]", "row[]"]);
 
 function sortOrderOf(sorters: readonly CrudSort[], name: string) {
   const sorter = sorters.find((s) => s.field === name);
@@ -35,7 +32,7 @@ export function useRecordTableColumns(params: {
   return useMemo(() => {
     const columns: TableColumnsType<RecordRow> = definition.list.columns.map((name) => {
       const field = definition.fields.find((f) => f.key === name);
-      const sortable = isSystemColumn(name) || (field !== undefined && !unsortable.has(getFieldType(definition.key, field.key, field.type).storage));
+      const sortable = isSystemColumn(name) || (field !== undefined && getFieldType(definition.key, field.key, field.type).sortable);
       return {
         key: name,
         title: columnLabel(name),

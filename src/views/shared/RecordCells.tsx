@@ -1,6 +1,6 @@
 import { Space, Tag } from "antd";
-import { getFieldType } from "../../field-types/get-field-type";
-import type { FieldLookups, Language } from "../../field-types/types";
+import type { Language } from "../../contract";
+import { type FieldLookups, getFieldType } from "../../field-types";
 import { useT } from "../../i18n";
 import type { FieldDefinition, ServiceDefinition } from "../../services/schema";
 import type { SystemColumn } from "../../services/system-columns";

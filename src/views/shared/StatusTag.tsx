@@ -1,6 +1,5 @@
 import { Tag } from "antd";
-import { pickText } from "../../field-types/shared/labels";
-import type { Language } from "../../field-types/types";
+import { type Language, pickText } from "../../contract";
 import type { ServiceDefinition } from "../../services/schema";
 import { findState } from "../../services/workflow";
 

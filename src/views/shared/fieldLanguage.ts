@@ -1,4 +1,4 @@
-import type { Language } from "../../field-types/types";
+import type { Language } from "../../contract";
 import { useLocale, type LocaleKey } from "../../i18n";
 
 /** The app's locale in the field registry's terms (definitions carry zh and optional en). */

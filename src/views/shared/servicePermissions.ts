@@ -1,9 +1,10 @@
 // What the UI offers, from the definition's permissions and the user's memberships. It only
 // hides buttons: the database's RLS and RPCs decide what actually happens (DESIGN §6).
+import type { PermissionAction } from "../../contract";
+import { isWithinUnits } from "../../lib/domain/access";
 import type { MyMembership } from "../../lib/supabase/myContext";
-import type { PermissionAction, ServiceDefinition } from "../../services/schema";
+import type { ServiceDefinition } from "../../services/schema";
 import type { OrgUnitRow } from "../data/useOrgUnits";
-import { isWithin } from "../data/useOrgUnits";
 
 /** Every role the user holds anywhere (custom role keys included). */
 export function allRoleKeys(memberships: readonly MyMembership[]): string[] {
@@ -17,7 +18,7 @@ export function roleKeysAt(
   unitsById: ReadonlyMap<string, OrgUnitRow>,
 ): string[] {
   const unit = unitsById.get(unitId);
-  const roles = memberships.filter((m) => isWithin(unit, unitsById.get(m.org_unit_id)?.path)).map((m) => m.role_key);
+  const roles = memberships.filter((m) => unit !== undefined && unitsById.has(m.org_unit_id) && isWithinUnits(unit.path, [m.org_unit_id])).map((m) => m.role_key);
   return [...new Set(roles)];
 }
 

@@ -1,5 +1,5 @@
 import { useCallback } from "react";
-import { fieldLabel } from "../../field-types/shared/labels";
+import { fieldLabel } from "../../field-types";
 import { useT } from "../../i18n";
 import type { ServiceDefinition } from "../../services/schema";
 import { isSystemColumn, type SystemColumn } from "../../services/system-columns";

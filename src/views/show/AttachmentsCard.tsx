@@ -1,10 +1,7 @@
 import { PaperClipOutlined } from "@ant-design/icons";
 import { Card, Empty, Image, Space, Typography } from "antd";
 import { useEffect, useState } from "react";
-import { getFieldType } from "../../field-types/get-field-type";
-import { isStoredFileList } from "../../field-types/shared/files";
-import { fieldLabel } from "../../field-types/shared/labels";
-import type { StoredFile } from "../../field-types/types";
+import { fieldLabel, getFieldType, isStoredFileList, type StoredFile } from "../../field-types";
 import { useT } from "../../i18n";
 import type { ServiceDefinition } from "../../services/schema";
 import { attachmentUrl } from "../data/attachmentStorage";
@@ -39,7 +36,7 @@ export function AttachmentsCard({ definition, record }: { definition: ServiceDef
   const language = useFieldLanguage();
   const groups = definition.fields.flatMap((field) => {
     const value = record.data[field.key];
-    const isFiles = getFieldType(definition.key, field.key, field.type).storage === "file[]";
+    const isFiles = getFieldType(definition.key, field.key, field.type).holdsFiles;
     return isFiles && isStoredFileList(value) && value.length > 0 ? [{ field, files: value }] : [];
   });
   return (

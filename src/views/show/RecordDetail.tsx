@@ -6,7 +6,7 @@ import { useNavigate } from "react-router";
 import { useT } from "../../i18n";
 import type { Identity } from "../../lib/supabase/myContext";
 import { findState } from "../../services/workflow";
-import { userIdsIn, useLookups } from "../data/useLookups";
+import { useLookups, userFieldKeys, userIdsIn } from "../data/useLookups";
 import { useOrgUnits } from "../data/useOrgUnits";
 import type { LoadedService } from "../data/useServiceByKey";
 import { useFieldLanguage } from "../shared/fieldLanguage";
@@ -31,7 +31,7 @@ export function RecordDetail({ service, loaded }: { service: LoadedService; load
   const units = useOrgUnits();
   const { data: identity } = useGetIdentity<Identity>();
   const roleKeys = useMemo(() => roleKeysAt(identity?.memberships ?? [], record.org_unit_id, units.byId), [identity, record.org_unit_id, units.byId]);
-  const userFields = useMemo(() => definition.fields.filter((f) => f.type === "user").map((f) => f.key), [definition]);
+  const userFields = useMemo(() => userFieldKeys(definition), [definition]);
   const lookups = useLookups(useMemo(() => userIdsIn([record], userFields), [record, userFields]));
   const now = useMemo(() => new Date(), [record]);
   const terminal = findState(definition, record.status)?.terminal ?? false;

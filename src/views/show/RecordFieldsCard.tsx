@@ -1,6 +1,5 @@
 import { Card, Descriptions } from "antd";
-import { getFieldType } from "../../field-types/get-field-type";
-import { fieldLabel } from "../../field-types/shared/labels";
+import { fieldLabel, getFieldType } from "../../field-types";
 import { useT } from "../../i18n";
 import { visibleFieldKeys } from "../../services/conditions";
 import type { ServiceDefinition } from "../../services/schema";
@@ -17,7 +16,7 @@ export function RecordFieldsCard({ definition, record, lookups, now, canUnmask }
   const t = useT();
   const language = useFieldLanguage();
   const visible = visibleFieldKeys(definition.fields, record.data);
-  const fields = definition.fields.filter((f) => visible.has(f.key) && getFieldType(definition.key, f.key, f.type).storage !== "file[]");
+  const fields = definition.fields.filter((f) => visible.has(f.key) && !getFieldType(definition.key, f.key, f.type).holdsFiles);
   const system = (column: "status" | "org_unit_id" | "due_at" | "created_at") => (
     <SystemValue definition={definition} column={column} record={record} language={language} lookups={lookups} now={now} />
   );

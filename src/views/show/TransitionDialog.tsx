@@ -1,7 +1,7 @@
 import { Alert, Checkbox, Form, Input, Modal, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { pickText } from "../../field-types/shared/labels";
+import { pickText } from "../../contract";
 import { useT } from "../../i18n";
 import { toHttpError } from "../../lib/supabase/errors";
 import type { ServiceDefinition, WorkflowTransition } from "../../services/schema";

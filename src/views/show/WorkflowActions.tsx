@@ -2,7 +2,7 @@ import { useNotification } from "@refinedev/core";
 import { Button, Empty, Space } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import { pickText } from "../../field-types/shared/labels";
+import { pickText } from "../../contract";
 import { useT } from "../../i18n";
 import type { ServiceDefinition, WorkflowTransition } from "../../services/schema";
 import { availableTransitions } from "../../services/workflow";

@@ -1,8 +1,8 @@
 // The transition dialog's rules, pure so they can be tested without a browser: when may it be
 // submitted, and what does it send.
 import type { FieldErrors, Resolver, ResolverResult } from "react-hook-form";
-import { isEmptyValue } from "../../field-types/shared/is-empty";
-import type { Language } from "../../field-types/types";
+import { isEmptyValue, type Language } from "../../contract";
+import { fieldTypes } from "../../field-types";
 import { validateRecordData } from "../../services/validate-record";
 import { fieldMessages, type RowIssueFormat } from "../form/recordIssues";
 import type { ServiceDefinition, WorkflowTransition } from "../../services/schema";
@@ -69,7 +69,7 @@ export function transitionResolver(
   rowIssue: RowIssueFormat,
 ): Resolver<TransitionFormValues> {
   return async (values): Promise<ResolverResult<TransitionFormValues>> => {
-    const issues = validateRecordData(definition, { ...recordData, ...values.data }).filter((issue) =>
+    const issues = validateRecordData(definition, { ...recordData, ...values.data }, { fieldTypes }).filter((issue) =>
       transition.requireFields.includes(issue.field.split("[")[0]),
     );
     const messages = fieldMessages(definition, issues, language, rowIssue);

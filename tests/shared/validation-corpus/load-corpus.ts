@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseServiceDefinition, type ServiceDefinition } from '../../../src/services/schema';
-import { validationCodes, type ValidationCode } from '../../../src/services/validation-codes';
+import { validationCodes, type ValidationCode } from '../../../src/contract';
+import { fieldTypes } from '../../../src/field-types';
 
 /**
  * Loads the shared record-validation corpus. Used by the unit tests (validateRecordData)
@@ -47,7 +48,7 @@ function resolveDefinition(ref: string | Record<string, unknown>, where: string)
       : ref.startsWith('corpus:')
         ? readJson(join(corpusDir, 'definitions', `${ref.slice('corpus:'.length)}.json`))
         : readJson(join(templatesDir, `${ref.slice('template:'.length)}.json`));
-  const parsed = parseServiceDefinition(json);
+  const parsed = parseServiceDefinition(json, fieldTypes);
   if (!parsed.ok) throw new Error(`${where}: definition is invalid: ${JSON.stringify(parsed.errors)}`);
   return parsed.definition;
 }

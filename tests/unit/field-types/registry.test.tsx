@@ -2,12 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { getFieldType, UnknownFieldTypeError } from '../../../src/field-types/get-field-type';
-import { filterOperatorNames } from '../../../src/field-types/operators';
-import { fieldTypeKeys, fieldTypes } from '../../../src/field-types/registry';
-import type { FieldLoaders } from '../../../src/field-types/types';
+import { fieldTypeKeys, fieldTypes, filterOperatorNames, getFieldType, UnknownFieldTypeError, type FieldLoaders } from '../../../src/field-types';
 import { parseServiceDefinition } from '../../../src/services/schema';
-import { validationCodes } from '../../../src/services/validation-codes';
+import { validationCodes } from '../../../src/contract';
 
 const expectedTypes = [
   'text', 'textarea', 'number', 'money', 'date', 'datetime', 'boolean', 'select', 'multiselect',
@@ -16,13 +13,13 @@ const expectedTypes = [
 
 const allTypes = (() => {
   const json = JSON.parse(readFileSync(join(import.meta.dirname, '../../shared/validation-corpus/definitions/all_types.json'), 'utf8'));
-  const result = parseServiceDefinition(json);
+  const result = parseServiceDefinition(json, fieldTypes);
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.definition;
 })();
 
 const loaders: FieldLoaders = {
-  loadOrgUnits: async () => [{ id: 'g1', name: '牯牛坪社区第一网格', parentId: null, level: 'grid' }],
+  loadOrgUnits: async () => [{ id: 'g1', name: '牯牛坪社区第一网格', parent_id: null, level: 'grid' }],
   searchUsers: async () => [{ id: 'u1', name: '田丽' }],
   uploadFile: async (file) => ({ path: `t/${file.name}`, name: file.name, size: file.size, mime: file.type }),
   fileUrl: async (path) => `https://files.invalid/${path}`,

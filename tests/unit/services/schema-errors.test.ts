@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseServiceDefinition, type DefinitionError } from '../../../src/services/schema';
 import { minimalDefinition } from '../support/minimal-definition';
+import { fieldTypes } from '../../../src/field-types';
 
 type Definition = ReturnType<typeof minimalDefinition>;
 
 function errorsOf(json: unknown): DefinitionError[] {
-  const result = parseServiceDefinition(json);
+  const result = parseServiceDefinition(json, fieldTypes);
   if (result.ok) throw new Error('expected the definition to be rejected');
   return result.errors;
 }
@@ -21,7 +22,7 @@ const hasChinese = (text: string) => /[\u4e00-\u9fff]/.test(text);
 
 describe('parseServiceDefinition', () => {
   it('accepts the minimal definition and applies defaults', () => {
-    const result = parseServiceDefinition(minimalDefinition());
+    const result = parseServiceDefinition(minimalDefinition(), fieldTypes);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.definition.fields[0]).toMatchObject({ required: true, sensitive: false });

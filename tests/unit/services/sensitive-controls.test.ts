@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseServiceDefinition } from '../../../src/services/schema';
 import { minimalDefinition } from '../support/minimal-definition';
+import { fieldTypes } from '../../../src/field-types';
 
 function withCondition(name: 'visibleWhen' | 'requiredWhen', controlledIndex: number, controller: string) {
   const d = minimalDefinition();
@@ -14,7 +15,7 @@ function withCondition(name: 'visibleWhen' | 'requiredWhen', controlledIndex: nu
 describe('a sensitive field controlling another field', () => {
   it('is refused in visibleWhen and requiredWhen, naming both fields in both languages', () => {
     for (const name of ['visibleWhen', 'requiredWhen'] as const) {
-      const result = parseServiceDefinition(withCondition(name, 3, 'id_number'));
+      const result = parseServiceDefinition(withCondition(name, 3, 'id_number'), fieldTypes);
       expect(result.ok).toBe(false);
       if (result.ok) continue;
       expect(result.errors).toEqual([
@@ -31,22 +32,22 @@ describe('a sensitive field controlling another field', () => {
   it('is refused when the controlled field is sensitive too: an empty answer stays empty when masked', () => {
     const d = minimalDefinition();
     d.fields.push({ key: 'bank_card', label: '银行卡号', type: 'text', sensitive: true, purpose: '发放补贴', visibleWhen: { field: 'id_number', op: 'not_empty' } });
-    const result = parseServiceDefinition(d);
+    const result = parseServiceDefinition(d, fieldTypes);
     expect(result.ok ? [] : result.errors.map((e) => `${e.path} ${e.code}`)).toEqual(['fields[4].visibleWhen.field sensitive_controls_field']);
   });
 
   it('is allowed the other way round: a clear field may control a sensitive one', () => {
     const d = minimalDefinition();
     d.fields[2].visibleWhen = { field: 'kind', op: 'eq', value: 'a' };
-    expect(parseServiceDefinition(d).ok).toBe(true);
-    expect(parseServiceDefinition(withCondition('visibleWhen', 3, 'kind')).ok).toBe(true);
+    expect(parseServiceDefinition(d, fieldTypes).ok).toBe(true);
+    expect(parseServiceDefinition(withCondition('visibleWhen', 3, 'kind'), fieldTypes).ok).toBe(true);
   });
 
   it('the veteran card template passes because its card type is no longer sensitive', () => {
     const veteran = JSON.parse(readFileSync('resources/services/veteran_card.json', 'utf8')) as { fields: { key: string; sensitive?: boolean }[] };
-    expect(parseServiceDefinition(veteran).ok).toBe(true);
+    expect(parseServiceDefinition(veteran, fieldTypes).ok).toBe(true);
     const asBefore = { ...veteran, fields: veteran.fields.map((f) => (f.key === 'card_type' ? { ...f, sensitive: true } : f)) };
-    const result = parseServiceDefinition(asBefore);
+    const result = parseServiceDefinition(asBefore, fieldTypes);
     expect(result.ok ? [] : [...new Set(result.errors.map((e) => e.code))]).toEqual(['sensitive_controls_field']);
   });
 });

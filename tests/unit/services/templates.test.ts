@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPresetRole } from '../../../src/services/roles';
+import { isPresetRole } from '../../../src/contract';
 import { parseServiceDefinition, type ServiceDefinition } from '../../../src/services/schema';
+import { fieldTypes } from '../../../src/field-types';
 
 const resourcesDir = join(import.meta.dirname, '../../../resources');
 
@@ -16,7 +17,7 @@ function jsonFiles(dir: string): string[] {
 const files = jsonFiles(join(resourcesDir, 'services'));
 
 function load(file: string): ServiceDefinition {
-  const result = parseServiceDefinition(JSON.parse(readFileSync(file, 'utf8')));
+  const result = parseServiceDefinition(JSON.parse(readFileSync(file, 'utf8')), fieldTypes);
   if (!result.ok) throw new Error(`${file}:\n${result.errors.map((e) => `${e.path}: ${e.message_en}`).join('\n')}`);
   return result.definition;
 }

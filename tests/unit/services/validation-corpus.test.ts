@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldTypeKeys } from '../../../src/field-types/registry';
+import { fieldTypeKeys, fieldTypes } from '../../../src/field-types';
 import { validateRecordData } from '../../../src/services/validate-record';
 import { loadValidationCorpus } from '../../shared/validation-corpus/load-corpus';
 
@@ -9,13 +9,13 @@ const sortIssues = (issues: { invalidField: string; code: string }[]) =>
 
 describe('shared validation corpus through validateRecordData', () => {
   it.each(corpus.map((c) => ({ ...c, title: `${c.file} › ${c.name}` })))('$title', ({ definition, data, expected }) => {
-    const issues = validateRecordData(definition, data).map((issue) => ({ invalidField: issue.field, code: issue.code }));
+    const issues = validateRecordData(definition, data, { fieldTypes }).map((issue) => ({ invalidField: issue.field, code: issue.code }));
     expect(sortIssues(issues)).toEqual(sortIssues(expected));
   });
 
   it('every issue carries both messages', () => {
     for (const c of corpus) {
-      for (const issue of validateRecordData(c.definition, c.data)) {
+      for (const issue of validateRecordData(c.definition, c.data, { fieldTypes })) {
         expect(issue.message_zh).toMatch(/[\u4e00-\u9fff]/);
         expect(issue.message_en).toMatch(/^[\x20-\x7e]+$/);
       }

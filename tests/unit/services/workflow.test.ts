@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseServiceDefinition, type ServiceDefinition } from '../../../src/services/schema';
 import { availableTransitions, checkTransition, dueAt, isOverdue, workflowReducer } from '../../../src/services/workflow';
 import { minimalDefinition } from '../support/minimal-definition';
+import { fieldTypes } from '../../../src/field-types';
 
 function definition(): ServiceDefinition {
-  const result = parseServiceDefinition(minimalDefinition());
+  const result = parseServiceDefinition(minimalDefinition(), fieldTypes);
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.definition;
 }

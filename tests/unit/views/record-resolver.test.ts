@@ -4,6 +4,7 @@ import { fieldMessages, parseServerIssues } from '../../../src/views/form/record
 import { parseServiceDefinition } from '../../../src/services/schema';
 import { minimalDefinition } from '../support/minimal-definition';
 import { template } from './templates';
+import { fieldTypes } from '../../../src/field-types';
 
 const elderly = template('elderly_benefit');
 const texts = { unitRequired: 'UNIT', rowIssue: (p: { row: number; column: string; message: string }) => `row ${p.row} ${p.column}: ${p.message}` };
@@ -75,7 +76,7 @@ describe('server issues (record_invalid)', () => {
   it('names the row and column of a sub-table problem', () => {
     const json = minimalDefinition();
     json.fields.push({ key: 'members', label: '家庭成员', type: 'sub_table', columns: [{ key: 'relation', label: '关系', type: 'text' }] });
-    const parsed = parseServiceDefinition(json);
+    const parsed = parseServiceDefinition(json, fieldTypes);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const messages = fieldMessages(parsed.definition, [{ field: 'members[1].relation', code: 'required' }], 'zh', texts.rowIssue);
     expect(messages).toEqual([{ field: 'members', message: 'row 2 关系: 此项为必填项' }]);

@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseServiceDefinition, type ServiceDefinition } from '../../../src/services/schema';
+import { fieldTypes } from '../../../src/field-types';
 
 export function template(key: 'elderly_benefit' | 'grid_event' | 'veteran_card'): ServiceDefinition {
   const file = join(import.meta.dirname, '../../../resources/services', `${key}.json`);
-  const result = parseServiceDefinition(JSON.parse(readFileSync(file, 'utf8')));
+  const result = parseServiceDefinition(JSON.parse(readFileSync(file, 'utf8')), fieldTypes);
   if (!result.ok) throw new Error(`${key}: ${result.errors.map((e) => `${e.path} ${e.message_en}`).join('; ')}`);
   return result.definition;
 }
