@@ -53,9 +53,7 @@ function ownCacheRoot(dataDir: string): string {
   if (existsSync(root)) {
     const info = lstatSync(root);
     if (!info.isDirectory() || info.isSymbolicLink() || info.uid !== 0) {
-      throw new Error(
-        `${root} 不是本程序创建的目录，请删除后重试 / ${root} was not created by this program (not a root-owned folder); remove it and start again`,
-      );
+      throw new Error(`${root} is not a folder this program made (a link, or not owned by root): remove it and start again`);
     }
   } else mkdirSync(root, { mode: 0o755 });
   return root;
