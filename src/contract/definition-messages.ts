@@ -1,7 +1,8 @@
 /**
  * Bilingual messages for problems in a service DEFINITION (not in record data; those are
  * validation-codes.ts). Zod schemas carry one of these keys as their message; the translator
- * in definition-errors.ts turns it into zh/en text with the issue's params.
+ * in services/definition-errors.ts turns it into zh/en text with the issue's params
+ * (renderMessage). The database words them the same (private.definition_error).
  */
 export const definitionMessages = {
   // generic, chosen by the translator from the zod issue code
