@@ -87,7 +87,7 @@ async function sendIndex(res: ServerResponse, site: StaticSite, indexPath: strin
   const script = configScript(site);
   const hash = `sha256-${createHash("sha256").update(script).digest("base64")}`;
   const tag = `<script>${script}</script>`;
-  const body = html.includes("</head>") ? html.replace("</head>", `${tag}</head>`) : `${tag}${html}`;
+  const body = html.includes("</head>") ? html.replace("</head>", () => `${tag}</head>`) : `${tag}${html}`;
   res.writeHead(200, {
     ...securityHeaders(hash),
     "content-type": CONTENT_TYPES[".html"],
