@@ -109,12 +109,13 @@ describe("users are created as GoTrue creates them", () => {
   it("admin createUser with both confirmations: the same, phone confirmed by its own update", async () => {
     const { data, error } = await admin.auth.admin.createUser({ email: uniqueEmail("probe-admin"), phone: `+8613${String(Date.now()).slice(-9)}`, password: PASSWORD, email_confirm: true, phone_confirm: true });
     expect(error).toBeNull();
-    remember(data.user.id);
-    const rows = await seen(data.user.id);
+    const user = data.user!;
+    remember(user.id);
+    const rows = await seen(user.id);
     expect(rows[0]).toMatchObject({ op: "INSERT", role: "", email_confirmed: false, phone_confirmed: false });
     expect(rows.at(-1)).toEqual({ op: "UPDATE", role: "authenticated", email_confirmed: true, phone_confirmed: true });
-    expect(data.user.email_confirmed_at).toBeTruthy();
-    expect(data.user.role).toBe("authenticated");
+    expect(user.email_confirmed_at).toBeTruthy();
+    expect(user.role).toBe("authenticated");
   });
 });
 
