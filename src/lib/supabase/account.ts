@@ -35,8 +35,9 @@ export async function sessionFromRecoveryLink(location: Pick<Location, "hash" | 
     const { error } = await supabase.auth.verifyOtp({ token_hash: tokenHash, type: "recovery" });
     return error ? { ok: false, code: error.code ?? "otp_expired" } : { ok: true };
   }
-  const { data } = await supabase.auth.getSession();
-  return data.session ? { ok: true } : { ok: false, code: "otp_expired" };
+  // No link: an existing session is not enough here, or anyone at an unattended screen could set
+  // a new password without the current one (修改密码 asks for it).
+  return { ok: false, code: "otp_expired" };
 }
 
 /** Sets a new password for the signed-in user; GoTrue ends their other sessions. */
