@@ -122,6 +122,8 @@ export interface FieldTypeDefinition<C extends z.ZodObject = z.ZodObject> {
    * `multiple` types; undefined when the text does not read as one.
    */
   fromText(field: FieldOf<C>, text: string): unknown;
+  /** The label of a part of an answer that an issue's sub-path names (a sub-table column), if it has parts. */
+  partLabel(field: FieldOf<C>, part: string, language: Language): string | undefined;
 }
 
 export interface FieldType<C extends z.ZodObject = z.ZodObject> extends FieldTypeDefinition<C> {
@@ -135,7 +137,7 @@ export interface FieldType<C extends z.ZodObject = z.ZodObject> extends FieldTyp
  * The registry's shape check. `never` in the input positions accepts every specific field
  * type (their props are narrower) while still requiring each part to exist.
  */
-export interface RegisteredFieldType extends Omit<FieldTypeDefinition, 'toText' | 'fromText'> {
+export interface RegisteredFieldType extends Omit<FieldTypeDefinition, 'toText' | 'fromText' | 'partLabel'> {
   validate(field: never, value: unknown, context: ValidationContext): FieldIssue | null;
   toText(field: never, value: unknown, context: TextContext): CellText;
   fromText(field: never, text: string): unknown;

@@ -3,6 +3,7 @@ import { operatorSets } from '../operators';
 import type { CellText, FieldOf, FieldTypeDefinition, TextContext } from '../types';
 import { columnTypeRoutines } from '../shared/sql-routines';
 import { booleanAnswerLabels } from './answer-labels';
+import { noParts } from '../shared/text-forms';
 
 export const booleanConfigSchema = z.strictObject({
   /** wording of the two answers, e.g. 已建档 / 未建档; defaults to 是 / 否 */
@@ -44,4 +45,5 @@ export const booleanDefinition = {
   sqlRoutines: [...columnTypeRoutines],
   toText: booleanText,
   fromText: booleanFromText,
+  partLabel: noParts,
 } as const satisfies FieldTypeDefinition<typeof booleanConfigSchema>;

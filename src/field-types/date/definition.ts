@@ -4,7 +4,7 @@ import { operatorSets } from '../operators';
 import { limitsInOrder, placeholderOption } from '../shared/config-parts';
 import { isIsoDate } from '../shared/dates';
 import type { FieldOf, FieldTypeDefinition } from '../types';
-import { plainText, textAsIs } from '../shared/text-forms';
+import { noParts, plainText, textAsIs } from '../shared/text-forms';
 import { columnTypeRoutines } from '../shared/sql-routines';
 
 /** A limit is a fixed date or "today" (e.g. 退役时间 cannot be in the future). */
@@ -35,4 +35,5 @@ export const dateDefinition = {
   sqlRoutines: [...columnTypeRoutines, 'private.is_iso_date', 'private.is_calendar_date', 'private.local_today'],
   toText: plainText,
   fromText: textAsIs,
+  partLabel: noParts,
 } as const satisfies FieldTypeDefinition<typeof dateConfigSchema>;

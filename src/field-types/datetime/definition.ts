@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { operatorSets } from '../operators';
 import { placeholderOption } from '../shared/config-parts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
-import { plainText, textAsIs } from '../shared/text-forms';
+import { noParts, plainText, textAsIs } from '../shared/text-forms';
 import { everyTypeRoutines } from '../shared/sql-routines';
 
 export const datetimeConfigSchema = z.strictObject({ ...placeholderOption });
@@ -25,4 +25,5 @@ export const datetimeDefinition = {
   sqlRoutines: [...everyTypeRoutines, 'private.is_iso_datetime', 'private.is_calendar_date'],
   toText: plainText,
   fromText: textAsIs,
+  partLabel: noParts,
 } as const satisfies FieldTypeDefinition<typeof datetimeConfigSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { operatorSets } from '../operators';
 import { placeholderOption } from '../shared/config-parts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
-import { plainText, textAsIs } from '../shared/text-forms';
+import { noParts, plainText, textAsIs } from '../shared/text-forms';
 import { columnTypeRoutines } from '../shared/sql-routines';
 
 export const idNumberConfigSchema = z.strictObject({ ...placeholderOption });
@@ -25,4 +25,5 @@ export const idNumberDefinition = {
   sqlRoutines: [...columnTypeRoutines, 'private.is_valid_id_number', 'private.id_number_check_char', 'private.mask_id_number'],
   toText: plainText,
   fromText: textAsIs,
+  partLabel: noParts,
 } as const satisfies FieldTypeDefinition<typeof idNumberConfigSchema>;

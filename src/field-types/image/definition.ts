@@ -3,7 +3,7 @@ import { operatorSets } from '../operators';
 import { limitsInOrder } from '../shared/config-parts';
 import { fileConfigParts } from '../shared/files';
 import type { FieldOf, FieldTypeDefinition } from '../types';
-import { fileNamesText, notFromText } from '../shared/text-forms';
+import { fileNamesText, noParts, notFromText } from '../shared/text-forms';
 import { everyTypeRoutines } from '../shared/sql-routines';
 
 /** Images only; `accept` may narrow further, e.g. ["image/jpeg"] for 证件照. */
@@ -31,4 +31,5 @@ export const imageDefinition = {
   sqlRoutines: [...everyTypeRoutines, 'private.file_list_issue', 'private.sync_record_attachments'],
   toText: fileNamesText,
   fromText: notFromText,
+  partLabel: noParts,
 } as const satisfies FieldTypeDefinition<typeof imageConfigSchema>;

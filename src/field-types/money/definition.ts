@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { operatorSets } from '../operators';
 import { limitsInOrder, numberLimits, placeholderOption } from '../shared/config-parts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
-import { numberFromText, numberText } from '../shared/text-forms';
+import { noParts, numberFromText, numberText } from '../shared/text-forms';
 import { columnTypeRoutines } from '../shared/sql-routines';
 
 /** Amounts in yuan as a JSON number with at most 2 decimals (fen), matching numeric(…, 2). */
@@ -28,4 +28,5 @@ export const moneyDefinition = {
   sqlRoutines: [...columnTypeRoutines, 'private.json_double'],
   toText: numberText,
   fromText: numberFromText,
+  partLabel: noParts,
 } as const satisfies FieldTypeDefinition<typeof moneyConfigSchema>;

@@ -4,7 +4,7 @@ import { limitsInOrder, placeholderOption } from '../shared/config-parts';
 import { choiceLabel, choiceOptionsSchema, choiceValue } from '../shared/choice-options';
 import type { CellText, FieldOf, FieldTypeDefinition, TextContext } from '../types';
 import { everyTypeRoutines } from '../shared/sql-routines';
-import { listSeparator } from '../shared/text-forms';
+import { listSeparator, noParts } from '../shared/text-forms';
 
 export const multiselectConfigSchema = z
   .strictObject({
@@ -43,4 +43,5 @@ export const multiselectDefinition = {
   sqlRoutines: [...everyTypeRoutines, 'private.is_option_value'],
   toText: multiselectText,
   fromText: multiselectFromText,
+  partLabel: noParts,
 } as const satisfies FieldTypeDefinition<typeof multiselectConfigSchema>;

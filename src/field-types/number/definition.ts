@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { operatorSets } from '../operators';
 import { limitsInOrder, numberLimits, placeholderOption } from '../shared/config-parts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
-import { numberFromText, numberText } from '../shared/text-forms';
+import { noParts, numberFromText, numberText } from '../shared/text-forms';
 import { columnTypeRoutines } from '../shared/sql-routines';
 
 export const numberConfigSchema = z
@@ -33,4 +33,5 @@ export const numberDefinition = {
   sqlRoutines: [...columnTypeRoutines, 'private.json_double'],
   toText: numberText,
   fromText: numberFromText,
+  partLabel: noParts,
 } as const satisfies FieldTypeDefinition<typeof numberConfigSchema>;

@@ -3,7 +3,7 @@ import { orgUnitLevels } from '../../contract';
 import { operatorSets } from '../operators';
 import { placeholderOption } from '../shared/config-parts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
-import { lookupText, textAsIs } from '../shared/text-forms';
+import { lookupText, noParts, textAsIs } from '../shared/text-forms';
 import { everyTypeRoutines } from '../shared/sql-routines';
 
 export const orgUnitConfigSchema = z.strictObject({
@@ -30,4 +30,5 @@ export const orgUnitDefinition = {
   sqlRoutines: [...everyTypeRoutines],
   toText: lookupText('orgUnitName'),
   fromText: textAsIs,
+  partLabel: noParts,
 } as const satisfies FieldTypeDefinition<typeof orgUnitConfigSchema>;

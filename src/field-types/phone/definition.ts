@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { operatorSets } from '../operators';
 import { placeholderOption } from '../shared/config-parts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
-import { plainText, textAsIs } from '../shared/text-forms';
+import { noParts, plainText, textAsIs } from '../shared/text-forms';
 import { columnTypeRoutines } from '../shared/sql-routines';
 
 export const phoneConfigSchema = z.strictObject({
@@ -29,4 +29,5 @@ export const phoneDefinition = {
   sqlRoutines: [...columnTypeRoutines, 'private.is_valid_phone', 'private.mask_phone'],
   toText: plainText,
   fromText: textAsIs,
+  partLabel: noParts,
 } as const satisfies FieldTypeDefinition<typeof phoneConfigSchema>;

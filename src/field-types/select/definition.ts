@@ -4,6 +4,7 @@ import { placeholderOption } from '../shared/config-parts';
 import { choiceLabel, choiceOptionsSchema, choiceValue } from '../shared/choice-options';
 import type { CellText, FieldOf, FieldTypeDefinition, TextContext } from '../types';
 import { columnTypeRoutines } from '../shared/sql-routines';
+import { noParts } from '../shared/text-forms';
 
 export const selectConfigSchema = z.strictObject({
   options: choiceOptionsSchema,
@@ -39,4 +40,5 @@ export const selectDefinition = {
   sqlRoutines: [...columnTypeRoutines, 'private.is_option_value'],
   toText: selectText,
   fromText: selectFromText,
+  partLabel: noParts,
 } as const satisfies FieldTypeDefinition<typeof selectConfigSchema>;

@@ -39,3 +39,8 @@ export function numberFromText(_field: unknown, text: string): number | undefine
 export function notFromText(): undefined {
   return undefined;
 }
+
+/** Answers without parts: an issue never points inside them. */
+export function noParts(): undefined {
+  return undefined;
+}

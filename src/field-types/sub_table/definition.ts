@@ -3,7 +3,8 @@ import { forwardIssues, msg, parseTypeOptions } from '../../contract';
 import { operatorSets } from '../operators';
 import { limitsInOrder } from '../shared/config-parts';
 import { everyTypeRoutines } from '../shared/sql-routines';
-import type { CellText, FieldOf, FieldType, FieldTypeDefinition, RegisteredFieldType } from '../types';
+import { fieldLabel } from '../shared/labels';
+import type { CellText, FieldOf, FieldType, FieldTypeDefinition, Language, RegisteredFieldType } from '../types';
 import { UnknownFieldTypeError } from '../unknown-field-type-error';
 
 /** Scalar types only: a row cell holding files or another table would not fit a table row. */
@@ -75,6 +76,12 @@ function rowCountText(_field: SubTableField, value: unknown): CellText {
   return Array.isArray(value) ? value.length : null;
 }
 
+/** An issue inside a row names its column (`[1].id_number`): the column's label. */
+function columnLabel(field: SubTableField, part: string, language: Language): string | undefined {
+  const column = field.columns.find((c) => c.key === part);
+  return column ? fieldLabel(column, language) : undefined;
+}
+
 export function subTableDefinitionFor(columnTypes: ColumnTypes) {
   const configSchema = subTableConfigSchemaFor(columnTypes);
   return {
@@ -95,5 +102,6 @@ export function subTableDefinitionFor(columnTypes: ColumnTypes) {
     sqlRoutines: [...everyTypeRoutines, 'private.sub_table_column_types', 'private.check_service_definition'],
     toText: rowCountText,
     fromText: () => undefined,
+    partLabel: columnLabel,
   } as const satisfies FieldTypeDefinition<SubTableConfigSchema>;
 }

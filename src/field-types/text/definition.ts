@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { operatorSets } from '../operators';
 import { lengthLimits, limitsInOrder, patternOption, placeholderOption } from '../shared/config-parts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
-import { plainText, textAsIs } from '../shared/text-forms';
+import { noParts, plainText, textAsIs } from '../shared/text-forms';
 import { columnTypeRoutines } from '../shared/sql-routines';
 
 export const textConfigSchema = z
@@ -27,4 +27,5 @@ export const textDefinition = {
   sqlRoutines: [...columnTypeRoutines],
   toText: plainText,
   fromText: textAsIs,
+  partLabel: noParts,
 } as const satisfies FieldTypeDefinition<typeof textConfigSchema>;

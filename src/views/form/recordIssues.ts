@@ -1,6 +1,7 @@
 // Record-data problems (from validateRecordData in the browser, or record_invalid from the
 // database) → one message per form field, in the current language. A problem inside a
 // sub-table (`members[1].id_number`) is reported on the sub-table, naming the row and column.
+import { getFieldType } from "../../field-types";
 import type { ServiceDefinition } from "../../services/schema";
 import { isValidationCode, validationMessage, type Language, type MessageParams } from "../../contract";
 
@@ -28,11 +29,11 @@ function messageOf(issue: IssueLike, language: Language): string {
   return language === "en" ? both.message_en : both.message_zh;
 }
 
+/** The field's type names the part (a sub-table's column); the key when it cannot. */
 function columnLabel(definition: ServiceDefinition, fieldKey: string, columnKey: string, language: Language): string {
-  const field = definition.fields.find((f) => f.key === fieldKey) as { columns?: { key: string; label: string; label_en?: string }[] } | undefined;
-  const column = field?.columns?.find((c) => c.key === columnKey);
-  if (!column) return columnKey;
-  return language === "en" && column.label_en ? column.label_en : column.label;
+  const field = definition.fields.find((f) => f.key === fieldKey);
+  if (!field) return columnKey;
+  return getFieldType(definition.key, field.key, field.type).partLabel(field, columnKey, language) ?? columnKey;
 }
 
 /** The first problem per field wins: one message under an input is what a person can act on. */
