@@ -12,10 +12,17 @@ export { subTableColumnTypes, type ColumnTypes, type SubTableColumn, type SubTab
  */
 export function subTableType(columnTypes: ColumnTypes) {
   const definition = subTableDefinitionFor(columnTypes);
+  // built once, when the registry is: stable components, so React keeps row inputs mounted
+  function SubTableWithColumnsInput(props: FieldInputProps<SubTableField>) {
+    return <SubTableInput {...props} columnTypes={columnTypes} />;
+  }
+  function SubTableWithColumnsCell(props: FieldCellProps<SubTableField>) {
+    return <SubTableCell {...props} columnTypes={columnTypes} />;
+  }
   return {
     ...definition,
     validate: (field, value, context) => validateSubTable(columnTypes, field, value, context),
-    Input: (props: FieldInputProps<SubTableField>) => <SubTableInput {...props} columnTypes={columnTypes} />,
-    Cell: (props: FieldCellProps<SubTableField>) => <SubTableCell {...props} columnTypes={columnTypes} />,
+    Input: SubTableWithColumnsInput,
+    Cell: SubTableWithColumnsCell,
   } satisfies FieldType<typeof definition.configSchema>;
 }
