@@ -29,6 +29,15 @@ export function AppRoutes() {
           </Suspense>
         }
       />
+      {/* Forgot password: public, since an SMS code signs the user in half-way through. */}
+      <Route
+        path="/forgot-password"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <ForgotPasswordPage />
+          </Suspense>
+        }
+      />
       {/* Where a recovery link lands: signed in by the link itself, whoever was signed in before. */}
       <Route
         path="/reset-password"
@@ -88,14 +97,7 @@ export function AppRoutes() {
             </Suspense>
           }
         />
-        <Route
-          path="/forgot-password"
-          element={
-            <Suspense fallback={<PageLoading />}>
-              <ForgotPasswordPage />
-            </Suspense>
-          }
-        />
+
       </Route>
     </Routes>
   );

@@ -3,7 +3,7 @@
 // old one fails; unknown addresses get the same 200 and no message; links work once.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { admin, anon, authCall, claimsOf, dbUrl, mailboxFor, makeUser, PASSWORD, removeMadeUsers, uniqueEmail, url } from "../support/auth-wire";
+import { admin, anon, authCall, claimsOf, dbUrl, mailboxFor, makeUser, PASSWORD, remember, removeMadeUsers, uniqueEmail, uniqueNational, url } from "../support/auth-wire";
 
 const db = new pg.Client({ connectionString: dbUrl });
 const NEW_PASSWORD = "Renewed@2026";
@@ -106,5 +106,42 @@ describe("recovery by code", () => {
     const fragment = new URLSearchParams((await followLink(message.link!)).hash.slice(1));
     expect(fragment.get("access_token")).toBeNull();
     expect(fragment.get("error_code")).toBe("user_banned");
+  });
+});
+
+describe("recovery by SMS code (an account with a phone number)", () => {
+  it("a code to the phone signs in once; then a new password works and the old one fails", async () => {
+    const phone = `+86${uniqueNational()}`;
+    const { data, error } = await admin.auth.admin.createUser({ phone, password: PASSWORD, phone_confirm: true });
+    expect(error).toBeNull();
+    remember(data.user!.id);
+
+    expect((await anon().auth.signInWithOtp({ phone, options: { shouldCreateUser: false } })).error).toBeNull();
+    const [sms, ...more] = await mailboxFor(phone);
+    expect(more).toEqual([]);
+    expect(sms.code).toMatch(/^\d{6}$/);
+    const again = await authCall("/otp", { body: { phone, create_user: false } });
+    expect(again.status).toBe(429);
+    expect(again.body.error_code).toBe("over_sms_send_rate_limit");
+
+    const wrong = await anon().auth.verifyOtp({ phone, token: sms.code === "000000" ? "111111" : "000000", type: "sms" });
+    expect(wrong.error?.code).toBe("otp_expired");
+    const browser = anon();
+    const right = await browser.auth.verifyOtp({ phone, token: sms.code!, type: "sms" });
+    expect(right.error).toBeNull();
+    expect(right.data.user?.id).toBe(data.user!.id);
+    expect((await anon().auth.verifyOtp({ phone, token: sms.code!, type: "sms" })).error?.code).toBe("otp_expired");
+
+    expect((await browser.auth.updateUser({ password: NEW_PASSWORD })).error).toBeNull();
+    expect((await anon().auth.signInWithPassword({ phone, password: PASSWORD })).error?.code).toBe("invalid_credentials");
+    expect((await anon().auth.signInWithPassword({ phone, password: NEW_PASSWORD })).error).toBeNull();
+  });
+
+  it("an unknown number gets GoTrue's 422 otp_disabled without create_user, and no SMS", async () => {
+    const phone = `+86${uniqueNational()}`;
+    const answer = await authCall("/otp", { body: { phone, create_user: false } });
+    expect(answer.status).toBe(422);
+    expect(answer.body.error_code).toBe("otp_disabled");
+    expect(await mailboxFor(phone)).toEqual([]);
   });
 });

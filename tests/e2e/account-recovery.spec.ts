@@ -20,8 +20,8 @@ test("a user resets a forgotten password through the local mailbox and signs in 
   await page.goto("/login");
   await page.getByRole("link", { name: "忘记密码？" }).click();
   await expect(page.getByRole("heading", { name: "找回密码" })).toBeVisible();
-  await page.getByLabel("邮箱", { exact: true }).fill(member.email);
-  await page.getByRole("button", { name: "发送重置链接" }).click();
+  await page.getByLabel("邮箱或手机号").fill(member.email);
+  await page.getByRole("button", { name: "发送", exact: true }).click();
   await expect(page.getByText("如果该邮箱已注册，重置密码的邮件已发出")).toBeVisible();
 
   await page.getByRole("link", { name: "打开本地邮箱（仅本地环境）" }).click();

@@ -16,13 +16,14 @@ export async function asService(path: string, init: { method?: string; body?: un
 
 export type StaffMember = { id: string; email: string; name: string; remove(): Promise<void> };
 
-export async function newStaffMember(label: string, password: string): Promise<StaffMember> {
+/** `phone` (E.164, e.g. "+8613912345678") gives the account a confirmed phone number too. */
+export async function newStaffMember(label: string, password: string, phone?: string): Promise<StaffMember> {
   const suffix = randomUUID().slice(0, 8);
   const email = `${label}-${suffix}@test.local`;
   const name = `${label}-${suffix.slice(0, 4)}`;
   const user = (await asService("/auth/v1/admin/users", {
     method: "POST",
-    body: { email, password, email_confirm: true, user_metadata: { display_name: name } },
+    body: { email, password, email_confirm: true, user_metadata: { display_name: name }, ...(phone ? { phone, phone_confirm: true } : {}) },
   })) as { id: string };
   const [unit] = (await asService("/rest/v1/org_units?select=id&code=eq.433101009001")) as Array<{ id: string }>;
   await asService("/rest/v1/memberships", { method: "POST", body: { user_id: user.id, org_unit_id: unit.id, role_key: "staff" } });

@@ -12,6 +12,21 @@ export async function requestPasswordReset(email: string): Promise<void> {
   if (error) throw error;
 }
 
+/**
+ * Sends a sign-in code by SMS to an existing account (never creates one). An unknown number is
+ * answered like a known one, so the page reveals nothing either way.
+ */
+export async function requestSmsCode(phone: string): Promise<void> {
+  const { error } = await supabase.auth.signInWithOtp({ phone, options: { shouldCreateUser: false } });
+  if (error && error.code !== "otp_disabled") throw error;
+}
+
+/** Signs in with the SMS code (GoTrue's /verify type sms). */
+export async function signInWithSmsCode(phone: string, code: string): Promise<void> {
+  const { error } = await supabase.auth.verifyOtp({ phone, token: code.trim(), type: "sms" });
+  if (error) throw error;
+}
+
 export type RecoveryOutcome = { ok: true } | { ok: false; code: string };
 
 /**

@@ -1,36 +1,43 @@
-import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from "antd";
+import { Alert, Card, Flex, Typography, theme } from "antd";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { useT, type TranslationKey } from "../../i18n";
-import { emailPattern } from "../../lib/domain/access";
-import { requestPasswordReset } from "../../lib/supabase/account";
+import { credentialsFor } from "../../lib/domain/phone";
+import { requestPasswordReset, requestSmsCode, setNewPassword, signInWithSmsCode } from "../../lib/supabase/account";
 import { isLocalStack } from "../../lib/supabase/client";
 import { toHttpError } from "../../lib/supabase/errors";
+import { NewPasswordForm, type NewPasswordValues } from "../account/NewPasswordForm";
+import { ForgotIdentifierForm, SmsCodeForm } from "./ForgotPasswordForms";
 
-type Values = { email: string };
+type Stage = { name: "ask" } | { name: "mailSent" } | { name: "code"; phone: string } | { name: "newPassword" };
 
 const problemByCode: Record<string, TranslationKey> = {
   over_email_send_rate_limit: "account.resetTooSoon",
-  over_request_rate_limit: "errors.rateLimited",
+  over_sms_send_rate_limit: "account.resetTooSoon",
+  otp_expired: "account.codeInvalid",
+  same_password: "account.samePassword",
+  weak_password: "account.passwordNeedsLettersAndDigits",
 };
 
-/** 忘记密码: GoTrue mails a recovery link (locally: to the mailbox page); the answer never says whether the address has an account. */
+/**
+ * 忘记密码. By e-mail: GoTrue mails a reset link (→ /reset-password). By phone: an SMS code signs
+ * the user in here, then they set a new password. Answers never say whether an account exists.
+ * On the local stack both messages land in the local mailbox, which is linked.
+ */
 export default function ForgotPasswordPage() {
   const t = useT();
   const { token } = theme.useToken();
+  const navigate = useNavigate();
+  const [stage, setStage] = useState<Stage>({ name: "ask" });
   const [busy, setBusy] = useState(false);
-  const [sent, setSent] = useState(false);
   const [problem, setProblem] = useState<TranslationKey | null>(null);
-  const { control, handleSubmit } = useForm<Values>({ defaultValues: { email: "" }, mode: "onTouched" });
 
-  const onSubmit = async ({ email }: Values) => {
+  const attempt = async (action: () => Promise<void>) => {
     setBusy(true);
     setProblem(null);
     try {
-      await requestPasswordReset(email);
-      setSent(true);
+      await action();
     } catch (error) {
       const http = toHttpError(error);
       setProblem((http.code && problemByCode[http.code]) || http.i18nKey);
@@ -38,6 +45,32 @@ export default function ForgotPasswordPage() {
       setBusy(false);
     }
   };
+
+  const onIdentifier = (identifier: string) =>
+    attempt(async () => {
+      const credentials = credentialsFor(identifier);
+      if ("email" in credentials) {
+        await requestPasswordReset(credentials.email);
+        setStage({ name: "mailSent" });
+      } else {
+        await requestSmsCode(credentials.phone);
+        setStage({ name: "code", phone: credentials.phone });
+      }
+    });
+
+  const onCode = (phone: string, code: string) =>
+    attempt(async () => {
+      await signInWithSmsCode(phone, code);
+      setStage({ name: "newPassword" });
+    });
+
+  const onNewPassword = ({ newPassword }: NewPasswordValues) =>
+    attempt(async () => {
+      await setNewPassword(newPassword);
+      navigate("/", { replace: true });
+    });
+
+  const mailboxLink = isLocalStack ? <a href="/_mailbox">{t("account.openLocalMailbox")}</a> : undefined;
 
   return (
     <Flex vertical style={{ minHeight: "100vh", background: token.colorBgLayout }}>
@@ -47,42 +80,23 @@ export default function ForgotPasswordPage() {
       <Flex flex={1} justify="center" align="flex-start" style={{ padding: `${token.paddingXL}px ${token.padding}px` }}>
         <Card style={{ width: "100%", maxWidth: 420 }}>
           <Typography.Title level={3} style={{ marginTop: 0, textAlign: "center" }}>
-            {t("account.forgotTitle")}
+            {t(stage.name === "newPassword" ? "account.resetTitle" : "account.forgotTitle")}
           </Typography.Title>
-          <Typography.Paragraph type="secondary">{t("account.forgotHint")}</Typography.Paragraph>
           {problem && <Alert role="alert" type="error" showIcon message={t(problem)} style={{ marginBottom: token.marginMD }} />}
-          {sent ? (
-            <Alert
-              role="status"
-              type="success"
-              showIcon
-              message={t("account.resetSent")}
-              description={isLocalStack ? <a href="/_mailbox">{t("account.openLocalMailbox")}</a> : undefined}
-            />
-          ) : (
-            <Form layout="vertical" component={false} requiredMark={false}>
-              <form noValidate onSubmit={handleSubmit(onSubmit)} aria-label={t("account.forgotTitle")}>
-                <Controller
-                  name="email"
-                  control={control}
-                  rules={{ validate: (value) => (emailPattern.test(value.trim()) ? true : ("account.emailInvalid" satisfies TranslationKey)) }}
-                  render={({ field, fieldState }) => (
-                    <Form.Item
-                      label={t("account.email")}
-                      htmlFor="forgot-email"
-                      validateStatus={fieldState.error ? "error" : undefined}
-                      help={fieldState.error?.message ? t(fieldState.error.message as TranslationKey) : undefined}
-                    >
-                      <Input {...field} id="forgot-email" size="large" autoComplete="email" aria-invalid={fieldState.invalid} />
-                    </Form.Item>
-                  )}
-                />
-                <Button type="primary" htmlType="submit" size="large" block loading={busy}>
-                  {t("account.sendResetLink")}
-                </Button>
-              </form>
-            </Form>
+          {stage.name === "ask" && (
+            <>
+              <Typography.Paragraph type="secondary">{t("account.forgotHint")}</Typography.Paragraph>
+              <ForgotIdentifierForm busy={busy} onSubmit={onIdentifier} />
+            </>
           )}
+          {stage.name === "mailSent" && <Alert role="status" type="success" showIcon message={t("account.resetSent")} description={mailboxLink} />}
+          {stage.name === "code" && (
+            <>
+              <Alert role="status" type="info" showIcon message={t("account.codeSent")} description={mailboxLink} style={{ marginBottom: token.marginMD }} />
+              <SmsCodeForm busy={busy} onSubmit={(code) => onCode(stage.phone, code)} />
+            </>
+          )}
+          {stage.name === "newPassword" && <NewPasswordForm askCurrent={false} submitLabel="account.setNewPassword" busy={busy} onSubmit={onNewPassword} />}
           <Typography.Paragraph style={{ marginTop: token.marginMD, marginBottom: 0, textAlign: "center" }}>
             <Link to="/login">{t("account.backToLogin")}</Link>
           </Typography.Paragraph>

@@ -8,6 +8,7 @@ import { writeAudit } from "./auth-audit.ts";
 import { AuthError, authErrors } from "./auth-errors.ts";
 import { OTP_FAILURE_LIMIT, OTP_FAILURE_WINDOW_MS } from "./auth-rate-limit.ts";
 import type { AuthState } from "./auth-state.ts";
+import { verifySmsOtp } from "./auth-sms-otp.ts";
 import { inTransaction, startSession, type TokenContext } from "./auth-tokens.ts";
 import { findUserByEmail, isBanned, isValidEmail, normalizeEmail, USER_COLUMNS, type UserRow } from "./auth-users.ts";
 import { readJsonObject, stringField } from "./http.ts";
@@ -124,7 +125,8 @@ export async function verifyPost(req: IncomingMessage, config: GatewayConfig, st
   const givenHash = stringField(body, "token_hash") ?? "";
   if (type === "") throw authErrors.validation("Verify requires a verification type");
   if ((token === "") === (givenHash === "")) throw authErrors.validation("Verify requires either a token or a token hash");
-  if (type === "sms" || type === "phone_change") throw authErrors.notSupportedLocally("Phone verification codes");
+  if (type === "sms" && token) return verifySmsOtp(body, state, ctx);
+  if (type === "sms" || type === "phone_change") throw authErrors.notSupportedLocally("Phone changes and SMS token hashes");
   if (!EMAIL_TYPES.has(type)) throw authErrors.otpExpired();
   if (givenHash) {
     if (body.email || body.phone || body.redirect_to) throw authErrors.validation("Only the token_hash and type should be provided");

@@ -7,6 +7,7 @@ import { writeAudit } from "./auth-audit.ts";
 import { API_VERSION_HEADERS, AuthError, authErrors, sendAuthError } from "./auth-errors.ts";
 import { clientIp, type IpLimitedRoute } from "./auth-rate-limit.ts";
 import { recover, verifyGet, verifyPost } from "./auth-recovery.ts";
+import { sendSmsOtp } from "./auth-sms-otp.ts";
 import { authState, type AuthState } from "./auth-state.ts";
 import { endSessions, refreshSession, requireUser, startSession, type LogoutScope, type TokenContext } from "./auth-tokens.ts";
 import { createUser, hashPassword, needsRehash, passwordMatches, updateUser } from "./auth-user-write.ts";
@@ -162,6 +163,7 @@ async function route(req: IncomingMessage, res: ServerResponse, path: string, ur
   if (method === "GET" && path === "/settings") return ok(SETTINGS);
   if (method === "POST" && path === "/token") return ok(await token(req, url, config, state));
   if (method === "POST" && path === "/signup") return ok(await signup(req, config));
+  if (method === "POST" && path === "/otp") return ok(await sendSmsOtp(req, config, state, tokenContext(req, config)));
   if (method === "POST" && path === "/recover") return ok(await recover(req, url, config, state, tokenContext(req, config)));
   if (method === "POST" && path === "/verify") return ok(await verifyPost(req, config, state, tokenContext(req, config)));
   if (method === "GET" && path === "/verify") return verifyGet(res, url, config, tokenContext(req, config));
