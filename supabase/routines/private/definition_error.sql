@@ -1,0 +1,46 @@
+-- A definition problem as {path, code, params, message_zh, message_en}, with the bilingual
+-- texts of src/services/definition-messages.ts filled in from params (key_changed is the
+-- database's own: a published service keeps its key).
+create or replace function private.definition_error(p_path text, p_code text, p_params jsonb default '{}') returns jsonb
+language plpgsql immutable set search_path = '' as $$
+declare
+  zh text;
+  en text;
+  param record;
+begin
+  select m.zh, m.en into zh, en from (values
+    ('required', '缺少必填项', 'Required'),
+    ('wrong_type', '类型错误，应为{expected_zh}', 'Expected {expected}'),
+    ('empty', '不能为空', 'Must not be empty'),
+    ('too_few', '至少需要 {minimum} 项', 'Needs at least {minimum} items'),
+    ('too_small', '不能小于 {minimum}', 'Must be at least {minimum}'),
+    ('invalid_value', '取值无效，可选：{values}', 'Invalid value, expected one of: {values}'),
+    ('key_format', '键名只能使用小写字母、数字和下划线，并以字母开头', 'Keys use lower-case letters, digits and underscores, and start with a letter'),
+    ('role_key_format', '角色键名只能使用小写字母、数字和下划线，并以字母开头', 'Role keys use lower-case letters, digits and underscores, and start with a letter'),
+    ('unknown_field_type', '未知的字段类型 "{type}"', 'Unknown field type "{type}"'),
+    ('select_options_min', '下拉字段至少需要一个选项', 'A select field needs at least one option'),
+    ('duplicate_option', '选项值 "{value}" 重复', 'Duplicate option value "{value}"'),
+    ('pattern_invalid', '不是有效的正则表达式', 'Not a valid regular expression'),
+    ('date_limit_format', '应为 YYYY-MM-DD 或 today', 'Expected YYYY-MM-DD or "today"'),
+    ('sub_table_column_type', '子表列不支持类型 "{type}"', 'Sub-table columns cannot have type "{type}"'),
+    ('duplicate_key', '键名 "{key}" 重复', 'Duplicate key "{key}"'),
+    ('reserved_key', '"{key}" 是系统列名，不能用作字段键名', '"{key}" is a system column and cannot be a field key'),
+    ('unknown_field_ref', '引用的字段 "{field}" 不存在', 'Refers to a field "{field}" that does not exist'),
+    ('self_reference', '条件不能引用字段自身', 'A condition cannot refer to its own field'),
+    ('condition_cycle', '显示条件形成循环：{cycle}', 'Visibility conditions form a cycle: {cycle}'),
+    ('sensitive_controls_field', '敏感字段 "{field}" 不能作为 "{controlled}" 的条件（{condition}）：该字段是否显示或必填会泄露被遮挡的值',
+     'Sensitive field "{field}" cannot be the condition of "{controlled}" ({condition}): whether that field is shown or required would reveal the masked value'),
+    ('unknown_state', '状态 "{state}" 不存在', 'State "{state}" does not exist'),
+    ('initial_terminal', '初始状态不能是终止状态', 'The initial state cannot be terminal'),
+    ('terminal_outgoing', '终止状态 "{state}" 不能有流出的流转', 'Terminal state "{state}" cannot have outgoing transitions'),
+    ('key_changed', '服务键名不能修改，应为 "{key}"', 'The service key cannot change; expected "{key}"')
+  ) as m(code, zh, en) where m.code = p_code;
+  zh := coalesce(zh, p_code);
+  en := coalesce(en, p_code);
+  for param in select key, value from jsonb_each(p_params) loop
+    zh := replace(zh, '{' || param.key || '}', param.value #>> '{}');
+    en := replace(en, '{' || param.key || '}', param.value #>> '{}');
+  end loop;
+  return jsonb_build_object('path', p_path, 'code', p_code, 'params', p_params, 'message_zh', zh, 'message_en', en);
+end;
+$$;

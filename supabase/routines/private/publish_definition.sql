@@ -1,0 +1,39 @@
+-- Freezes a definition as the service's next version and makes it current. Grants: see the
+-- header — the first version seeds them, later ones apply their permission changes only.
+-- Callers have checked the definition and the caller's right to publish.
+create or replace function private.publish_definition(p_service_id uuid, p_definition jsonb, p_actor uuid) returns int
+language plpgsql security definer set search_path = '' as $$
+-- security definer: also used by the seed and template installs, where no user is signed in.
+declare
+  next_version int;
+  previous jsonb;
+begin
+  select v.definition into previous
+    from public.services s join public.service_versions v on v.service_id = s.id and v.version = s.current_version
+   where s.id = p_service_id;
+  select coalesce(max(version), 0) + 1 into next_version from public.service_versions where service_id = p_service_id;
+  insert into public.service_versions (service_id, version, definition, published_by)
+  values (p_service_id, next_version, p_definition, p_actor);
+  update public.services
+     set current_version = next_version,
+         status = 'published',
+         draft = null,
+         name = p_definition ->> 'name',
+         category = coalesce(p_definition ->> 'category', ''),
+         icon = coalesce(p_definition ->> 'icon', ''),
+         description = coalesce(p_definition ->> 'description', ''),
+         row_version = row_version + 1,
+         updated_at = now(),
+         updated_by = p_actor
+   where id = p_service_id;
+  delete from public.service_role_grants g
+   where g.service_id = p_service_id
+     and (g.role_key, g.action) in (select * from private.definition_grants(previous)
+                                    except select * from private.definition_grants(p_definition));
+  insert into public.service_role_grants (service_id, role_key, action)
+  select p_service_id, n.role_key, n.action
+    from (select * from private.definition_grants(p_definition) except select * from private.definition_grants(previous)) n
+  on conflict do nothing;
+  return next_version;
+end;
+$$;

@@ -1,0 +1,20 @@
+-- BEFORE INSERT OR UPDATE of data: validate the raw answers against the record's own frozen
+-- version, then keep them masked in data and raw aside. On UPDATE, answers sent back as stored
+-- (masked) first get their raw value back, so they are validated and kept as they were.
+create or replace function private.records_validate_data() returns trigger
+language plpgsql set search_path = '' as $$
+declare
+  version record;
+begin
+  select v.definition, v.sensitive_fields into version
+    from public.service_versions v where v.service_id = new.service_id and v.version = new.service_version;
+  if tg_op = 'UPDATE' and version.sensitive_fields <> '[]'::jsonb then
+    new.data := private.restore_kept_answers(version.sensitive_fields, new.data, old.data, private.sensitive_answers_of(old.id));
+  end if;
+  new.data := private.checked_record_data(version.definition, new.data);
+  if version.sensitive_fields <> '[]'::jsonb then
+    new.data := private.store_sensitive_answers(tg_op = 'INSERT', new.id, version.sensitive_fields, new.data);
+  end if;
+  return new;
+end;
+$$;
