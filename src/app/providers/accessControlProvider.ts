@@ -3,7 +3,7 @@
 import type { AccessControlProvider } from "@refinedev/core";
 import { isPresetRole, type PresetRole } from "../../contract";
 import { translate } from "../../i18n";
-import { loadIdentity } from "./identity";
+import { loadIdentity } from "../../lib/supabase/identity";
 import { resourceRoles } from "../resources";
 
 function rolesFromMeta(meta: unknown): readonly PresetRole[] | undefined {

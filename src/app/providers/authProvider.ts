@@ -3,11 +3,9 @@ import { credentialsFor } from "../../lib/domain/phone";
 import { supabase } from "../../lib/supabase/client";
 import { isSessionError, toHttpError } from "../../lib/supabase/errors";
 import { localizeError } from "../../i18n";
-import { forgetIdentity, loadIdentity } from "./identity";
+import { forgetIdentity, loadIdentity } from "../../lib/supabase/identity";
 
 export type LoginParams = { identifier: string; password: string };
-
-export { credentialsFor };
 
 export const authProvider: AuthProvider = {
   login: async ({ identifier, password }: LoginParams) => {

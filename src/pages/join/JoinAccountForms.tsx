@@ -1,7 +1,7 @@
 import { Button, Form, Input, Tabs } from "antd";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { credentialsFor } from "../../app/providers/authProvider";
+import { credentialsFor } from "../../lib/domain/phone";
 import { useT, type TranslationKey } from "../../i18n";
 import { signInForInvitation, signUpForInvitation } from "../../lib/supabase/joinAccount";
 import { passwordProblem } from "../account/passwordProblem";

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Divider, Flex, Space, Typography, theme } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
-import { forgetIdentity } from "../../app/providers/identity";
+import { forgetIdentity } from "../../lib/supabase/identity";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { PageLoading } from "../../components/PageLoading";
 import { useT } from "../../i18n";

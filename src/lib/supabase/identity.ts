@@ -1,6 +1,6 @@
 // Caches `my_context()` per signed-in user, so getIdentity and every access check share one call.
-import { supabase } from "../../lib/supabase/client";
-import { fetchIdentity, type Identity } from "../../lib/supabase/myContext";
+import { supabase } from "./client";
+import { fetchIdentity, type Identity } from "./myContext";
 
 let cached: { userId: string; identity: Promise<Identity> } | undefined;
 
