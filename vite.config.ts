@@ -1,9 +1,12 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
 // Pages are split with React.lazy (src/app/resources.ts); no manual chunking needed.
 export default defineConfig({
   plugins: [react()],
+  // `@/…` is src/…, as in tsconfig.json's paths.
+  resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   build: {
     outDir: "dist",
     emptyOutDir: true,

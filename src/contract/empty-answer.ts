@@ -5,6 +5,8 @@
  * (20261130050000, 20261130050600): a comment or answer of zero-width spaces is no answer.
  */
 const blankText =
+  // A list of invisible code points on purpose, controls and combining marks included.
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class
   /^[\u0009-\u000d\u0020\u0085\u00a0\u00ad\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5\u180b-\u180f\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]*$/;
 
 export function isBlankText(value: string): boolean {

@@ -2,6 +2,8 @@ import { test as base, expect, type Page } from "@playwright/test";
 
 // The stack's URL is only known after global setup (free ports), so baseURL comes from env.
 export const test = base.extend({
+  // Playwright reads a fixture's dependencies from the destructuring pattern: none here.
+  // eslint-disable-next-line no-empty-pattern
   baseURL: async ({}, use) => use(process.env.SUPABASE_URL),
 });
 export { expect };
