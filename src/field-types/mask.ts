@@ -26,11 +26,15 @@ export function maskIdNumber(value: string): string {
   return maskMiddle(value, 3, 1);
 }
 
-/** 13812345678 → 138****5678; 0743-8221234 → 0743-***1234 (area code kept). */
+/**
+ * 13812345678 → 138****5678; 0743-8221234 → 0743-*****34 (area code kept). At least 10,000
+ * numbers fit each mask: a mobile hides 4 free digits; a landline hides all but the last 2 of
+ * its local number (a 7-digit one showing 4 left only 800). private.mask_phone agrees.
+ */
 export function maskPhone(value: string): string {
   if (value.includes('*')) return value;
   const landline = /^(0\d{2,3}-?)(\d+)$/.exec(value);
-  if (landline) return landline[1] + maskMiddle(landline[2], 0, 4);
+  if (landline) return landline[1] + maskMiddle(landline[2], 0, 2);
   return maskMiddle(value, 3, 4);
 }
 

@@ -7,10 +7,11 @@ describe('masks', () => {
     expect(maskIdNumber('11010519491231002X')).toBe('110**************X');
   });
 
-  it('mobile phones keep 3 + 4, landlines keep the area code and last 4', () => {
+  it('mobile phones keep 3 + 4, landlines keep the area code and last 2 (≥ 10,000 numbers fit either)', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
-    expect(maskPhone('0743-8221234')).toBe('0743-***1234');
-    expect(maskPhone('07438221234')).toBe('0743***1234');
+    expect(maskPhone('0743-8221234')).toBe('0743-*****34');
+    expect(maskPhone('07438221234')).toBe('0743*****34');
+    expect(maskPhone('010-12345678')).toBe('010-******78');
   });
 
   it('names keep the first and last character', () => {
