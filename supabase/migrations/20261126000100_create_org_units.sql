@@ -26,14 +26,17 @@ comment on table public.org_units is 'Administrative units and grids. path = anc
 create index org_units_parent_id_idx on public.org_units (parent_id);
 create index org_units_path_idx on public.org_units (path text_pattern_ops);
 
+-- routine: supabase/routines/private/org_unit_level_rank.sql
 -- The level order is fixed by law; a child sits exactly one level below its parent
 -- (a grid under a community, a community under a street …).
-create function private.org_unit_level_rank(level text) returns int
+create or replace function private.org_unit_level_rank(level text) returns int
 language sql immutable set search_path = '' as $$
   select array_position(array['prefecture', 'county', 'street', 'community', 'grid'], level)
 $$;
+-- end routine
 
-create function private.org_units_set_path() returns trigger
+-- routine: supabase/routines/private/org_units_set_path.sql
+create or replace function private.org_units_set_path() returns trigger
 language plpgsql set search_path = '' as $$
 declare
   parent public.org_units;
@@ -65,13 +68,15 @@ begin
   return new;
 end;
 $$;
+-- end routine
 
 create trigger org_units_set_path
 before insert or update of parent_id, level on public.org_units
 for each row execute function private.org_units_set_path();
 
+-- routine: supabase/routines/private/org_units_repath_children.sql
 -- Moving a unit re-roots its whole subtree.
-create function private.org_units_repath_children() returns trigger
+create or replace function private.org_units_repath_children() returns trigger
 language plpgsql set search_path = '' as $$
 begin
   -- The outermost update already re-rooted every descendant.
@@ -84,6 +89,7 @@ begin
   return null;
 end;
 $$;
+-- end routine
 
 create trigger org_units_repath_children
 after update of path on public.org_units

@@ -12,7 +12,8 @@ create table public.profiles (
 );
 comment on table public.profiles is 'Public face of an auth user: the name staff see. Created by a trigger on auth.users.';
 
-create function private.handle_new_user() returns trigger
+-- routine: supabase/routines/private/handle_new_user.sql
+create or replace function private.handle_new_user() returns trigger
 language plpgsql security definer set search_path = '' as $$
 -- security definer: runs inside GoTrue's insert into auth.users, whose role cannot write public tables.
 begin
@@ -28,6 +29,7 @@ begin
   return new;
 end;
 $$;
+-- end routine
 
 create trigger on_auth_user_created
 after insert on auth.users
@@ -65,24 +67,28 @@ comment on table public.memberships is 'A user holds a role at a unit; their dat
 create index memberships_user_id_idx on public.memberships (user_id) where status = 'active';
 create index memberships_org_unit_id_idx on public.memberships (org_unit_id);
 
+-- routine: supabase/routines/private/my_unit_paths.sql
 -- Paths of the units where the current user holds an active membership.
 -- security definer: policies on memberships itself call it, and must not recurse into RLS.
-create function private.my_unit_paths() returns text[]
+create or replace function private.my_unit_paths() returns text[]
 language sql stable security definer set search_path = '' as $$
   select coalesce(array_agg(u.path), '{}')
     from public.memberships m
     join public.org_units u on u.id = m.org_unit_id
    where m.user_id = (select auth.uid()) and m.status = 'active'
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/in_my_scope.sql
 -- Is unit `unit_path` inside (or equal to) one of the current user's units?
-create function private.in_my_scope(unit_path text) returns boolean
+create or replace function private.in_my_scope(unit_path text) returns boolean
 language sql stable security definer set search_path = '' as $$
   select exists (
     select 1 from unnest(private.my_unit_paths()) p
      where unit_path = p or unit_path like p || '.%'
   )
 $$;
+-- end routine
 
 alter table public.profiles enable row level security;
 alter table public.roles enable row level security;
@@ -124,8 +130,9 @@ alter table public.app_settings enable row level security;
 create policy "Signed-in users can read installation settings"
 on public.app_settings for select to authenticated using (true);
 
+-- routine: supabase/routines/public/my_context.sql
 -- Everything the shell needs about the signed-in user in one round trip.
-create function public.my_context() returns json
+create or replace function public.my_context() returns json
 language sql stable security invoker set search_path = '' as $$
   select json_build_object(
     'user_id', p.id,
@@ -148,4 +155,6 @@ language sql stable security invoker set search_path = '' as $$
   from public.profiles p
   where p.id = (select auth.uid())
 $$;
+
 revoke execute on function public.my_context() from public, anon;
+-- end routine

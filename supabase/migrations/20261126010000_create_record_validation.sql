@@ -14,67 +14,89 @@
 -- that walks the JSON with operators instead of queries (each query is a round through SPI;
 -- PostgreSQL 17 would even re-plan a SQL-language function body on every call).
 
+-- routine: supabase/routines/private/record_field_types.sql
 -- The field types this validator knows. A type added to src/field-types/registry.ts needs a
 -- branch in private.field_value_issue and an entry here (tests/db/engine-validation checks).
-create function private.record_field_types() returns text[]
+create or replace function private.record_field_types() returns text[]
 language sql immutable
 return array['text', 'textarea', 'number', 'money', 'date', 'datetime', 'boolean', 'select', 'multiselect',
              'id_number', 'phone', 'org_unit', 'user', 'attachment', 'image', 'sub_table'];
+-- end routine
 
+-- routine: supabase/routines/private/sub_table_column_types.sql
 -- Sub-table cells hold scalars only (src/field-types/sub_table/definition.ts).
-create function private.sub_table_column_types() returns text[]
+create or replace function private.sub_table_column_types() returns text[]
 language sql immutable
 return array['text', 'textarea', 'number', 'money', 'date', 'boolean', 'select', 'id_number', 'phone'];
+-- end routine
 
+-- routine: supabase/routines/private/local_today.sql
 -- "Today" for date limits and birth dates. The product serves Chinese communities and all of
 -- China keeps UTC+8, while hosted databases run in UTC: without this, a date entered as today
 -- between 00:00 and 08:00 Beijing time would be "in the future".
-create function private.local_today() returns date
+create or replace function private.local_today() returns date
 language sql stable
 return (now() at time zone 'Asia/Shanghai')::date;
+-- end routine
 
--- "No answer": absent (SQL null), JSON null, a blank string (JavaScript trim() whitespace) or [].
-create function private.is_empty_answer(answer jsonb) returns boolean
+-- routine: supabase/routines/private/is_empty_answer.sql
+-- "No answer": absent (SQL null), JSON null, [], or a string made only of whitespace and
+-- invisible characters — the class of private.tidy_text and src/contract/empty-answer.ts
+-- (JavaScript trim()'s whitespace, U+0085, zero-width spaces and joiners, BOM, soft hyphen, bidi
+-- marks, variation selectors, Hangul fillers …); the validation corpus (required.json) pins the
+-- browser and the database to the same verdicts. It decides required fields, the empty/not_empty
+-- conditions, masking of empty answers and required comments.
+create or replace function private.is_empty_answer(answer jsonb) returns boolean
 language sql immutable
 return case jsonb_typeof(answer)
   when 'null' then true
-  when 'string' then (answer #>> '{}') ~ '^[\u0009-\u000d\u0020\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*$'
+  when 'string' then (answer #>> '{}') ~ '^[\u0009-\u000d\u0020\u0085\u00a0\u00ad\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5\u180b-\u180f\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]*$'
   when 'array' then jsonb_array_length(answer) = 0
   else answer is null
 end;
+-- end routine
 
+-- routine: supabase/routines/private/json_double.sql
 -- A JSON number as the browser sees it: a double. Beyond the double range JSON.parse gives
 -- ±Infinity (which the client rejects as "not finite") or 0.
-create function private.json_double(answer jsonb) returns float8
+create or replace function private.json_double(answer jsonb) returns float8
 language sql immutable
 return case
   when abs(answer::numeric) > 1.7976931348623157e308 then case when answer::numeric > 0 then 'Infinity'::float8 else '-Infinity'::float8 end
   when abs(answer::numeric) < 1e-320 then 0::float8
   else answer::numeric::float8
 end;
+-- end routine
 
-create function private.is_calendar_date(y int, m int, d int) returns boolean
+-- routine: supabase/routines/private/is_calendar_date.sql
+create or replace function private.is_calendar_date(y int, m int, d int) returns boolean
 language sql immutable
 return m between 1 and 12 and d >= 1 and d <= case
   when m = 2 then case when (y % 4 = 0 and y % 100 <> 0) or y % 400 = 0 then 29 else 28 end
   when m in (4, 6, 9, 11) then 30
   else 31 end;
+-- end routine
 
-create function private.is_iso_date(answer text) returns boolean
+-- routine: supabase/routines/private/is_iso_date.sql
+create or replace function private.is_iso_date(answer text) returns boolean
 language sql immutable
 return case when answer ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
   then private.is_calendar_date(substr(answer, 1, 4)::int, substr(answer, 6, 2)::int, substr(answer, 9, 2)::int)
   else false end;
+-- end routine
 
+-- routine: supabase/routines/private/is_iso_datetime.sql
 -- ISO 8601 with an explicit offset, as timestamptz reads unambiguously.
-create function private.is_iso_datetime(answer text) returns boolean
+create or replace function private.is_iso_datetime(answer text) returns boolean
 language sql immutable
 return case when answer ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])$'
   then private.is_calendar_date(substr(answer, 1, 4)::int, substr(answer, 6, 2)::int, substr(answer, 9, 2)::int)
   else false end;
+-- end routine
 
+-- routine: supabase/routines/private/id_number_check_char.sql
 -- GB 11643-1999 check character (ISO 7064 MOD 11-2) of the first 17 digits.
-create function private.id_number_check_char(first17 text) returns text
+create or replace function private.id_number_check_char(first17 text) returns text
 language sql immutable
 return substr('10X98765432', (
     (ascii(substr(first17, 1, 1)) - 48) * 7 + (ascii(substr(first17, 2, 1)) - 48) * 9 + (ascii(substr(first17, 3, 1)) - 48) * 10
@@ -83,11 +105,13 @@ return substr('10X98765432', (
   + (ascii(substr(first17, 10, 1)) - 48) * 3 + (ascii(substr(first17, 11, 1)) - 48) * 7 + (ascii(substr(first17, 12, 1)) - 48) * 9
   + (ascii(substr(first17, 13, 1)) - 48) * 10 + (ascii(substr(first17, 14, 1)) - 48) * 5 + (ascii(substr(first17, 15, 1)) - 48) * 8
   + (ascii(substr(first17, 16, 1)) - 48) * 4 + (ascii(substr(first17, 17, 1)) - 48) * 2) % 11 + 1, 1);
+-- end routine
 
+-- routine: supabase/routines/private/is_valid_id_number.sql
 -- 18 characters, a real birth date from 1800 to today, the right check character; a
 -- lower-case x is accepted. Address codes are not checked (retired codes stay valid).
 -- 15-digit numbers are refused: the form upgrades them before saving.
-create function private.is_valid_id_number(answer text, today date) returns boolean
+create or replace function private.is_valid_id_number(answer text, today date) returns boolean
 language sql immutable
 return case
   -- 17 ASCII digits and a digit or X (ltrim with a character set: faster than a regex)
@@ -97,29 +121,35 @@ return case
   when make_date(substr(answer, 7, 4)::int, substr(answer, 11, 2)::int, substr(answer, 13, 2)::int) > today then false
   else private.id_number_check_char(answer) = upper(right(answer, 1))
 end;
+-- end routine
 
+-- routine: supabase/routines/private/is_valid_phone.sql
 -- Mobile 1[3-9] + 9 digits; landline 0 + 2–3 digit area code, optional hyphen, 7–8 digits.
-create function private.is_valid_phone(answer text, kind text) returns boolean
+create or replace function private.is_valid_phone(answer text, kind text) returns boolean
 language sql immutable
 return case coalesce(kind, 'any')
   when 'mobile' then answer ~ '^1[3-9][0-9]{9}$'
   when 'landline' then answer ~ '^0[0-9]{2,3}-?[0-9]{7,8}$'
   else answer ~ '^1[3-9][0-9]{9}$' or answer ~ '^0[0-9]{2,3}-?[0-9]{7,8}$'
 end;
+-- end routine
 
+-- routine: supabase/routines/private/is_option_value.sql
 -- Is this one of the field's options (stored by value)? A containment test: no query.
 -- (stable, not immutable: jsonb_build_object is stable, and an immutable function with a
 -- stable body would not be inlined)
-create function private.is_option_value(field jsonb, answer jsonb) returns boolean
+create or replace function private.is_option_value(field jsonb, answer jsonb) returns boolean
 language sql stable
 return coalesce(field -> 'options' @> jsonb_build_array(jsonb_build_object('value', answer)), false);
+-- end routine
 
+-- routine: supabase/routines/private/evaluate_condition.sql
 -- One condition `{field, op, value}` against the controller's answer (SQL null when the
 -- answer is absent or its field is hidden). Same semantics as src/services/conditions.ts:
 -- eq compares strictly (JavaScript ===) and on an array answer means "contains"; `eq null`
 -- means empty; in / nin: one of the listed values, for an array any element; gt / gte / lt /
 -- lte compare two numbers or two strings, any other pairing is false.
-create function private.evaluate_condition(condition jsonb, actual jsonb) returns boolean
+create or replace function private.evaluate_condition(condition jsonb, actual jsonb) returns boolean
 language plpgsql immutable set search_path = '' as $$
 declare
   op text := condition ->> 'op';
@@ -162,13 +192,15 @@ begin
   return false;
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/visible_field_keys.sql
 -- Keys of the fields shown for this data, as a JSON array (tested with `?`). A field
 -- controlled by a hidden field sees that field as empty; a controller that is not a field has
 -- no answer. Each field has at most one controller, so deciding the fields whose controller
 -- is decided, until nothing changes, settles every chain; cycles (refused at publish) stay
 -- hidden.
-create function private.visible_field_keys(fields jsonb, data jsonb) returns jsonb
+create or replace function private.visible_field_keys(fields jsonb, data jsonb) returns jsonb
 language plpgsql immutable set search_path = '' as $$
 declare
   all_keys jsonb := jsonb_path_query_array(fields, '$[*].key');
@@ -208,9 +240,11 @@ begin
   return visible;
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/file_list_issue.sql
 -- A list of stored-file descriptors {path, name, size, mime} (attachment, image).
-create function private.file_list_issue(field jsonb, answer jsonb, default_accept jsonb) returns jsonb
+create or replace function private.file_list_issue(field jsonb, answer jsonb, default_accept jsonb) returns jsonb
 language plpgsql immutable set search_path = '' as $$
 declare
   accept jsonb := coalesce(field -> 'accept', default_accept);
@@ -268,10 +302,12 @@ begin
   return null;
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/field_value_issue.sql
 -- The type rules for one non-empty answer: null when fine, else {code, params, subPath}.
 -- One branch per field type; mirrors src/field-types/*/validate.ts.
-create function private.field_value_issue(field jsonb, answer jsonb, today date) returns jsonb
+create or replace function private.field_value_issue(field jsonb, answer jsonb, today date) returns jsonb
 language plpgsql immutable set search_path = '' as $$
 declare
   kind text := field ->> 'type';
@@ -421,11 +457,13 @@ begin
     hint = format('未知的字段类型 "%s"（字段 "%s"） / Unknown field type "%s" (field "%s")', kind, field ->> 'key', kind, field ->> 'key');
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/record_data_issues.sql
 -- The problems in an object of answers, given the fields shown (computed once by the caller):
 -- per shown field, in form order, either "required" or its type's first problem; then keys
 -- that are not fields.
-create function private.record_data_issues(definition jsonb, data jsonb, visible jsonb, today date) returns jsonb
+create or replace function private.record_data_issues(definition jsonb, data jsonb, visible jsonb, today date) returns jsonb
 language plpgsql stable set search_path = '' as $$
 declare
   fields jsonb := definition -> 'fields';
@@ -465,10 +503,12 @@ begin
   return issues;
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/validate_record_data.sql
 -- All problems in a record's data: [] when valid, else [{field, code, params}], one per
 -- field at most. Hidden fields are neither required nor checked.
-create function private.validate_record_data(definition jsonb, data jsonb) returns jsonb
+create or replace function private.validate_record_data(definition jsonb, data jsonb) returns jsonb
 language plpgsql stable set search_path = '' as $$
 begin
   if jsonb_typeof(data) is distinct from 'object' then
@@ -477,9 +517,11 @@ begin
   return private.record_data_issues(definition, data, private.visible_field_keys(definition -> 'fields', data), private.local_today());
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/validation_message.sql
 -- The words of src/services/validation-codes.ts, "中文 / English", {placeholders} filled.
-create function private.validation_message(code text, params jsonb default '{}') returns text
+create or replace function private.validation_message(code text, params jsonb default '{}') returns text
 language plpgsql immutable set search_path = '' as $$
 declare
   message text;
@@ -513,9 +555,11 @@ begin
   return message;
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/record_issue_hint.sql
 -- The hint of a record_invalid error: the first problem, named by the field's labels.
-create function private.record_issue_hint(definition jsonb, issue jsonb) returns text
+create or replace function private.record_issue_hint(definition jsonb, issue jsonb) returns text
 language sql immutable set search_path = '' as $$
   with f as (
     select coalesce(f ->> 'label', issue ->> 'field') as zh, coalesce(f ->> 'label_en', f ->> 'key', issue ->> 'field') as en
@@ -527,11 +571,13 @@ language sql immutable set search_path = '' as $$
          || ' / ' || f.en || coalesce(substring(issue ->> 'field' from '\[.*$'), '') || ': ' || split_part(m.text, ' / ', 2) end
     from f, m
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/checked_record_data.sql
 -- The data to store: raises record_invalid (HTTP 400 through PostgREST) when it does not fit
 -- the definition, else returns it without answers to hidden fields, which the browser also
 -- drops before saving, so they never reach a record.
-create function private.checked_record_data(definition jsonb, data jsonb) returns jsonb
+create or replace function private.checked_record_data(definition jsonb, data jsonb) returns jsonb
 language plpgsql stable set search_path = '' as $$
 declare
   visible jsonb;
@@ -550,3 +596,4 @@ begin
   return coalesce((select jsonb_object_agg(d.key, d.value) from jsonb_each(data) d where visible ? d.key), '{}'::jsonb);
 end;
 $$;
+-- end routine

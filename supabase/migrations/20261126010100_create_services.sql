@@ -57,13 +57,15 @@ create table public.service_role_grants (
 comment on table public.service_role_grants is 'Role grants per service and action; today derived from the published definition''s permissions.';
 create index service_role_grants_role_action_idx on public.service_role_grants (role_key, action);
 
-create function private.refuse_change() returns trigger
+-- routine: supabase/routines/private/refuse_change.sql
+create or replace function private.refuse_change() returns trigger
 language plpgsql set search_path = '' as $$
 begin
   raise exception using errcode = '42501', message = format('%s_immutable', tg_table_name),
     hint = '历史记录不能修改或删除 / History cannot be changed or deleted';
 end;
 $$;
+-- end routine
 
 create trigger service_versions_immutable
 before update or delete on public.service_versions
@@ -82,25 +84,42 @@ on public.service_versions for select to authenticated using (true);
 create policy "Signed-in users can read service role grants"
 on public.service_role_grants for select to authenticated using (true);
 
--- Is the caller a community or system administrator at this unit or one of its ancestors?
--- security definer: reads memberships without depending on their read policies.
-create function private.can_administer_unit(p_org_unit_id uuid) returns boolean
+-- routine: supabase/routines/private/administers.sql
+-- Does `p_admin` hold an active administrator membership at this unit or an ancestor, strong
+-- enough for `p_role_key`? Only a system administrator manages system_admin; a null role asks
+-- about the unit alone.
+-- security definer: memberships' own policies call it (reading memberships under RLS would
+-- recurse), and the invitation claim calls it for the inviter, who is not the current user.
+create or replace function private.administers(p_admin uuid, p_org_unit_id uuid, p_role_key text default null) returns boolean
 language sql stable security definer set search_path = '' as $$
   select exists (
     select 1
       from public.memberships m
       join public.org_units mine on mine.id = m.org_unit_id
       join public.org_units target on target.id = p_org_unit_id
-     where m.user_id = (select auth.uid())
+     where m.user_id = p_admin
        and m.status = 'active'
-       and m.role_key in ('community_admin', 'system_admin')
+       and (m.role_key = 'system_admin' or (m.role_key = 'community_admin' and p_role_key is distinct from 'system_admin'))
        and (target.path = mine.path or target.path like mine.path || '.%')
   )
 $$;
+-- end routine
 
--- Bilingual texts for definition problems, as in src/services/definition-messages.ts
--- (key_changed is the database's own: a published service keeps its key).
-create function private.definition_error(p_path text, p_code text, p_params jsonb default '{}') returns jsonb
+-- routine: supabase/routines/private/can_administer_unit.sql
+-- Is the caller a community or system administrator at this unit or one of its ancestors?
+-- The service RPCs ask this; it is administers() for the caller, so who administers a unit is
+-- decided in one place for services and membership administration alike.
+create or replace function private.can_administer_unit(p_org_unit_id uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+  select private.administers((select auth.uid()), p_org_unit_id)
+$$;
+-- end routine
+
+-- routine: supabase/routines/private/definition_error.sql
+-- A definition problem as {path, code, params, message_zh, message_en}, with the bilingual
+-- texts of src/services/definition-messages.ts filled in from params (key_changed is the
+-- database's own: a published service keeps its key).
+create or replace function private.definition_error(p_path text, p_code text, p_params jsonb default '{}') returns jsonb
 language plpgsql immutable set search_path = '' as $$
 declare
   zh text;
@@ -115,7 +134,7 @@ begin
     ('too_small', '不能小于 {minimum}', 'Must be at least {minimum}'),
     ('invalid_value', '取值无效，可选：{values}', 'Invalid value, expected one of: {values}'),
     ('key_format', '键名只能使用小写字母、数字和下划线，并以字母开头', 'Keys use lower-case letters, digits and underscores, and start with a letter'),
-    ('role_key_format', '角色键名只能使用小写字母和下划线', 'Role keys use lower-case letters and underscores only'),
+    ('role_key_format', '角色键名只能使用小写字母、数字和下划线，并以字母开头', 'Role keys use lower-case letters, digits and underscores, and start with a letter'),
     ('unknown_field_type', '未知的字段类型 "{type}"', 'Unknown field type "{type}"'),
     ('select_options_min', '下拉字段至少需要一个选项', 'A select field needs at least one option'),
     ('duplicate_option', '选项值 "{value}" 重复', 'Duplicate option value "{value}"'),
@@ -127,6 +146,8 @@ begin
     ('unknown_field_ref', '引用的字段 "{field}" 不存在', 'Refers to a field "{field}" that does not exist'),
     ('self_reference', '条件不能引用字段自身', 'A condition cannot refer to its own field'),
     ('condition_cycle', '显示条件形成循环：{cycle}', 'Visibility conditions form a cycle: {cycle}'),
+    ('sensitive_controls_field', '敏感字段 "{field}" 不能作为 "{controlled}" 的条件（{condition}）：该字段是否显示或必填会泄露被遮挡的值',
+     'Sensitive field "{field}" cannot be the condition of "{controlled}" ({condition}): whether that field is shown or required would reveal the masked value'),
     ('unknown_state', '状态 "{state}" 不存在', 'State "{state}" does not exist'),
     ('initial_terminal', '初始状态不能是终止状态', 'The initial state cannot be terminal'),
     ('terminal_outgoing', '终止状态 "{state}" 不能有流出的流转', 'Terminal state "{state}" cannot have outgoing transitions'),
@@ -141,17 +162,21 @@ begin
   return jsonb_build_object('path', p_path, 'code', p_code, 'params', p_params, 'message_zh', zh, 'message_en', en);
 end;
 $$;
+-- end routine
 
-create function private.wrong_type(p_path text, p_expected text) returns jsonb
+-- routine: supabase/routines/private/wrong_type.sql
+create or replace function private.wrong_type(p_path text, p_expected text) returns jsonb
 language sql immutable set search_path = '' as $$
   select private.definition_error(p_path, 'wrong_type', jsonb_build_object('expected', p_expected,
     'expected_zh', case p_expected when 'string' then '文本' when 'number' then '数字' when 'int' then '整数'
       when 'boolean' then '布尔值（true/false）' when 'array' then '数组' else '对象' end))
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/check_field_options.sql
 -- Options a field type (or sub-table column) reads: present options must have the type the
 -- validator expects, so a published definition can never make the trigger fail on a cast.
-create function private.check_field_options(field jsonb, at text) returns jsonb
+create or replace function private.check_field_options(field jsonb, at text) returns jsonb
 language plpgsql stable set search_path = '' as $$
 declare
   errors jsonb := '[]';
@@ -227,13 +252,15 @@ begin
   return errors;
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/check_service_definition.sql
 -- The structural checks the database relies on: keys, known field types with well-typed
 -- options, conditions naming existing fields without cycles, workflow states that exist,
 -- and permissions by role. Returns [] or [{path, code, params, message_zh, message_en}],
 -- paths written like the designer's (`fields[3].type`). The full schema is
 -- parseServiceDefinition's job in the browser; this is what keeps the engine sound.
-create function private.check_service_definition(def jsonb) returns jsonb
+create or replace function private.check_service_definition(def jsonb) returns jsonb
 language plpgsql stable set search_path = '' as $$
 declare
   errors jsonb := '[]';
@@ -259,6 +286,7 @@ declare
   chain text[];
   current_key text;
   reported text[] := '{}';
+  sensitive_keys text[] := '{}';
 begin
   if jsonb_typeof(def) is distinct from 'object' then
     return jsonb_build_array(private.wrong_type('', 'object'));
@@ -275,6 +303,8 @@ begin
     errors := errors || private.definition_error('fields', 'too_few', '{"minimum": 1}');
   else
     select coalesce(array_agg(f ->> 'key'), '{}') into field_keys from jsonb_array_elements(def -> 'fields') f;
+    select coalesce(array_agg(f ->> 'key'), '{}') into sensitive_keys from jsonb_array_elements(def -> 'fields') f
+     where jsonb_typeof(f) = 'object' and f -> 'sensitive' = 'true'::jsonb;
     for field, i in select f, (n - 1)::int from jsonb_array_elements(def -> 'fields') with ordinality as t(f, n) loop
       at := format('fields[%s]', i);
       if jsonb_typeof(field) is distinct from 'object' then
@@ -334,8 +364,15 @@ begin
         elsif not coalesce(condition ->> 'field', '') = any (field_keys) then
           errors := errors || private.definition_error(at || '.' || name || '.field', 'unknown_field_ref',
                                                        jsonb_build_object('field', coalesce(condition ->> 'field', '')));
-        elsif name = 'visibleWhen' then
-          controllers := controllers || jsonb_build_object(field ->> 'key', condition ->> 'field');
+        else
+          -- no masking by inference (see the top of this migration)
+          if condition ->> 'field' = any (sensitive_keys) then
+            errors := errors || private.definition_error(at || '.' || name || '.field', 'sensitive_controls_field',
+              jsonb_build_object('field', condition ->> 'field', 'controlled', field ->> 'key', 'condition', name));
+          end if;
+          if name = 'visibleWhen' then
+            controllers := controllers || jsonb_build_object(field ->> 'key', condition ->> 'field');
+          end if;
         end if;
       end loop;
     end loop;
@@ -412,7 +449,7 @@ begin
         end if;
         if jsonb_typeof(transition -> 'roles') is distinct from 'array' or jsonb_array_length(transition -> 'roles') = 0 then
           errors := errors || private.definition_error(at || '.roles', 'too_few', '{"minimum": 1}');
-        elsif exists (select 1 from jsonb_array_elements(transition -> 'roles') r where jsonb_typeof(r) <> 'string' or r #>> '{}' !~ '^[a-z_]+$') then
+        elsif exists (select 1 from jsonb_array_elements(transition -> 'roles') r where jsonb_typeof(r) <> 'string' or r #>> '{}' !~ '^[a-z][a-z0-9_]*$') then
           errors := errors || private.definition_error(at || '.roles', 'role_key_format');
         end if;
         foreach name in array array['requireComment', 'escalate'] loop
@@ -458,7 +495,7 @@ begin
     errors := errors || private.wrong_type('permissions', 'object');
   else
     for role, item in select key, value from jsonb_each(def -> 'permissions') loop
-      if role !~ '^[a-z_]+$' then
+      if role !~ '^[a-z][a-z0-9_]*$' then
         errors := errors || private.definition_error(format('permissions[%s]', to_json(role)), 'role_key_format');
       elsif jsonb_typeof(item) <> 'array' or exists (
         select 1 from jsonb_array_elements(item) a
@@ -471,15 +508,22 @@ begin
   return errors;
 end;
 $$;
+-- end routine
 
--- Freezes a definition as the service's next version and makes it current: the grants follow.
+-- routine: supabase/routines/private/publish_definition.sql
+-- Freezes a definition as the service's next version and makes it current. Grants: see the
+-- header — the first version seeds them, later ones apply their permission changes only.
 -- Callers have checked the definition and the caller's right to publish.
-create function private.publish_definition(p_service_id uuid, p_definition jsonb, p_actor uuid) returns int
+create or replace function private.publish_definition(p_service_id uuid, p_definition jsonb, p_actor uuid) returns int
 language plpgsql security definer set search_path = '' as $$
 -- security definer: also used by the seed and template installs, where no user is signed in.
 declare
   next_version int;
+  previous jsonb;
 begin
+  select v.definition into previous
+    from public.services s join public.service_versions v on v.service_id = s.id and v.version = s.current_version
+   where s.id = p_service_id;
   select coalesce(max(version), 0) + 1 into next_version from public.service_versions where service_id = p_service_id;
   insert into public.service_versions (service_id, version, definition, published_by)
   values (p_service_id, next_version, p_definition, p_actor);
@@ -495,16 +539,21 @@ begin
          updated_at = now(),
          updated_by = p_actor
    where id = p_service_id;
-  delete from public.service_role_grants where service_id = p_service_id;
+  delete from public.service_role_grants g
+   where g.service_id = p_service_id
+     and (g.role_key, g.action) in (select * from private.definition_grants(previous)
+                                    except select * from private.definition_grants(p_definition));
   insert into public.service_role_grants (service_id, role_key, action)
-  select distinct p_service_id, p.key, a.action
-    from jsonb_each(p_definition -> 'permissions') p
-    cross join lateral jsonb_array_elements_text(p.value) a(action);
+  select p_service_id, n.role_key, n.action
+    from (select * from private.definition_grants(p_definition) except select * from private.definition_grants(previous)) n
+  on conflict do nothing;
   return next_version;
 end;
 $$;
+-- end routine
 
-create function private.raise_definition_invalid(p_errors jsonb) returns void
+-- routine: supabase/routines/private/raise_definition_invalid.sql
+create or replace function private.raise_definition_invalid(p_errors jsonb) returns void
 language plpgsql immutable set search_path = '' as $$
 begin
   raise exception using errcode = 'PT400' /* PostgREST → HTTP 400 */, message = 'definition_invalid',
@@ -512,9 +561,11 @@ begin
     hint = format('%s：%s / %s: %s', p_errors -> 0 ->> 'path', p_errors -> 0 ->> 'message_zh', p_errors -> 0 ->> 'path', p_errors -> 0 ->> 'message_en');
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/public/create_service.sql
 -- Creates a draft service owned by a unit the caller administers.
-create function public.create_service(p_definition jsonb, p_owner_org_unit_id uuid) returns public.services
+create or replace function public.create_service(p_definition jsonb, p_owner_org_unit_id uuid) returns public.services
 language plpgsql security definer set search_path = '' as $$
 -- security definer: services has no write policies; this function is the gate and checks
 -- the caller's administrator membership itself.
@@ -547,9 +598,11 @@ begin
   return created;
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/lock_service_for_change.sql
 -- Locks a service for a change by an administrator, refusing a stale row_version.
-create function private.lock_service_for_change(p_service_id uuid, p_expected_row_version int) returns public.services
+create or replace function private.lock_service_for_change(p_service_id uuid, p_expected_row_version int) returns public.services
 language plpgsql security definer set search_path = '' as $$
 -- security definer: called from the definer RPCs below; reads services without a write policy.
 declare
@@ -571,9 +624,11 @@ begin
   return service;
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/public/save_service_draft.sql
 -- The designer's save: keeps an unpublished copy; records are untouched until publish.
-create function public.save_service_draft(p_service_id uuid, p_draft jsonb, p_expected_row_version int) returns public.services
+create or replace function public.save_service_draft(p_service_id uuid, p_draft jsonb, p_expected_row_version int) returns public.services
 language plpgsql security definer set search_path = '' as $$
 -- security definer: services has no write policies; lock_service_for_change checks the caller.
 declare
@@ -597,10 +652,12 @@ begin
   return service;
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/public/publish_service.sql
 -- Publishes a definition (or, when p_definition is null, the saved draft) as the next version.
 -- Existing records keep the version they were created under.
-create function public.publish_service(p_service_id uuid, p_definition jsonb, p_expected_row_version int) returns public.services
+create or replace function public.publish_service(p_service_id uuid, p_definition jsonb, p_expected_row_version int) returns public.services
 language plpgsql security definer set search_path = '' as $$
 -- security definer: services and service_versions have no write policies; this function is
 -- the gate and checks the caller's administrator membership through lock_service_for_change.
@@ -622,10 +679,12 @@ begin
   return service;
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/install_service_template.sql
 -- Installs or updates a built-in template (seed files, generated from resources/services):
 -- creates the service on first install and publishes a new version only when it changed.
-create function private.install_service_template(p_definition jsonb, p_owner_org_unit_id uuid) returns uuid
+create or replace function private.install_service_template(p_definition jsonb, p_owner_org_unit_id uuid) returns uuid
 language plpgsql security definer set search_path = '' as $$
 -- security definer: runs from seed files without a signed-in user.
 declare
@@ -648,6 +707,7 @@ begin
   return service.id;
 end;
 $$;
+-- end routine
 
 revoke execute on function public.create_service(jsonb, uuid), public.save_service_draft(uuid, jsonb, int),
   public.publish_service(uuid, jsonb, int) from public, anon;

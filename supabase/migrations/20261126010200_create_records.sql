@@ -67,21 +67,24 @@ create trigger record_events_immutable
 before update or delete on public.record_events
 for each row execute function private.refuse_change();
 
-create function private.refuse_truncate() returns trigger
+-- routine: supabase/routines/private/refuse_truncate.sql
+create or replace function private.refuse_truncate() returns trigger
 language plpgsql set search_path = '' as $$
 begin
   raise exception using errcode = '42501', message = format('%s_immutable', tg_table_name),
     hint = '历史记录不能修改或删除 / History cannot be changed or deleted';
 end;
 $$;
+-- end routine
 
 create trigger record_events_no_truncate
 before truncate on public.record_events
 for each statement execute function private.refuse_truncate();
 
+-- routine: supabase/routines/private/append_record_event.sql
 -- Writes one history entry. security definer: record_events has no insert policy, so that
 -- clients cannot forge history; only the engine's triggers and RPCs call this.
-create function private.append_record_event(
+create or replace function private.append_record_event(
   p_record public.records,
   p_kind text,
   p_from_status text default null,
@@ -105,11 +108,13 @@ begin
   return event;
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/my_record_scope.sql
 -- The caller's (service, unit) pairs for an action: every unit in the subtree of each unit
 -- where the caller holds an active membership whose role is granted the action on the service.
 -- security definer: reads memberships and grants without their policies, once per query.
-create function private.my_record_scope(p_action text)
+create or replace function private.my_record_scope(p_action text)
 returns table (service_id uuid, org_unit_id uuid)
 language sql stable security definer set search_path = '' as $$
   select distinct g.service_id, unit.id
@@ -119,19 +124,23 @@ language sql stable security definer set search_path = '' as $$
     join public.org_units unit on unit.path = mine.path or unit.path like mine.path || '.%'
    where m.user_id = (select auth.uid()) and m.status = 'active'
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/my_scope_services.sql
 -- The same scope as two arrays whose cross product contains it (exactly it for a user with
 -- one membership). Policies use them as index conditions on (service_id, org_unit_id).
 -- security definer: as my_record_scope.
-create function private.my_scope_services(p_action text) returns uuid[]
+create or replace function private.my_scope_services(p_action text) returns uuid[]
 language sql stable security definer set search_path = '' as $$
   select coalesce(array_agg(distinct g.service_id), '{}')
     from public.memberships m
     join public.service_role_grants g on g.role_key = m.role_key and g.action = p_action
    where m.user_id = (select auth.uid()) and m.status = 'active'
 $$;
+-- end routine
 
-create function private.my_scope_units(p_action text) returns uuid[]
+-- routine: supabase/routines/private/my_scope_units.sql
+create or replace function private.my_scope_units(p_action text) returns uuid[]
 language sql stable security definer set search_path = '' as $$
   select coalesce(array_agg(distinct unit.id), '{}')
     from public.memberships m
@@ -140,17 +149,21 @@ language sql stable security definer set search_path = '' as $$
    where m.user_id = (select auth.uid()) and m.status = 'active'
      and exists (select 1 from public.service_role_grants g where g.role_key = m.role_key and g.action = p_action)
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/may_act_on.sql
 -- Does the caller hold `p_action` on this service at this unit (or above)? For the RPCs.
 -- security definer: as my_record_scope.
-create function private.may_act_on(p_action text, p_service_id uuid, p_org_unit_id uuid) returns boolean
+create or replace function private.may_act_on(p_action text, p_service_id uuid, p_org_unit_id uuid) returns boolean
 language sql stable security definer set search_path = '' as $$
   select exists (select 1 from private.my_record_scope(p_action) s where s.service_id = p_service_id and s.org_unit_id = p_org_unit_id)
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/works_on_unit_branch.sql
 -- Does this user work on the record's branch of the tree (at the unit, above or below it)?
 -- security definer: the caller may not see the other person's memberships.
-create function private.works_on_unit_branch(p_user_id uuid, p_org_unit_id uuid) returns boolean
+create or replace function private.works_on_unit_branch(p_user_id uuid, p_org_unit_id uuid) returns boolean
 language sql stable security definer set search_path = '' as $$
   select exists (
     select 1
@@ -161,17 +174,21 @@ language sql stable security definer set search_path = '' as $$
        and (target.path = theirs.path or target.path like theirs.path || '.%' or theirs.path like target.path || '.%')
   )
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/record_write_mode.sql
 -- Whether the running transaction is one of the engine's own writes: the record RPCs
 -- ('rpc') or a SQL import such as the demo seed ('import'). PostgREST clients cannot set it.
-create function private.record_write_mode() returns text
+create or replace function private.record_write_mode() returns text
 language sql stable set search_path = '' as $$
   select coalesce(nullif(current_setting('app.record_write', true), ''), 'api')
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/records_before_insert.sql
 -- BEFORE INSERT: the service must be published and own the unit; the system columns come
 -- from the current version, not from the client.
-create function private.records_before_insert() returns trigger
+create or replace function private.records_before_insert() returns trigger
 language plpgsql set search_path = '' as $$
 declare
   target record;
@@ -215,23 +232,34 @@ begin
   return new;
 end;
 $$;
+-- end routine
 
 create trigger records_before_insert
 before insert on public.records
 for each row execute function private.records_before_insert();
 
--- BEFORE INSERT OR UPDATE of data: validate against the record's own frozen version.
-create function private.records_validate_data() returns trigger
+-- routine: supabase/routines/private/records_validate_data.sql
+-- BEFORE INSERT OR UPDATE of data: validate the raw answers against the record's own frozen
+-- version, then keep them masked in data and raw aside. On UPDATE, answers sent back as stored
+-- (masked) first get their raw value back, so they are validated and kept as they were.
+create or replace function private.records_validate_data() returns trigger
 language plpgsql set search_path = '' as $$
 declare
-  definition jsonb;
+  version record;
 begin
-  select v.definition into definition
+  select v.definition, v.sensitive_fields into version
     from public.service_versions v where v.service_id = new.service_id and v.version = new.service_version;
-  new.data := private.checked_record_data(definition, new.data);
+  if tg_op = 'UPDATE' and version.sensitive_fields <> '[]'::jsonb then
+    new.data := private.restore_kept_answers(version.sensitive_fields, new.data, old.data, private.sensitive_answers_of(old.id));
+  end if;
+  new.data := private.checked_record_data(version.definition, new.data);
+  if version.sensitive_fields <> '[]'::jsonb then
+    new.data := private.store_sensitive_answers(tg_op = 'INSERT', new.id, version.sensitive_fields, new.data);
+  end if;
   return new;
 end;
 $$;
+-- end routine
 
 create trigger records_validate_data_on_insert
 before insert on public.records
@@ -242,8 +270,9 @@ before update on public.records
 for each row when (old.data is distinct from new.data or old.service_version is distinct from new.service_version)
 execute function private.records_validate_data();
 
+-- routine: supabase/routines/private/records_guard_write.sql
 -- BEFORE UPDATE / DELETE: only the engine's RPCs change records; nobody deletes them.
-create function private.records_guard_write() returns trigger
+create or replace function private.records_guard_write() returns trigger
 language plpgsql set search_path = '' as $$
 begin
   if tg_op = 'UPDATE' and private.record_write_mode() in ('rpc', 'import') then
@@ -257,6 +286,7 @@ begin
       else '记录不能直接删除，请使用删除操作（保留痕迹） / Records are not deleted directly; use delete_record, which keeps the history' end;
 end;
 $$;
+-- end routine
 
 create trigger records_guard_update
 before update on public.records
@@ -266,14 +296,16 @@ create trigger records_guard_delete
 before delete on public.records
 for each row execute function private.records_guard_write();
 
+-- routine: supabase/routines/private/records_after_insert.sql
 -- AFTER INSERT: the first history entry.
-create function private.records_after_insert() returns trigger
+create or replace function private.records_after_insert() returns trigger
 language plpgsql set search_path = '' as $$
 begin
   perform private.append_record_event(new, 'created', p_to_status => new.status, p_actor => new.created_by, p_at => new.created_at);
   return null;
 end;
 $$;
+-- end routine
 
 create trigger records_after_insert
 after insert on public.records

@@ -6,16 +6,19 @@
 -- Errors carry a stable `message` (the code the SPA maps), a JSON `detail` and a bilingual
 -- `hint`. SQLSTATE PTxxx makes PostgREST answer with HTTP status xxx.
 
-create function private.raise_record_error(p_errcode text, p_message text, p_hint text, p_detail jsonb default null) returns void
+-- routine: supabase/routines/private/raise_record_error.sql
+create or replace function private.raise_record_error(p_errcode text, p_message text, p_hint text, p_detail jsonb default null) returns void
 language plpgsql immutable set search_path = '' as $$
 begin
   raise exception using errcode = p_errcode, message = p_message, hint = p_hint, detail = coalesce(p_detail::text, '');
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/lock_record.sql
 -- The record, locked for this transaction, if the caller can reach it and read the same
 -- row_version the change is based on.
-create function private.lock_record(p_id uuid, p_row_version int) returns public.records
+create or replace function private.lock_record(p_id uuid, p_row_version int) returns public.records
 language plpgsql set search_path = '' as $$
 declare
   found_record public.records;
@@ -32,18 +35,22 @@ begin
   return found_record;
 end;
 $$;
+-- end routine
 
-create function private.record_definition(p_record public.records) returns jsonb
+-- routine: supabase/routines/private/record_definition.sql
+create or replace function private.record_definition(p_record public.records) returns jsonb
 language sql stable set search_path = '' as $$
   select v.definition from public.service_versions v where v.service_id = p_record.service_id and v.version = p_record.service_version
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/save_record.sql
 -- Writes the row as the RPC computed it. The flag lets the guard trigger through for this
 -- statement only; validation still runs when data changes.
 -- security definer: the RPC has already locked the row under the caller's RLS and checked the
 -- action; the new row may legitimately leave the caller's sight (an escalation moves it to
 -- the parent unit), which an UPDATE under the caller's SELECT policy would refuse.
-create function private.save_record(p_record public.records) returns void
+create or replace function private.save_record(p_record public.records) returns void
 language plpgsql security definer set search_path = '' as $$
 begin
   perform set_config('app.record_write', 'rpc', true);
@@ -63,23 +70,32 @@ begin
 end;
 $$;
 
+revoke execute on function private.save_record(public.records) from public, anon;
+grant execute on function private.save_record(public.records) to authenticated, service_role;
+-- end routine
+
+-- routine: supabase/routines/private/data_diff.sql
 -- {field: [old, new]} for every top-level key whose answer changed.
-create function private.data_diff(p_old jsonb, p_new jsonb) returns jsonb
+create or replace function private.data_diff(p_old jsonb, p_new jsonb) returns jsonb
 language sql immutable set search_path = '' as $$
   select coalesce(jsonb_object_agg(k, jsonb_build_array(coalesce(p_old -> k, 'null'), coalesce(p_new -> k, 'null'))), '{}')
     from (select jsonb_object_keys(p_old) k union select jsonb_object_keys(p_new)) keys
    where (p_old -> k) is distinct from (p_new -> k)
 $$;
+-- end routine
 
-create function private.is_terminal_status(p_definition jsonb, p_status text) returns boolean
+-- routine: supabase/routines/private/is_terminal_status.sql
+create or replace function private.is_terminal_status(p_definition jsonb, p_status text) returns boolean
 language sql immutable set search_path = '' as $$
   select exists (select 1 from jsonb_array_elements(p_definition #> '{workflow,states}') s
                   where s ->> 'key' = p_status and s -> 'terminal' = 'true'::jsonb)
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/my_roles_at.sql
 -- Roles the caller holds at this unit or one of its ancestors (their own memberships are
 -- readable to them, so no definer rights are needed).
-create function private.my_roles_at(p_org_unit_id uuid) returns text[]
+create or replace function private.my_roles_at(p_org_unit_id uuid) returns text[]
 language sql stable set search_path = '' as $$
   select coalesce(array_agg(distinct m.role_key), '{}')
     from public.memberships m
@@ -88,14 +104,18 @@ language sql stable set search_path = '' as $$
    where m.user_id = (select auth.uid()) and m.status = 'active'
      and (target.path = mine.path or target.path like mine.path || '.%')
 $$;
+-- end routine
 
+-- routine: supabase/routines/public/update_record.sql
 -- Edits the record's answers (full replacement of data), for roles granted `update`.
-create function public.update_record(p_id uuid, p_row_version int, p_data jsonb) returns public.records
+create or replace function public.update_record(p_id uuid, p_row_version int, p_data jsonb) returns public.records
 language plpgsql security invoker set search_path = '' as $$
 declare
   target public.records := private.lock_record(p_id, p_row_version);
   definition jsonb := private.record_definition(target);
-  new_data jsonb;
+  sensitive jsonb := private.record_sensitive_fields(target);
+  old_raw jsonb;
+  new_raw jsonb;
   diff jsonb;
 begin
   if not private.may_act_on('update', target.service_id, target.org_unit_id) then
@@ -105,29 +125,34 @@ begin
     perform private.raise_record_error('PT409', 'record_closed', '记录已办结，不能再修改 / The record is closed and cannot be edited',
       jsonb_build_object('status', target.status));
   end if;
-  new_data := private.checked_record_data(definition, p_data);
-  diff := private.data_diff(target.data, new_data);
+  old_raw := private.record_raw_data(target);
+  new_raw := private.checked_record_data(definition, private.restore_kept_answers(sensitive, p_data, target.data, old_raw));
+  diff := private.record_change_diff(sensitive, old_raw, new_raw, target.data, p_data);
   if diff = '{}'::jsonb then
     return target;
   end if;
-  target.data := new_data;
+  target.data := new_raw; -- the trigger validates it and keeps the sensitive answers aside
   target.row_version := target.row_version + 1;
   target.updated_at := now();
   target.updated_by := (select auth.uid());
   perform private.save_record(target);
   perform private.append_record_event(target, 'updated', p_diff => diff);
+  target.data := private.mask_record_data(sensitive, new_raw);
   return target;
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/public/transition_record.sql
 -- Takes a workflow transition. Checks, in the order of checkTransition in
 -- src/services/workflow.ts: the transition exists and leaves the current state, one of the
--- caller's roles (at the record's unit or above) may take it, the comment, the required
--- fields (merged into data and validated), every checklist item ticked. Then moves the
--- record (escalate: to the parent unit), sets the due date from the target state's slaHours
--- and writes a `transition` event with the checklist.
+-- caller's roles (at the record's unit or above) may take it, the comment (trimmed, blank
+-- meaning none, at most 2,000 characters), the required fields (merged into the raw answers
+-- and validated), every checklist item ticked. Then moves the record (escalate: to the parent
+-- unit), sets the due date from the target state's slaHours and writes a `transition` event
+-- with the checklist; the returned row and the diff are masked.
 -- p_checklist: ticked keys ["id_card", …] or {"id_card": true, …}.
-create function public.transition_record(
+create or replace function public.transition_record(
   p_id uuid,
   p_row_version int,
   p_transition text,
@@ -139,17 +164,20 @@ language plpgsql security invoker set search_path = '' as $$
 declare
   target public.records := private.lock_record(p_id, p_row_version);
   definition jsonb := private.record_definition(target);
+  sensitive jsonb := private.record_sensitive_fields(target);
   transition jsonb;
   to_state jsonb;
   fields jsonb := coalesce(p_fields, '{}');
   merged jsonb;
+  old_raw jsonb;
   not_allowed text[];
   missing jsonb;
   ticked text[];
   checklist jsonb;
-  diff jsonb;
+  diff jsonb := '{}';
   from_status text := target.status;
   parent_id uuid;
+  given_comment text := private.free_text(p_comment, 2000, '处理意见', 'comment');
 begin
   select t into transition from jsonb_array_elements(definition #> '{workflow,transitions}') t where t ->> 'key' = p_transition;
   if transition is null then
@@ -166,7 +194,7 @@ begin
     perform private.raise_record_error('PT403', 'transition_forbidden', '您的角色不能执行此操作 / Your role cannot take this action',
       jsonb_build_object('code', 'role_not_allowed', 'roles', transition -> 'roles'));
   end if;
-  if transition -> 'requireComment' = 'true'::jsonb and private.is_empty_answer(to_jsonb(p_comment)) then
+  if transition -> 'requireComment' = 'true'::jsonb and given_comment is null then
     perform private.raise_record_error('PT400', 'comment_required', '请填写处理意见 / A comment is required',
       jsonb_build_object('code', 'comment_required'));
   end if;
@@ -175,6 +203,7 @@ begin
       jsonb_build_object('code', 'fields_not_allowed'));
   end if;
   -- a transition may fill its required fields; other answers may be sent back only unchanged
+  -- (as read: sensitive ones masked)
   select array_agg(f.key) into not_allowed
     from jsonb_each(fields) f
    where not coalesce(transition -> 'requireFields', '[]'::jsonb) ? f.key
@@ -185,6 +214,7 @@ begin
       format('此操作不能修改：%s / This action cannot change: %s', array_to_string(not_allowed, '、'), array_to_string(not_allowed, ', ')),
       jsonb_build_object('code', 'fields_not_allowed', 'fields', to_jsonb(not_allowed)));
   end if;
+  -- masking keeps empty answers empty, so "is it filled" can be asked of the masked data
   merged := target.data || fields;
   select jsonb_agg(jsonb_build_object('key', k, 'label', coalesce(f ->> 'label', k)) order by i) into missing
     from jsonb_array_elements_text(coalesce(transition -> 'requireFields', '[]'::jsonb)) with ordinality as r(k, i)
@@ -215,9 +245,12 @@ begin
     from jsonb_array_elements(coalesce(transition -> 'checklist', '[]'::jsonb)) with ordinality as x(c, i);
 
   if fields <> '{}'::jsonb then
-    merged := private.checked_record_data(definition, merged);
+    -- validated and compared as entered; the trigger keeps the sensitive answers aside
+    old_raw := private.record_raw_data(target);
+    merged := private.checked_record_data(definition, old_raw || private.restore_kept_answers(sensitive, fields, target.data, old_raw));
+    diff := private.record_change_diff(sensitive, old_raw, merged, target.data, fields);
+    target.data := merged;
   end if;
-  diff := private.data_diff(target.data, merged);
   if transition -> 'escalate' = 'true'::jsonb then
     select u.parent_id into parent_id from public.org_units u where u.id = target.org_unit_id;
     if parent_id is null then
@@ -231,45 +264,57 @@ begin
   target.due_at := case
     when to_state -> 'terminal' = 'true'::jsonb then null
     when to_state ? 'slaHours' then now() + (to_state ->> 'slaHours')::numeric * interval '1 hour' end;
-  target.data := merged;
   target.row_version := target.row_version + 1;
   target.updated_at := now();
   target.updated_by := (select auth.uid());
   perform private.save_record(target);
   perform private.append_record_event(target, 'transition', from_status, target.status, p_transition,
-    nullif(btrim(coalesce(p_comment, '')), ''), nullif(diff, '{}'::jsonb), checklist);
+    given_comment, nullif(diff, '{}'::jsonb), checklist);
+  if fields <> '{}'::jsonb then
+    target.data := private.mask_record_data(sensitive, target.data);
+  end if;
   return target;
 end;
 $$;
+-- end routine
 
--- Adds a comment to the history; anyone who can read the record may comment.
-create function public.comment_record(p_id uuid, p_comment text) returns public.record_events
+-- routine: supabase/routines/public/comment_record.sql
+-- Adds a comment to the history; anyone who can read the record may comment. At most 2,000
+-- characters; a comment of blanks is none.
+create or replace function public.comment_record(p_id uuid, p_comment text) returns public.record_events
 language plpgsql security invoker set search_path = '' as $$
 declare
   target public.records;
+  given_comment text;
 begin
   select * into target from public.records where id = p_id;
   if target.id is null then
     perform private.raise_record_error('PT404', 'record_not_found', '记录不存在或无权访问 / No such record, or not yours to see');
   end if;
-  if private.is_empty_answer(to_jsonb(p_comment)) then
+  given_comment := private.free_text(p_comment, 2000, '处理意见', 'comment');
+  if given_comment is null then
     perform private.raise_record_error('PT400', 'comment_required', '请填写处理意见 / A comment is required',
       jsonb_build_object('code', 'comment_required'));
   end if;
-  return private.append_record_event(target, 'comment', target.status, target.status, p_comment => btrim(p_comment));
+  return private.append_record_event(target, 'comment', target.status, target.status, p_comment => given_comment);
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/public/delete_record.sql
 -- Soft delete for roles granted `delete`: the record leaves every list, its history stays.
-create function public.delete_record(p_id uuid, p_row_version int, p_reason text) returns public.records
+-- The reason is required, at most 500 characters.
+create or replace function public.delete_record(p_id uuid, p_row_version int, p_reason text) returns public.records
 language plpgsql security invoker set search_path = '' as $$
 declare
   target public.records := private.lock_record(p_id, p_row_version);
+  reason text;
 begin
   if not private.may_act_on('delete', target.service_id, target.org_unit_id) then
     perform private.raise_record_error('PT403', 'delete_forbidden', '您的角色不能删除此记录 / Your role cannot delete this record');
   end if;
-  if private.is_empty_answer(to_jsonb(p_reason)) then
+  reason := private.free_text(p_reason, 500, '删除原因', 'reason for deleting');
+  if reason is null then
     perform private.raise_record_error('PT400', 'reason_required', '请填写删除原因 / Give a reason for deleting');
   end if;
   target.deleted_at := now();
@@ -278,13 +323,15 @@ begin
   target.updated_at := target.deleted_at;
   target.updated_by := target.deleted_by;
   perform private.save_record(target);
-  perform private.append_record_event(target, 'deleted', target.status, target.status, p_comment => btrim(p_reason));
+  perform private.append_record_event(target, 'deleted', target.status, target.status, p_comment => reason);
   return target;
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/public/assign_record.sql
 -- Sets or clears who handles the record (lists filter on it), for roles granted `update`.
-create function public.assign_record(p_id uuid, p_row_version int, p_assignee uuid) returns public.records
+create or replace function public.assign_record(p_id uuid, p_row_version int, p_assignee uuid) returns public.records
 language plpgsql security invoker set search_path = '' as $$
 declare
   target public.records := private.lock_record(p_id, p_row_version);
@@ -309,10 +356,9 @@ begin
   return target;
 end;
 $$;
+-- end routine
 
 revoke execute on function public.update_record(uuid, int, jsonb), public.transition_record(uuid, int, text, text, jsonb, jsonb),
   public.comment_record(uuid, text), public.delete_record(uuid, int, text), public.assign_record(uuid, int, uuid) from public, anon;
 grant execute on function public.update_record(uuid, int, jsonb), public.transition_record(uuid, int, text, text, jsonb, jsonb),
   public.comment_record(uuid, text), public.delete_record(uuid, int, text), public.assign_record(uuid, int, uuid) to authenticated, service_role;
-revoke execute on function private.save_record(public.records) from public, anon;
-grant execute on function private.save_record(public.records) to authenticated, service_role;

@@ -14,52 +14,43 @@ alter table public.roles alter column key set default 'custom_' || substr(md5(ge
 
 alter table public.memberships alter column created_by set default auth.uid();
 
--- Does `p_admin` hold an active administrator membership at this unit or an ancestor, strong
--- enough for `p_role_key`? Only a system administrator manages system_admin; a null role asks
--- about the unit alone.
--- security definer: memberships' own policies call it (reading memberships under RLS would
--- recurse), and the invitation claim calls it for the inviter, who is not the current user.
-create function private.administers(p_admin uuid, p_org_unit_id uuid, p_role_key text default null) returns boolean
-language sql stable security definer set search_path = '' as $$
-  select exists (
-    select 1
-      from public.memberships m
-      join public.org_units mine on mine.id = m.org_unit_id
-      join public.org_units target on target.id = p_org_unit_id
-     where m.user_id = p_admin
-       and m.status = 'active'
-       and (m.role_key = 'system_admin' or (m.role_key = 'community_admin' and p_role_key is distinct from 'system_admin'))
-       and (target.path = mine.path or target.path like mine.path || '.%')
-  )
-$$;
+-- private.administers is created earlier, in 20261126010100_create_services.sql, before private.can_administer_unit,
+-- whose body calls it: supabase/routines/private/administers.sql.
 
+-- routine: supabase/routines/private/my_admin_unit_paths.sql
 -- Paths of the units where the current user is an active administrator: read policies take
 -- them once per query instead of calling administers() per row.
 -- security definer: reads memberships without recursing into their policies.
-create function private.my_admin_unit_paths() returns text[]
+create or replace function private.my_admin_unit_paths() returns text[]
 language sql stable security definer set search_path = '' as $$
   select coalesce(array_agg(u.path), '{}')
     from public.memberships m
     join public.org_units u on u.id = m.org_unit_id
    where m.user_id = (select auth.uid()) and m.status = 'active' and m.role_key in ('community_admin', 'system_admin')
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/is_system_admin.sql
 -- security definer: reads memberships without recursing into their policies.
-create function private.is_system_admin() returns boolean
+create or replace function private.is_system_admin() returns boolean
 language sql stable security definer set search_path = '' as $$
   select exists (
     select 1 from public.memberships m
      where m.user_id = (select auth.uid()) and m.status = 'active' and m.role_key = 'system_admin'
   )
 $$;
+-- end routine
 
-create function private.path_within(p_path text, p_roots text[]) returns boolean
+-- routine: supabase/routines/private/path_within.sql
+create or replace function private.path_within(p_path text, p_roots text[]) returns boolean
 language sql immutable set search_path = '' as $$
   select exists (select 1 from unnest(p_roots) r where p_path = r or p_path like r || '.%')
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/role_assignable_at.sql
 -- A preset may be held anywhere; a custom role only at its owner unit and below.
-create function private.role_assignable_at(p_role_key text, p_org_unit_id uuid) returns boolean
+create or replace function private.role_assignable_at(p_role_key text, p_org_unit_id uuid) returns boolean
 language sql stable security invoker set search_path = '' as $$
   select exists (
     select 1
@@ -70,6 +61,7 @@ language sql stable security invoker set search_path = '' as $$
        and (r.owner_org_unit_id is null or target.path = owner.path or target.path like owner.path || '.%')
   )
 $$;
+-- end routine
 
 -- Users write only what the policies judge: no created_by (it defaults to the caller), and
 -- after creation only the status. Changing a role is removing one membership and adding another.
@@ -114,9 +106,10 @@ create policy "Administrators can delete custom roles of units within their scop
 on public.roles for delete to authenticated
 using (not is_preset and private.administers((select auth.uid()), owner_org_unit_id));
 
+-- routine: supabase/routines/private/refuse_deleting_held_role.sql
 -- A role somebody holds (even suspended) cannot be deleted. The foreign key from memberships
 -- refuses as well; this says why.
-create function private.refuse_deleting_held_role() returns trigger
+create or replace function private.refuse_deleting_held_role() returns trigger
 language plpgsql set search_path = '' as $$
 begin
   if exists (select 1 from public.memberships m where m.role_key = old.key) then
@@ -126,6 +119,7 @@ begin
   return old;
 end;
 $$;
+-- end routine
 
 create trigger roles_refuse_deleting_held_role
 before delete on public.roles
@@ -147,9 +141,10 @@ comment on view public.members is 'Memberships with person, unit and role, as th
 revoke all on public.members from anon;
 revoke insert, update, delete, truncate on public.members from authenticated;
 
+-- routine: supabase/routines/public/set_membership_status.sql
 -- Suspends or reactivates a membership; takes effect on the person's very next request, since
 -- every scope helper reads the status per query.
-create function public.set_membership_status(p_membership_id uuid, p_status text) returns public.memberships
+create or replace function public.set_membership_status(p_membership_id uuid, p_status text) returns public.memberships
 language plpgsql security invoker set search_path = '' as $$
 declare
   changed public.memberships;
@@ -162,8 +157,10 @@ begin
   return changed;
 end;
 $$;
+-- end routine
 
-create function public.remove_membership(p_membership_id uuid) returns public.memberships
+-- routine: supabase/routines/public/remove_membership.sql
+create or replace function public.remove_membership(p_membership_id uuid) returns public.memberships
 language plpgsql security invoker set search_path = '' as $$
 declare
   removed public.memberships;
@@ -176,6 +173,7 @@ begin
   return removed;
 end;
 $$;
+-- end routine
 
 revoke execute on function public.set_membership_status(uuid, text), public.remove_membership(uuid) from public, anon;
 grant execute on function public.set_membership_status(uuid, text), public.remove_membership(uuid) to authenticated, service_role;

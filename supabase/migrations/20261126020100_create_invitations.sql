@@ -3,11 +3,18 @@
 -- signs up (or confirms the address), a trigger on auth.users turns the invitation into a
 -- membership (next migration, 20261126020110_claim_invitations_at_sign_up.sql).
 
--- Phone numbers as GoTrue stores them: E.164 digits without "+"; a mainland mobile number in its
--- national 11-digit form gets the 86 prefix. Null when the input is not a phone number.
-create function private.canonical_phone(p_phone text) returns text
+-- routine: supabase/routines/private/canonical_phone.sql
+-- One phone canonicalisation for what a person types, shared with the SPA's canonicalPhone
+-- (src/lib/domain/phone.ts); tests/shared/phone-canonical.json holds the corpus both must agree on.
+-- The result is GoTrue's stored form: E.164 digits without "+". A bare 11-digit number starting
+-- with 1 is a mainland mobile (+86); any other country needs "+" or "00". NFKC-normalised first,
+-- so digits and "+" typed with a Chinese IME in full width (１３８…, ＋８６…) count.
+--
+-- Never apply it to auth.users.phone: that is already E.164 and "13939257541" stored there is the
+-- US number +1 393 925 7541, which this function would read as +86 139 3925 7541.
+create or replace function private.canonical_phone(p_phone text) returns text
 language sql immutable set search_path = '' as $$
-  with cleaned as (select regexp_replace(btrim(p_phone), '[\s()-]', '', 'g') as d),
+  with cleaned as (select regexp_replace(btrim(normalize(p_phone, nfkc)), '[\s()-]', '', 'g') as d),
   prefixed as (
     select case when d like '+%' then substr(d, 2)
                 when d like '00%' then substr(d, 3)
@@ -17,6 +24,10 @@ language sql immutable set search_path = '' as $$
   )
   select d from prefixed where d ~ '^[1-9][0-9]{6,14}$'
 $$;
+
+comment on function private.canonical_phone(text) is
+  'A typed phone number as E.164 digits without "+" (+86 default for 11-digit mobiles), or null. Not for auth.users.phone.';
+-- end routine
 
 create table public.invitations (
   id uuid primary key default gen_random_uuid(),
@@ -41,9 +52,10 @@ create index invitations_pending_email_idx on public.invitations (email) where s
 create index invitations_pending_phone_idx on public.invitations (phone) where status = 'pending';
 create index invitations_org_unit_id_idx on public.invitations (org_unit_id);
 
+-- routine: supabase/routines/private/invitations_prepare.sql
 -- Stores the contact as sign-up will (so the claim is an equality test) and lets a lapsed
 -- invitation to the same person, unit and role make room for a new one.
-create function private.invitations_prepare() returns trigger
+create or replace function private.invitations_prepare() returns trigger
 language plpgsql set search_path = '' as $$
 begin
   new.email := lower(nullif(btrim(new.email), ''));
@@ -63,14 +75,16 @@ begin
   return new;
 end;
 $$;
+-- end routine
 
 create trigger invitations_prepare
 before insert on public.invitations
 for each row execute function private.invitations_prepare();
 
+-- routine: supabase/routines/private/invitations_guard_status.sql
 -- Only a pending invitation changes state, and it expires only once its time has passed.
 -- (Claiming needs claimed_at, which no API role may write.)
-create function private.invitations_guard_status() returns trigger
+create or replace function private.invitations_guard_status() returns trigger
 language plpgsql set search_path = '' as $$
 begin
   if new.status is distinct from old.status
@@ -81,6 +95,7 @@ begin
   return new;
 end;
 $$;
+-- end routine
 
 create trigger invitations_guard_status
 before update on public.invitations
@@ -112,7 +127,8 @@ on public.invitations for update to authenticated
 using (private.administers((select auth.uid()), org_unit_id, role_key))
 with check (private.administers((select auth.uid()), org_unit_id, role_key));
 
-create function public.revoke_invitation(p_invitation_id uuid) returns public.invitations
+-- routine: supabase/routines/public/revoke_invitation.sql
+create or replace function public.revoke_invitation(p_invitation_id uuid) returns public.invitations
 language plpgsql security invoker set search_path = '' as $$
 declare
   revoked public.invitations;
@@ -130,8 +146,13 @@ begin
 end;
 $$;
 
+revoke execute on function public.revoke_invitation(uuid) from public, anon;
+grant execute on function public.revoke_invitation(uuid) to authenticated, service_role;
+-- end routine
+
+-- routine: supabase/routines/private/refuse_deleting_invited_role.sql
 -- A custom role with a pending invitation is about to be held: it cannot be deleted.
-create function private.refuse_deleting_invited_role() returns trigger
+create or replace function private.refuse_deleting_invited_role() returns trigger
 language plpgsql set search_path = '' as $$
 begin
   if exists (select 1 from public.invitations i where i.role_key = old.key and i.status = 'pending' and i.expires_at > now()) then
@@ -141,10 +162,8 @@ begin
   return old;
 end;
 $$;
+-- end routine
 
 create trigger roles_refuse_deleting_invited_role
 before delete on public.roles
 for each row execute function private.refuse_deleting_invited_role();
-
-revoke execute on function public.revoke_invitation(uuid) from public, anon;
-grant execute on function public.revoke_invitation(uuid) to authenticated, service_role;

@@ -20,13 +20,15 @@ comment on column public.audit_log.org_unit_id is 'Unit the changed row belongs 
 create index audit_log_org_unit_id_at_idx on public.audit_log (org_unit_id, at desc);
 create index audit_log_table_row_idx on public.audit_log (table_name, row_id);
 
-create function private.refuse_audit_log_change() returns trigger
+-- routine: supabase/routines/private/refuse_audit_log_change.sql
+create or replace function private.refuse_audit_log_change() returns trigger
 language plpgsql set search_path = '' as $$
 begin
   raise exception using errcode = '42501', message = 'audit_log_append_only',
     hint = '审计日志只能追加，不能修改或删除 / The audit log is append-only';
 end;
 $$;
+-- end routine
 
 create trigger audit_log_append_only
 before update or delete on public.audit_log
@@ -51,13 +53,16 @@ using (exists (
    where u.id = audit_log.org_unit_id and private.path_within(u.path, (select private.my_admin_unit_paths()))
 ));
 
--- Generic row trigger for any configuration table. Arguments (both optional):
+-- routine: supabase/routines/private/audit_config_change.sql
+-- Generic row trigger for any configuration table. Arguments (all optional):
 --   1. the key column(s), comma-separated, for row_id (default 'id');
---   2. the column naming the row's unit, for read scope (default 'org_unit_id').
+--   2. the column naming the row's unit, for read scope (default 'org_unit_id');
+--   3. 'via_service': argument 2 names a column holding a service id, and the entry's unit is
+--      that service's owning unit (grants and versions have no unit of their own).
 -- e.g. `execute function private.audit_config_change('service_id,role_key,action', 'org_unit_id')`.
 -- security definer: no API role may insert into audit_log, so entries cannot be forged; this
 -- function is the only writer.
-create function private.audit_config_change() returns trigger
+create or replace function private.audit_config_change() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare
   before_row jsonb := case when tg_op in ('UPDATE', 'DELETE') then to_jsonb(old) end;
@@ -65,9 +70,13 @@ declare
   subject jsonb := coalesce(after_row, before_row);
   key_columns text[] := string_to_array(coalesce(tg_argv[0], 'id'), ',');
   unit_column text := coalesce(tg_argv[1], 'org_unit_id');
+  unit_id uuid := (subject ->> unit_column)::uuid;
 begin
   if tg_op = 'UPDATE' and before_row = after_row then
     return null;
+  end if;
+  if tg_argv[2] = 'via_service' then
+    select s.owner_org_unit_id into unit_id from public.services s where s.id = unit_id;
   end if;
   insert into public.audit_log (table_name, row_id, action, actor, org_unit_id, before, after)
   values (
@@ -75,13 +84,14 @@ begin
     (select string_agg(subject ->> k.name, ',' order by k.ord) from unnest(key_columns) with ordinality as k(name, ord)),
     lower(tg_op),
     (select auth.uid()),
-    (subject ->> unit_column)::uuid,
+    unit_id,
     before_row,
     after_row
   );
   return null;
 end;
 $$;
+-- end routine
 
 revoke execute on function private.audit_config_change(), private.refuse_audit_log_change() from public, anon, authenticated;
 

@@ -30,12 +30,13 @@ create policy "Users can read attachments of records they can read"
 on public.record_attachments for select to authenticated
 using (exists (select 1 from public.records r where r.id = record_attachments.record_id));
 
+-- routine: supabase/routines/private/sync_record_attachments.sql
 -- Keeps record_attachments equal to the files the record's data references. A record may
 -- not newly reference a file someone else uploaded: naming a stranger's path in a record
 -- would open that file to everyone who reads the record. (A path with no object yet can only
 -- ever be filled by the user whose uid is its first folder, so it opens nothing.)
 -- security definer: users cannot write record_attachments, and must not read others' objects.
-create function private.sync_record_attachments() returns trigger
+create or replace function private.sync_record_attachments() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare
   wanted jsonb;
@@ -78,6 +79,7 @@ begin
   return null;
 end;
 $$;
+-- end routine
 
 create trigger records_sync_attachments
 after insert or update of data on public.records
@@ -95,11 +97,13 @@ using (
        or exists (select 1 from public.record_attachments a where a.path = objects.name))
 );
 
+-- routine: supabase/routines/private/is_record_attachment.sql
 -- security definer: "is this file referenced by any record" must see records the caller cannot.
-create function private.is_record_attachment(p_path text) returns boolean
+create or replace function private.is_record_attachment(p_path text) returns boolean
 language sql stable security definer set search_path = '' as $$
   select exists (select 1 from public.record_attachments where path = p_path)
 $$;
+-- end routine
 
 -- Once a record references a file it is part of the record's history: only unreferenced
 -- uploads (a form abandoned before saving) may be removed.
@@ -110,4 +114,3 @@ using (
   and owner_id = (select auth.uid())::text
   and not private.is_record_attachment(objects.name)
 );
-

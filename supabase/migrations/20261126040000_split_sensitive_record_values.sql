@@ -16,48 +16,68 @@
 -- raw answers, and a raw answer that happens to contain "*" must not leak, so it is masked too.
 -- SQL-standard bodies, as in the validation migration: bound at creation and inlined.
 
+-- routine: supabase/routines/private/mask_generic.sql
 -- 吴秀兰 → 吴*兰, 张三 → 张*, 李 → *.
-create function private.mask_generic(value text) returns text
+create or replace function private.mask_generic(value text) returns text
 language sql immutable
 return case
   when char_length(value) <= 1 then repeat('*', char_length(value))
   when char_length(value) = 2 then left(value, 1) || '*'
   else left(value, 1) || repeat('*', char_length(value) - 2) || right(value, 1)
 end;
+-- end routine
 
+-- routine: supabase/routines/private/mask_middle.sql
 -- Keeps the first `head` and last `tail` characters and stars the rest (at least one star).
-create function private.mask_middle(value text, head int, tail int) returns text
+create or replace function private.mask_middle(value text, head int, tail int) returns text
 language sql immutable
 return case
   when char_length(value) <= head + tail then private.mask_generic(value)
   else left(value, head) || repeat('*', char_length(value) - head - tail) || right(value, tail)
 end;
+-- end routine
 
--- 13812345678 → 138****5678; 0743-8221234 → 0743-***1234 (area code kept).
-create function private.mask_phone(value text) returns text
+-- routine: supabase/routines/private/mask_phone.sql
+-- 13812345678 → 138****5678; 0743-8221234 → 0743-*****34 (area code kept). At least 10,000
+-- numbers fit each mask: a mobile hides 4 free digits, a landline all but the last 2 of its local
+-- number. src/field-types/mask.ts (maskPhone) agrees.
+create or replace function private.mask_phone(value text) returns text
 language sql immutable
 return case
   when value ~ '^0[0-9]{2,3}-?[0-9]+$' then
     substring(value from '^(0[0-9]{2,3}-?)[0-9]+$')
-    || private.mask_middle(substr(value, char_length(substring(value from '^(0[0-9]{2,3}-?)[0-9]+$')) + 1), 0, 4)
+    || private.mask_middle(substr(value, char_length(substring(value from '^(0[0-9]{2,3}-?)[0-9]+$')) + 1), 0, 2)
   else private.mask_middle(value, 3, 4)
 end;
+-- end routine
 
+-- routine: supabase/routines/private/mask_id_number.sql
+-- 433101199001010045 → 433**************5 (province and first digit of the city, check character).
+create or replace function private.mask_id_number(value text) returns text
+language sql immutable
+return private.mask_middle(value, 3, 1);
+
+revoke execute on function private.mask_id_number(text) from public, anon;
+grant execute on function private.mask_id_number(text) to authenticated, service_role;
+-- end routine
+
+-- routine: supabase/routines/private/mask_answer.sql
 -- One answer of a sensitive field. Empty answers stay empty (there is nothing to hide and the
--- form needs to know). Text keeps the visible parts mask.ts keeps. Answers drawn from a short
--- list (choices, yes/no) or not text at all (numbers, lists, files, rows) become "***": a
--- partial mask of an option key would still name the option.
+-- form needs to know). Text keeps the visible parts mask.ts keeps (ID numbers: mask_id_number).
+-- Answers drawn from a short list (choices, yes/no) or not text at all (numbers, lists, files,
+-- rows) become "***": a partial mask of an option key would still name the option.
 -- (stable, not immutable: to_jsonb is stable, and an immutable function with a stable body is
 -- not inlined — it then costs ten times as much on every insert)
-create function private.mask_answer(field jsonb, answer jsonb) returns jsonb
+create or replace function private.mask_answer(field jsonb, answer jsonb) returns jsonb
 language sql stable
 return case
   when private.is_empty_answer(answer) then answer
   when jsonb_typeof(answer) <> 'string' or field ->> 'type' in ('select', 'multiselect', 'boolean') then '"***"'::jsonb
-  when field ->> 'type' = 'id_number' then to_jsonb(private.mask_middle(answer #>> '{}', 6, 4))
+  when field ->> 'type' = 'id_number' then to_jsonb(private.mask_id_number(answer #>> '{}'))
   when field ->> 'type' = 'phone' then to_jsonb(private.mask_phone(answer #>> '{}'))
   else to_jsonb(private.mask_generic(answer #>> '{}'))
 end;
+-- end routine
 
 -- The sensitive fields of each version, computed once at publish (versions never change), so
 -- the insert trigger of a service without sensitive fields does no extra work.
@@ -79,9 +99,10 @@ comment on table private.record_sensitive_values is 'Raw answers of sensitive fi
 alter table private.record_sensitive_values enable row level security;
 revoke all on private.record_sensitive_values from public, anon, authenticated, service_role;
 
+-- routine: supabase/routines/private/split_sensitive_answers.sql
 -- Splits checked data into what records.data stores (masked) and the raw sensitive answers.
 -- A loop over the few sensitive fields with operators: no query, it runs on every insert.
-create function private.split_sensitive_answers(p_fields jsonb, p_data jsonb, out masked jsonb, out raw jsonb)
+create or replace function private.split_sensitive_answers(p_fields jsonb, p_data jsonb, out masked jsonb, out raw jsonb)
 language plpgsql stable set search_path = '' as $$
 declare
   field jsonb;
@@ -98,16 +119,20 @@ begin
   end loop;
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/mask_record_data.sql
 -- The masked form of raw data (what the trigger will store), for the RPCs' results.
-create function private.mask_record_data(p_fields jsonb, p_data jsonb) returns jsonb
+create or replace function private.mask_record_data(p_fields jsonb, p_data jsonb) returns jsonb
 language sql stable set search_path = '' as $$
   select (private.split_sensitive_answers(p_fields, p_data)).masked
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/restore_kept_answers.sql
 -- An answer sent back exactly as stored (masked) keeps its raw value; anything else sent is a
 -- new raw answer. p_stored_masked / p_stored_raw are the record's current data and raw answers.
-create function private.restore_kept_answers(p_fields jsonb, p_sent jsonb, p_stored_masked jsonb, p_stored_raw jsonb) returns jsonb
+create or replace function private.restore_kept_answers(p_fields jsonb, p_sent jsonb, p_stored_masked jsonb, p_stored_raw jsonb) returns jsonb
 language plpgsql stable set search_path = '' as $$
 declare
   field_key text;
@@ -125,27 +150,33 @@ begin
   return restored;
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/sensitive_answers_of.sql
 -- The record's raw sensitive answers ({} when it has none).
 -- security definer: nobody else may read record_sensitive_values. Callers are the engine's own
 -- trigger and RPCs, which have already reached the record under the caller's RLS; the private
 -- schema is not exposed, so no client can call it with another id.
-create function private.sensitive_answers_of(p_record_id uuid) returns jsonb
+create or replace function private.sensitive_answers_of(p_record_id uuid) returns jsonb
 language sql stable security definer set search_path = '' as $$
   select coalesce((select s.data from private.record_sensitive_values s where s.record_id = p_record_id), '{}'::jsonb)
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/record_raw_data.sql
 -- The record's data as entered: the masked data with the raw answers put back.
-create function private.record_raw_data(p_record public.records) returns jsonb
+create or replace function private.record_raw_data(p_record public.records) returns jsonb
 language sql stable set search_path = '' as $$
   select p_record.data || private.sensitive_answers_of(p_record.id)
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/store_sensitive_answers.sql
 -- Stores the raw sensitive answers of checked data and returns the data to keep in
 -- records.data (masked).
 -- security definer: only this function writes record_sensitive_values. It runs inside the
 -- records triggers; the trigger decides the data (validated) and the record (the row itself).
-create function private.store_sensitive_answers(p_is_insert boolean, p_record_id uuid, p_fields jsonb, p_data jsonb) returns jsonb
+create or replace function private.store_sensitive_answers(p_is_insert boolean, p_record_id uuid, p_fields jsonb, p_data jsonb) returns jsonb
 language plpgsql security definer set search_path = '' as $$
 declare
   split record := private.split_sensitive_answers(p_fields, p_data);
@@ -169,30 +200,14 @@ begin
   return split.masked;
 end;
 $$;
+-- end routine
 
--- BEFORE INSERT OR UPDATE of data: validate the raw answers against the record's own frozen
--- version, then keep them masked in data and raw aside. On UPDATE, answers sent back as stored
--- (masked) first get their raw value back, so they are validated and kept as they were.
-create or replace function private.records_validate_data() returns trigger
-language plpgsql set search_path = '' as $$
-declare
-  version record;
-begin
-  select v.definition, v.sensitive_fields into version
-    from public.service_versions v where v.service_id = new.service_id and v.version = new.service_version;
-  if tg_op = 'UPDATE' and version.sensitive_fields <> '[]'::jsonb then
-    new.data := private.restore_kept_answers(version.sensitive_fields, new.data, old.data, private.sensitive_answers_of(old.id));
-  end if;
-  new.data := private.checked_record_data(version.definition, new.data);
-  if version.sensitive_fields <> '[]'::jsonb then
-    new.data := private.store_sensitive_answers(tg_op = 'INSERT', new.id, version.sensitive_fields, new.data);
-  end if;
-  return new;
-end;
-$$;
+-- (Folded on 2026-11-30: the body of private.records_validate_data lives in supabase/routines/private/records_validate_data.sql,
+-- created in 20261126010200_create_records.sql.)
 
+-- routine: supabase/routines/private/mask_diff.sql
 -- A history diff {field: [old, new]} with the sensitive fields' values masked.
-create function private.mask_diff(p_fields jsonb, p_diff jsonb) returns jsonb
+create or replace function private.mask_diff(p_fields jsonb, p_diff jsonb) returns jsonb
 language plpgsql stable set search_path = '' as $$
 declare
   field jsonb;
@@ -207,6 +222,7 @@ begin
   return masked;
 end;
 $$;
+-- end routine
 
 -- Existing installations: split the records and mask the history written before this
 -- migration. The data below was validated when it was written and is only being masked, so

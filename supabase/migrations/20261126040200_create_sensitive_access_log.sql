@@ -45,10 +45,11 @@ using (exists (
    where u.id = sensitive_access_log.org_unit_id and private.path_within(u.path, (select private.my_admin_unit_paths()))
 ));
 
+-- routine: supabase/routines/private/log_and_read_sensitive_answer.sql
 -- Writes the log entry, then returns the raw answer (JSON null when the field has none).
 -- security definer: the log has no insert policy (entries cannot be forged) and the raw
 -- answers are readable by nobody; unmask_record_field has checked the caller first.
-create function private.log_and_read_sensitive_answer(p_record public.records, p_field text, p_reason text) returns jsonb
+create or replace function private.log_and_read_sensitive_answer(p_record public.records, p_field text, p_reason text) returns jsonb
 language plpgsql security definer set search_path = '' as $$
 begin
   insert into public.sensitive_access_log (record_id, service_id, org_unit_id, field, reason, actor)
@@ -57,39 +58,58 @@ begin
 end;
 $$;
 
--- The raw answer of one sensitive field of one record, with a reason of at least 4 characters.
--- Errors (message = stable code): record_not_found PT404 (not readable), unmask_forbidden PT403
--- (no view_sensitive here), field_not_sensitive PT400, reason_required PT400.
+revoke execute on function private.log_and_read_sensitive_answer(public.records, text, text) from public, anon;
+grant execute on function private.log_and_read_sensitive_answer(public.records, text, text) to authenticated, service_role;
+-- end routine
+
+-- routine: supabase/routines/public/unmask_record_field.sql
+-- The raw answer of one sensitive field of one record, with a reason of 4 to 500 characters
+-- (trimmed; whitespace and invisible characters alone are no reason).
+-- Refusals (message = stable code; logged, returned with the HTTP status, see the top):
+--   record_not_found 404 (not readable), unmask_forbidden 403 (no view_sensitive here),
+--   field_not_sensitive 400, text_too_long 400 (reason over 500), reason_required 400.
 -- security invoker: reading the record under the caller's RLS is the first check.
-create function public.unmask_record_field(p_record_id uuid, p_field text, p_reason text) returns jsonb
+create or replace function public.unmask_record_field(p_record_id uuid, p_field text, p_reason text) returns jsonb
 language plpgsql security invoker set search_path = '' as $$
 declare
   target public.records;
-  -- JavaScript trim()'s whitespace, as is_empty_answer (a reason of spaces is no reason)
-  reason text := regexp_replace(coalesce(p_reason, ''),
-    '^[\u0009-\u000d\u0020\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+|[\u0009-\u000d\u0020\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+$', '', 'g');
+  -- a reason padded past four times the limit is refused without trimming it (cf. free_text)
+  reason text := case when char_length(p_reason) > 2000 then p_reason else coalesce(private.tidy_text(p_reason), '') end;
+  status int;
+  refusal text;
+  hint text;
+  detail jsonb;
 begin
   select * into target from public.records where id = p_record_id;
   if target.id is null then
-    perform private.raise_record_error('PT404', 'record_not_found', '记录不存在或无权访问 / No such record, or not yours to see');
+    status := 404; refusal := 'record_not_found';
+    hint := '记录不存在或无权访问 / No such record, or not yours to see';
+  elsif not private.may_act_on('view_sensitive', target.service_id, target.org_unit_id) then
+    status := 403; refusal := 'unmask_forbidden';
+    hint := '您的角色不能查看此服务的敏感信息 / Your role may not view this service''s sensitive information';
+  elsif not jsonb_path_exists(private.record_sensitive_fields(target), '$[*] ? (@.key == $field)', jsonb_build_object('field', p_field)) then
+    status := 400; refusal := 'field_not_sensitive';
+    hint := '该字段不是敏感字段 / This field is not a sensitive field';
+    detail := jsonb_build_object('field', p_field);
+  elsif char_length(reason) > 500 then
+    status := 400; refusal := 'text_too_long';
+    hint := format('查看原因过长：最多 500 个字，现为 %s 个字 / The reason for viewing is too long: at most 500 characters, this has %s',
+                   char_length(reason), char_length(reason));
+    detail := jsonb_build_object('code', 'text_too_long', 'maximum', 500, 'length', char_length(reason));
+  elsif char_length(reason) < 4 then
+    status := 400; refusal := 'reason_required';
+    hint := '请填写查看原因（至少 4 个字） / Give a reason for viewing (at least 4 characters)';
   end if;
-  if not private.may_act_on('view_sensitive', target.service_id, target.org_unit_id) then
-    perform private.raise_record_error('PT403', 'unmask_forbidden',
-      '您的角色不能查看此服务的敏感信息 / Your role may not view this service''s sensitive information');
+
+  if refusal is null then
+    return private.log_and_read_sensitive_answer(target, p_field, reason);
   end if;
-  if not jsonb_path_exists(private.record_sensitive_fields(target), '$[*] ? (@.key == $field)', jsonb_build_object('field', p_field)) then
-    perform private.raise_record_error('PT400', 'field_not_sensitive', '该字段不是敏感字段 / This field is not a sensitive field',
-      jsonb_build_object('field', p_field));
-  end if;
-  if char_length(reason) < 4 then
-    perform private.raise_record_error('PT400', 'reason_required',
-      '请填写查看原因（至少 4 个字） / Give a reason for viewing (at least 4 characters)');
-  end if;
-  return private.log_and_read_sensitive_answer(target, p_field, reason);
+  perform private.log_refused_unmask(p_record_id, p_field, reason, refusal);
+  perform set_config('response.status', status::text, true);
+  return jsonb_build_object('code', 'PT' || status, 'message', refusal, 'hint', hint, 'details', detail::text);
 end;
 $$;
 
 revoke execute on function public.unmask_record_field(uuid, text, text) from public, anon;
 grant execute on function public.unmask_record_field(uuid, text, text) to authenticated, service_role;
-revoke execute on function private.log_and_read_sensitive_answer(public.records, text, text) from public, anon;
-grant execute on function private.log_and_read_sensitive_answer(public.records, text, text) to authenticated, service_role;
+-- end routine

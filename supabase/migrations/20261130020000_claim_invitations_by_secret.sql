@@ -26,11 +26,13 @@ comment on table public.invitations is 'A role at a unit offered through a one-t
 comment on column public.invitations.email is 'Whom the invitation is meant for, as the administrator typed it; a label only, it grants nothing.';
 comment on column public.invitations.phone is 'Whom the invitation is meant for (canonical digits); a label only, it grants nothing.';
 
+-- routine: supabase/routines/private/invitation_expiry.sql
 -- One home for how long a link is valid: new invitations and re-issued links alike.
-create function private.invitation_expiry() returns timestamptz
+create or replace function private.invitation_expiry() returns timestamptz
 language sql stable set search_path = '' as $$
   select now() + interval '14 days'
 $$;
+-- end routine
 alter table public.invitations alter column expires_at set default private.invitation_expiry();
 
 -- 3. The secrets, hashed, where no API role reaches.
@@ -43,20 +45,25 @@ comment on table private.invitation_secrets is 'SHA-256 of the current link secr
 alter table private.invitation_secrets enable row level security;
 revoke all on private.invitation_secrets from public, anon, authenticated, service_role;
 
+-- routine: supabase/routines/private/new_invitation_token.sql
 -- 256 bits from pgcrypto (in `extensions`, as on hosted Supabase), URL-safe base64: 43 characters.
-create function private.new_invitation_token() returns text
+create or replace function private.new_invitation_token() returns text
 language sql volatile set search_path = '' as $$
   select translate(encode(extensions.gen_random_bytes(32), 'base64'), '+/=', '-_')
 $$;
+-- end routine
 
-create function private.invitation_token_hash(p_token text) returns bytea
+-- routine: supabase/routines/private/invitation_token_hash.sql
+create or replace function private.invitation_token_hash(p_token text) returns bytea
 language sql immutable set search_path = '' as $$
   select sha256(convert_to(coalesce(p_token, ''), 'UTF8'))
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/invitation_state.sql
 -- Whether this invitation can be claimed now, by `p_claimant` (null: by whoever signs in), and if
 -- not, why. Preview and claim ask the same question (both security definer, so this reads as they do).
-create function private.invitation_state(p_invitation public.invitations, p_claimant uuid) returns text
+create or replace function private.invitation_state(p_invitation public.invitations, p_claimant uuid) returns text
 language sql stable set search_path = '' as $$
   select case
     when p_invitation.status <> 'pending' then p_invitation.status
@@ -68,14 +75,16 @@ language sql stable set search_path = '' as $$
     else 'pending'
   end
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/issue_invitation_secret.sql
 -- Gives a pending invitation a new secret (the previous link stops working) and returns the
 -- invitation with the secret, the only time it is ever shown. `p_renew` also restarts the
 -- validity, as re-sending does.
 -- security definer: writes private.invitation_secrets, which no API role may touch, and renews
 -- expires_at, which administrators may not write; it checks itself that the caller administers
 -- the invitation (the same rule as the invitations update policy).
-create function private.issue_invitation_secret(p_invitation_id uuid, p_renew boolean) returns jsonb
+create or replace function private.issue_invitation_secret(p_invitation_id uuid, p_renew boolean) returns jsonb
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   invitation public.invitations;
@@ -99,11 +108,13 @@ begin
   return to_jsonb(invitation) || jsonb_build_object('token', token);
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/public/create_invitation.sql
 -- An administrator invites: the insert goes through the invitations policies as the caller
 -- (who may invite whom, where, to what), then the new invitation gets its secret.
 -- Returns the invitation and `token`, shown this once.
-create function public.create_invitation(p_org_unit_id uuid, p_role_key text, p_email text default null, p_phone text default null) returns jsonb
+create or replace function public.create_invitation(p_org_unit_id uuid, p_role_key text, p_email text default null, p_phone text default null) returns jsonb
 language plpgsql volatile security invoker set search_path = '' as $$
 declare
   created_id uuid;
@@ -114,18 +125,22 @@ begin
   return private.issue_invitation_secret(created_id, false);
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/public/reissue_invitation.sql
 -- Re-sends a pending invitation: a new link, valid for another 14 days; the old link stops working.
-create function public.reissue_invitation(p_invitation_id uuid) returns jsonb
+create or replace function public.reissue_invitation(p_invitation_id uuid) returns jsonb
 language sql volatile security invoker set search_path = '' as $$
   select private.issue_invitation_secret(p_invitation_id, true)
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/invitation_preview.sql
 -- What the join page shows for a link: for a claimable invitation who invites to which unit and
 -- role, until when; otherwise only its state. Null for a token that matches nothing.
 -- security definer: the invitee is signed out or holds nothing yet, so may read neither the
 -- invitation nor its unit, role or inviter.
-create function private.invitation_preview(p_token text) returns jsonb
+create or replace function private.invitation_preview(p_token text) returns jsonb
 language sql stable security definer set search_path = '' as $$
   select case when v.state = 'pending' then jsonb_build_object(
            'status', v.state,
@@ -146,17 +161,21 @@ language sql stable security definer set search_path = '' as $$
     cross join lateral (select private.invitation_state(i, (select auth.uid())) as state) v
    where s.token_hash = private.invitation_token_hash(p_token)
 $$;
+-- end routine
 
-create function public.invitation_preview(p_token text) returns jsonb
+-- routine: supabase/routines/public/invitation_preview.sql
+create or replace function public.invitation_preview(p_token text) returns jsonb
 language sql stable security invoker set search_path = '' as $$
   select private.invitation_preview(p_token)
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/claim_invitation.sql
 -- The signed-in invitee claims with the secret: the invitation's role at its unit becomes their
 -- membership (granted by the inviter) and the invitation is closed, so the link works once.
 -- security definer: the invitee can neither read the invitation nor write memberships; every
 -- condition is checked here, under a row lock so that two claims cannot both succeed.
-create function private.claim_invitation(p_token text) returns jsonb
+create or replace function private.claim_invitation(p_token text) returns jsonb
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   claimant uuid := (select auth.uid());
@@ -208,11 +227,14 @@ begin
   return jsonb_build_object('membership_id', membership_id, 'org_unit_id', invitation.org_unit_id, 'role_key', invitation.role_key);
 end;
 $$;
+-- end routine
 
-create function public.claim_invitation(p_token text) returns jsonb
+-- routine: supabase/routines/public/claim_invitation.sql
+create or replace function public.claim_invitation(p_token text) returns jsonb
 language sql volatile security invoker set search_path = '' as $$
   select private.claim_invitation(p_token)
 $$;
+-- end routine
 
 -- Table grants on public.invitations are unchanged (20261130010000_grant_api_privileges_explicitly).
 revoke execute on function private.invitation_expiry(), private.new_invitation_token(), private.invitation_token_hash(text),

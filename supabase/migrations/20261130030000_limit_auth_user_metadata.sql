@@ -5,9 +5,10 @@
 -- The local gateway answers the refusal as 422 validation_failed; hosted GoTrue reports a trigger
 -- error as 500 "Database error updating user", but the oversized metadata is refused either way.
 
+-- routine: supabase/routines/private/check_auth_user_metadata_size.sql
 -- security definer: it runs inside the auth server's write to auth.users (role supabase_auth_admin
 -- on hosted), and set search_path = '' as every function a trigger on auth.* calls.
-create function private.check_auth_user_metadata_size() returns trigger
+create or replace function private.check_auth_user_metadata_size() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
   if octet_length(coalesce(new.raw_user_meta_data, '{}'::jsonb)::text) > 16384 then
@@ -25,6 +26,7 @@ $$;
 comment on function private.check_auth_user_metadata_size() is
   'Refuses user_metadata or app_metadata over 16 KB: both travel in every access token.';
 revoke execute on function private.check_auth_user_metadata_size() from public, anon, authenticated;
+-- end routine
 
 create trigger check_metadata_size
 before insert or update of raw_user_meta_data, raw_app_meta_data on auth.users

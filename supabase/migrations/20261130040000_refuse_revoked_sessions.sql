@@ -20,9 +20,10 @@
 -- their access: an administrator reactivates memberships deliberately. A hard delete removes the
 -- memberships by their foreign key's cascade (each removal is audited).
 
+-- routine: supabase/routines/private/session_refusal.sql
 -- Why the caller's session may not be used any more, or null when it may. Reads only the claims.
 -- security definer: API roles hold no privileges on auth.sessions or auth.users.
-create function private.session_refusal() returns text
+create or replace function private.session_refusal() returns text
 language plpgsql stable security definer set search_path = '' as $$
 declare
   claims jsonb := nullif(current_setting('request.jwt.claims', true), '')::jsonb;
@@ -63,12 +64,15 @@ begin
   return null;
 end;
 $$;
-comment on function private.session_refusal() is 'Null when the JWT in request.jwt.claims may still be used; else session_revoked, user_banned or user_deleted. Only role=authenticated tokens are checked.';
 
+comment on function private.session_refusal() is 'Null when the JWT in request.jwt.claims may still be used; else session_revoked, user_banned or user_deleted. Only role=authenticated tokens are checked.';
+-- end routine
+
+-- routine: supabase/routines/private/check_request.sql
 -- PostgREST's db-pre-request, also called by the local Storage gateway: refuses a revoked
 -- session with HTTP 401 and a message in Chinese and English.
 -- security invoker: it only asks session_refusal(); PostgREST calls it as the request's role.
-create function private.check_request() returns void
+create or replace function private.check_request() returns void
 language plpgsql stable set search_path = '' as $$
 declare
   refusal text := private.session_refusal();
@@ -84,7 +88,9 @@ begin
     end;
 end;
 $$;
+
 comment on function private.check_request() is 'PostgREST db-pre-request: refuses (PT401 → HTTP 401) a token whose session was logged out or whose user is banned or deleted.';
+-- end routine
 
 revoke execute on function private.session_refusal(), private.check_request() from public;
 grant execute on function private.session_refusal(), private.check_request() to anon, authenticated, service_role;
@@ -94,11 +100,12 @@ grant execute on function private.session_refusal(), private.check_request() to 
 alter role authenticator set pgrst.db_pre_request = 'private.check_request';
 notify pgrst, 'reload config';
 
+-- routine: supabase/routines/private/suspend_memberships_of_barred_user.sql
 -- Ban (banned_until set in the future) and soft delete (deleted_at set) suspend every active
 -- membership of the user. GoTrue writes both as UPDATEs of auth.users.
 -- security definer: runs inside GoTrue's update (role supabase_auth_admin), which cannot write
 -- public.memberships; the memberships' audit trigger records each suspension.
-create function private.suspend_memberships_of_barred_user() returns trigger
+create or replace function private.suspend_memberships_of_barred_user() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
   if new.deleted_at is not null or (new.banned_until is not null and new.banned_until > now()) then
@@ -107,7 +114,9 @@ begin
   return null;
 end;
 $$;
+
 revoke execute on function private.suspend_memberships_of_barred_user() from public, anon, authenticated;
+-- end routine
 
 create trigger on_auth_user_barred_suspend_memberships
 after update of banned_until, deleted_at on auth.users

@@ -16,20 +16,23 @@
 -- Chinese and English; the local gateway answers membership_required with 403 and
 -- storage_quota_exceeded with 413.
 
+-- routine: supabase/routines/private/storage_quota_bytes.sql
 -- The per-user storage quota in bytes.
 -- security definer: app_settings is readable by members only through RLS; the quota must apply
 -- to everyone.
-create function private.storage_quota_bytes() returns bigint
+create or replace function private.storage_quota_bytes() returns bigint
 language sql stable security definer set search_path = '' as $$
   select coalesce(
     (select (s.value #>> '{}')::bigint from public.app_settings s where s.key = 'storage_quota_bytes' and jsonb_typeof(s.value) = 'number'),
     500 * 1024 * 1024)
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/storage_upload_allowed.sql
 -- May the caller store this object? True, or an exception that says why not.
 -- security definer: the quota counts the caller's files that RLS no longer shows them (uploads
 -- attached to records are read through their record).
-create function private.storage_upload_allowed(p_bucket_id text, p_name text, p_metadata jsonb) returns boolean
+create or replace function private.storage_upload_allowed(p_bucket_id text, p_name text, p_metadata jsonb) returns boolean
 language plpgsql stable security definer set search_path = '' as $$
 declare
   uploader uuid := (select auth.uid());
@@ -56,13 +59,13 @@ begin
   return true;
 end;
 $$;
+-- end routine
 
 -- anon too: the restrictive policies below hold for anon callers as well (a file is never
 -- anyone's without a membership), and Postgres checks EXECUTE on every function a policy calls.
 -- private is not exposed by PostgREST, so nobody calls these directly.
 revoke execute on function private.storage_quota_bytes(), private.storage_upload_allowed(text, text, jsonb) from public;
 grant execute on function private.storage_quota_bytes(), private.storage_upload_allowed(text, text, jsonb) to anon, authenticated, service_role;
-grant execute on function private.has_active_membership() to anon;
 
 create policy "Only members with a live session and room in their quota can upload"
 on storage.objects as restrictive for insert to anon, authenticated

@@ -30,13 +30,15 @@ create index storage_access_log_at_idx on public.storage_access_log (at desc);
 create index storage_access_log_actor_at_idx on public.storage_access_log (actor, at desc);
 create index storage_access_log_org_unit_ids_idx on public.storage_access_log using gin (org_unit_ids);
 
-create function private.refuse_storage_access_log_change() returns trigger
+-- routine: supabase/routines/private/refuse_storage_access_log_change.sql
+create or replace function private.refuse_storage_access_log_change() returns trigger
 language plpgsql set search_path = '' as $$
 begin
   raise exception using errcode = '42501', message = 'storage_access_log_append_only',
     hint = '文件访问日志只能追加，不能修改或删除 / The storage access log is append-only';
 end;
 $$;
+-- end routine
 
 create trigger storage_access_log_append_only
 before update or delete on public.storage_access_log
@@ -62,14 +64,17 @@ using (exists (
    where private.path_within(u.path, (select private.my_admin_unit_paths()))
 ));
 
+-- routine: supabase/routines/private/active_unit_ids.sql
 -- Units where `p_user` holds an active membership now.
 -- security definer: the caller may not read the actor's memberships.
-create function private.active_unit_ids(p_user uuid) returns uuid[]
+create or replace function private.active_unit_ids(p_user uuid) returns uuid[]
 language sql stable security definer set search_path = '' as $$
   select coalesce(array_agg(distinct m.org_unit_id), '{}') from public.memberships m where m.user_id = p_user and m.status = 'active'
 $$;
+-- end routine
 
-create function private.append_storage_access(p_action text, p_bucket_id text, p_name text, p_object_id uuid, p_size bigint, p_owner text, p_detail jsonb)
+-- routine: supabase/routines/private/append_storage_access.sql
+create or replace function private.append_storage_access(p_action text, p_bucket_id text, p_name text, p_object_id uuid, p_size bigint, p_owner text, p_detail jsonb)
 returns void
 language plpgsql security definer set search_path = '' as $$
 -- security definer: no API role may insert into the log, so entries cannot be forged.
@@ -81,15 +86,22 @@ begin
           coalesce(nullif((select auth.role()), ''), current_user), private.active_unit_ids(actor), p_detail);
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/object_size.sql
 -- An object's size as hosted Storage and the local gateway record it in metadata.
-create function private.object_size(p_metadata jsonb) returns bigint
+create or replace function private.object_size(p_metadata jsonb) returns bigint
 language sql immutable set search_path = '' as $$
   select coalesce(nullif(p_metadata ->> 'size', '')::bigint, nullif(p_metadata ->> 'contentLength', '')::bigint)
 $$;
 
+revoke execute on function private.object_size(jsonb) from public, anon;
+grant execute on function private.object_size(jsonb) to authenticated, service_role;
+-- end routine
+
+-- routine: supabase/routines/private/log_storage_object_change.sql
 -- security definer: writes the log (see append_storage_access).
-create function private.log_storage_object_change() returns trigger
+create or replace function private.log_storage_object_change() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
   if tg_op = 'INSERT' then
@@ -106,16 +118,18 @@ begin
   return null;
 end;
 $$;
+-- end routine
 
 create trigger storage_objects_log_writes
 after insert or update or delete on storage.objects
 for each row execute function private.log_storage_object_change();
 
+-- routine: supabase/routines/private/log_storage_signing.sql
 -- The local Storage gateway logs the signed URLs it issues, in the signing transaction, as the
 -- signer: only objects the signer can see (RLS) are logged, so nothing can be logged falsely.
 -- security invoker: the visibility test must run with the caller's RLS; the write goes through
 -- append_storage_access.
-create function private.log_storage_signing(p_bucket_id text, p_names text[], p_expires_in int) returns void
+create or replace function private.log_storage_signing(p_bucket_id text, p_names text[], p_expires_in int) returns void
 language plpgsql security invoker set search_path = '' as $$
 declare
   signed record;
@@ -129,11 +143,10 @@ begin
   end loop;
 end;
 $$;
+-- end routine
 
 revoke execute on function private.refuse_storage_access_log_change(), private.log_storage_object_change(),
   private.active_unit_ids(uuid), private.append_storage_access(text, text, text, uuid, bigint, text, jsonb),
   private.log_storage_signing(text, text[], int) from public, anon;
 grant execute on function private.append_storage_access(text, text, text, uuid, bigint, text, jsonb),
   private.log_storage_signing(text, text[], int) to authenticated, service_role;
-revoke execute on function private.object_size(jsonb) from public, anon;
-grant execute on function private.object_size(jsonb) to authenticated, service_role;

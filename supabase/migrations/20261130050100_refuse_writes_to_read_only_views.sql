@@ -14,7 +14,8 @@
 -- Every view in public that Postgres cannot update by itself gets the triggers here;
 -- tests/db/read-only-views.test.ts fails for any later view without them.
 
-create function private.refuse_view_write() returns trigger
+-- routine: supabase/routines/private/refuse_view_write.sql
+create or replace function private.refuse_view_write() returns trigger
 language plpgsql set search_path = '' as $$
 begin
   raise exception using errcode = 'PT405', message = 'view_read_only',
@@ -22,7 +23,9 @@ begin
                   tg_table_name, tg_table_name);
 end;
 $$;
+
 revoke execute on function private.refuse_view_write() from public, anon, authenticated, service_role;
+-- end routine
 
 do $$
 declare

@@ -12,9 +12,10 @@
 revoke update on public.profiles from authenticated;
 grant update (display_name) on public.profiles to authenticated;
 
+-- routine: supabase/routines/private/profiles_before_update.sql
 -- A display name is trimmed, not blank (zero-width characters are blank), at most 60
 -- characters; updated_at moves only when something changed.
-create function private.profiles_before_update() returns trigger
+create or replace function private.profiles_before_update() returns trigger
 language plpgsql set search_path = '' as $$
 begin
   if new.display_name is distinct from old.display_name then
@@ -32,16 +33,18 @@ begin
   return new;
 end;
 $$;
+-- end routine
 
 create trigger profiles_before_update
 before update on public.profiles
 for each row execute function private.profiles_before_update();
 
+-- routine: supabase/routines/private/sync_profile_contact.sql
 -- Copies the verified contact details into the profile.
 -- security definer: runs inside GoTrue's update of auth.users (role supabase_auth_admin on
 -- hosted), which cannot write public tables; fixed search_path, in private, as hosted requires
 -- of functions that triggers on auth tables call.
-create function private.sync_profile_contact() returns trigger
+create or replace function private.sync_profile_contact() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
   update public.profiles
@@ -50,7 +53,9 @@ begin
   return null;
 end;
 $$;
+
 revoke execute on function private.sync_profile_contact() from public, anon, authenticated, service_role;
+-- end routine
 
 create trigger on_auth_user_contact_changed
 after update of email, phone on auth.users
@@ -69,18 +74,21 @@ create trigger profiles_audit
 after update on public.profiles
 for each row execute function private.audit_config_change('id', 'org_unit_id');
 
+-- routine: supabase/routines/private/is_member_in_my_admin_scope.sql
 -- Does the user (audit_log.row_id, text) hold a membership (any status) at a unit the caller
 -- administers? Takes text: the policy must not cast other tables' row ids (role keys) to uuid.
 -- security definer: reads memberships without recursing into their policies.
-create function private.is_member_in_my_admin_scope(p_user_id text) returns boolean
+create or replace function private.is_member_in_my_admin_scope(p_user_id text) returns boolean
 language sql stable security definer set search_path = '' as $$
   select exists (
     select 1 from public.memberships m join public.org_units u on u.id = m.org_unit_id
      where m.user_id::text = p_user_id and private.path_within(u.path, private.my_admin_unit_paths())
   )
 $$;
+
 revoke execute on function private.is_member_in_my_admin_scope(text) from public, anon;
 grant execute on function private.is_member_in_my_admin_scope(text) to authenticated, service_role;
+-- end routine
 
 create policy "Administrators can read profile changes of their members"
 on public.audit_log for select to authenticated

@@ -37,11 +37,12 @@ create policy "System administrators can read every unmasking entry"
 on public.sensitive_access_log for select to authenticated
 using ((select private.is_system_admin()));
 
+-- routine: supabase/routines/private/log_refused_unmask.sql
 -- Writes the log row of a refused attempt. The record's service and unit are looked up even
 -- when the caller cannot read the record, so that the administrators of that unit see who tried.
 -- security definer: the log has no insert policy, and the record may be outside the caller's
 -- sight; unmask_record_field is the only caller and passes the refusal it decided.
-create function private.log_refused_unmask(p_record_id uuid, p_field text, p_reason text, p_refusal text) returns void
+create or replace function private.log_refused_unmask(p_record_id uuid, p_field text, p_reason text, p_refusal text) returns void
 language plpgsql security definer set search_path = '' as $$
 declare
   found public.records;
@@ -52,52 +53,10 @@ begin
           (select auth.uid()), 'refused', p_refusal, case when found.id is null then p_record_id end);
 end;
 $$;
+
 revoke execute on function private.log_refused_unmask(uuid, text, text, text) from public, anon;
 grant execute on function private.log_refused_unmask(uuid, text, text, text) to authenticated, service_role;
+-- end routine
 
--- The raw answer of one sensitive field of one record, with a reason of 4 to 500 characters
--- (trimmed; whitespace and invisible characters alone are no reason).
--- Refusals (message = stable code; logged, returned with the HTTP status, see the top):
---   record_not_found 404 (not readable), unmask_forbidden 403 (no view_sensitive here),
---   field_not_sensitive 400, text_too_long 400 (reason over 500), reason_required 400.
--- security invoker: reading the record under the caller's RLS is the first check.
-create or replace function public.unmask_record_field(p_record_id uuid, p_field text, p_reason text) returns jsonb
-language plpgsql security invoker set search_path = '' as $$
-declare
-  target public.records;
-  -- a reason padded past four times the limit is refused without trimming it (cf. free_text)
-  reason text := case when char_length(p_reason) > 2000 then p_reason else coalesce(private.tidy_text(p_reason), '') end;
-  status int;
-  refusal text;
-  hint text;
-  detail jsonb;
-begin
-  select * into target from public.records where id = p_record_id;
-  if target.id is null then
-    status := 404; refusal := 'record_not_found';
-    hint := '记录不存在或无权访问 / No such record, or not yours to see';
-  elsif not private.may_act_on('view_sensitive', target.service_id, target.org_unit_id) then
-    status := 403; refusal := 'unmask_forbidden';
-    hint := '您的角色不能查看此服务的敏感信息 / Your role may not view this service''s sensitive information';
-  elsif not jsonb_path_exists(private.record_sensitive_fields(target), '$[*] ? (@.key == $field)', jsonb_build_object('field', p_field)) then
-    status := 400; refusal := 'field_not_sensitive';
-    hint := '该字段不是敏感字段 / This field is not a sensitive field';
-    detail := jsonb_build_object('field', p_field);
-  elsif char_length(reason) > 500 then
-    status := 400; refusal := 'text_too_long';
-    hint := format('查看原因过长：最多 500 个字，现为 %s 个字 / The reason for viewing is too long: at most 500 characters, this has %s',
-                   char_length(reason), char_length(reason));
-    detail := jsonb_build_object('code', 'text_too_long', 'maximum', 500, 'length', char_length(reason));
-  elsif char_length(reason) < 4 then
-    status := 400; refusal := 'reason_required';
-    hint := '请填写查看原因（至少 4 个字） / Give a reason for viewing (at least 4 characters)';
-  end if;
-
-  if refusal is null then
-    return private.log_and_read_sensitive_answer(target, p_field, reason);
-  end if;
-  perform private.log_refused_unmask(p_record_id, p_field, reason, refusal);
-  perform set_config('response.status', status::text, true);
-  return jsonb_build_object('code', 'PT' || status, 'message', refusal, 'hint', hint, 'details', detail::text);
-end;
-$$;
+-- (Folded on 2026-11-30: the body of public.unmask_record_field lives in supabase/routines/public/unmask_record_field.sql,
+-- created in 20261126040200_create_sensitive_access_log.sql.)

@@ -17,7 +17,8 @@
 -- auth.audit_log_entries has no index on created_at and, on hosted Supabase, postgres may not
 -- create one; a date range keeps the scan short (the page asks for the last 30 days by default).
 
-create function private.refuse_non_administrator() returns void
+-- routine: supabase/routines/private/refuse_non_administrator.sql
+create or replace function private.refuse_non_administrator() returns void
 language plpgsql stable set search_path = '' as $$
 begin
   if cardinality(private.my_admin_unit_paths()) = 0 then
@@ -26,11 +27,13 @@ begin
   end if;
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/private/auth_events_in_my_scope.sql
 -- Auth events of people in the caller's administrative scope (see the top).
 -- security definer: reads auth.audit_log_entries, which no API role may read, and the actors'
 -- memberships, which the caller may not all read; it filters to the caller's scope itself.
-create function private.auth_events_in_my_scope(p_user uuid, p_from timestamptz, p_to timestamptz)
+create or replace function private.auth_events_in_my_scope(p_user uuid, p_from timestamptz, p_to timestamptz)
 returns table (id uuid, at timestamptz, actor uuid, actor_username text, action text, ip_address text, detail jsonb)
 language sql stable security definer set search_path = '' as $$
   with scope as (
@@ -52,10 +55,12 @@ language sql stable security definer set search_path = '' as $$
            select 1 from public.memberships m join public.org_units u on u.id = m.org_unit_id
             where m.user_id = e.actor and private.path_within(u.path, s.paths)))
 $$;
+-- end routine
 
+-- routine: supabase/routines/public/list_auth_events.sql
 -- Auth events for the caller's scope, newest first, with the total for pagination.
 -- security definer: see auth_events_in_my_scope (it is the one reader of auth).
-create function public.list_auth_events(
+create or replace function public.list_auth_events(
   p_user uuid default null,
   p_from timestamptz default null,
   p_to timestamptz default null,
@@ -72,13 +77,15 @@ begin
      limit least(greatest(coalesce(p_limit, 50), 1), 1000) offset greatest(coalesce(p_offset, 0), 0);
 end;
 $$;
+-- end routine
 
+-- routine: supabase/routines/public/list_audit_events.sql
 -- Every kind of event in one list, newest first. p_kinds: any of config, sensitive, auth,
 -- storage (null = all). p_user: the acting user. [p_from, p_to): the time range.
 -- `total` repeats the number of matching entries on every row (for the pager).
 -- security invoker: the public logs are read under the caller's RLS; auth events come from the
 -- definer helper above, already scoped.
-create function public.list_audit_events(
+create or replace function public.list_audit_events(
   p_kinds text[] default null,
   p_user uuid default null,
   p_from timestamptz default null,
@@ -140,6 +147,7 @@ begin
    order by p.at desc, p.kind, p.entry_id;
 end;
 $$;
+-- end routine
 
 revoke execute on function private.refuse_non_administrator(), private.auth_events_in_my_scope(uuid, timestamptz, timestamptz) from public, anon;
 grant execute on function private.refuse_non_administrator(), private.auth_events_in_my_scope(uuid, timestamptz, timestamptz) to authenticated, service_role;

@@ -4,15 +4,8 @@
 -- hidden: 80,000. Mobile numbers keep 3 + 4: 4 hidden digits, exactly 10,000.
 -- src/field-types/mask.ts (maskPhone) agrees; tests/db/access-masking compares them.
 
--- 13812345678 → 138****5678; 0743-8221234 → 0743-*****34 (area code kept).
-create or replace function private.mask_phone(value text) returns text
-language sql immutable
-return case
-  when value ~ '^0[0-9]{2,3}-?[0-9]+$' then
-    substring(value from '^(0[0-9]{2,3}-?)[0-9]+$')
-    || private.mask_middle(substr(value, char_length(substring(value from '^(0[0-9]{2,3}-?)[0-9]+$')) + 1), 0, 2)
-  else private.mask_middle(value, 3, 4)
-end;
+-- (Folded on 2026-11-30: the body of private.mask_phone lives in supabase/routines/private/mask_phone.sql,
+-- created in 20261126040000_split_sensitive_record_values.sql.)
 
 -- Re-mask stored landline masks (area code, stars, last 4 → area code, stars, last 2), in
 -- records.data and in the history's diffs, with their write guards off for this one rewrite

@@ -9,3 +9,6 @@ $$;
 
 revoke execute on function private.has_active_membership() from public, anon;
 grant execute on function private.has_active_membership() to authenticated, service_role;
+-- anon too: the restrictive policies on storage.objects (20261130040200) hold for anon callers
+-- as well, and Postgres checks EXECUTE on every function a policy calls.
+grant execute on function private.has_active_membership() to anon;
