@@ -37,7 +37,11 @@ export function readRoutines(root: string): Routine[] {
 /** The migration files in the order they are applied. */
 export function migrationFiles(root: string): string[] {
   const dir = join(root, "supabase/migrations");
-  return existsSync(dir) ? readdirSync(dir).filter((file) => MIGRATION_FILE.test(file)).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((file) => MIGRATION_FILE.test(file))
+        .sort()
+    : [];
 }
 
 /** For each routine path, the text of its latest copy in the migration history. */

@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { changedRoutines, renderMigration, writeMigration } from "../../scripts/migration-writer.ts";
+import { changedRoutines, readRoutines, renderMigration, writeMigration } from "../../scripts/migration-writer.ts";
+import { projectRoot } from "../../supabase/local/stack.ts";
 
 const FOO = "-- Why foo.\ncreate or replace function private.foo() returns int\nlanguage sql immutable as $$ select 1 $$;\n";
 const BAR = "create or replace function public.bar() returns int\nlanguage sql immutable as $$ select 2 $$;\n";
@@ -22,7 +23,10 @@ beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), "cgs-db-migration-"));
   put("supabase/routines/private/foo.sql", FOO);
   put("supabase/routines/public/bar.sql", BAR);
-  put("supabase/migrations/20261126000100_create_foo.sql", `create table t (id int);\n\n${renderMigration("create_foo", [{ path: "supabase/routines/private/foo.sql", text: FOO }])}`);
+  put(
+    "supabase/migrations/20261126000100_create_foo.sql",
+    `create table t (id int);\n\n${renderMigration("create_foo", [{ path: "supabase/routines/private/foo.sql", text: FOO }])}`,
+  );
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -69,5 +73,12 @@ describe("npm run db:migration", () => {
 
   it("stamps the UTC time, or one second after the newest migration when the clock is behind it", () => {
     expect(writeMigration(root, "add_bar", new Date(Date.UTC(2026, 10, 1))).file).toBe("supabase/migrations/20261126000101_add_bar.sql");
+  });
+});
+
+describe("this repository", () => {
+  it("carries every routine file's current text in its migrations (else: npm run db:migration -- <verb_object>)", () => {
+    expect(readRoutines(projectRoot).length).toBeGreaterThan(100);
+    expect(changedRoutines(projectRoot).map((r) => r.path)).toEqual([]);
   });
 });
