@@ -1,6 +1,6 @@
 /**
- * The one place messages are rendered. Code tables (validation-codes, definition-messages,
- * workflow-codes) hold bilingual templates; validators and checks return a code and its
+ * The one place messages are rendered. Code tables (validationCodes, definitionMessages,
+ * workflowCodes) hold bilingual templates; validators and checks return a code and its
  * params, and whoever shows the problem asks for the words here.
  */
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { msg } from './definition-messages';
+import { msg } from './definitionMessages';
 
 /**
  * Roles every installation has, as the database seeds them (table `roles`); communities may add

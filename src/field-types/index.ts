@@ -4,11 +4,11 @@
  * on type names or storage kinds.
  */
 export { fieldTypes, fieldTypeKeys, type FieldTypeKey } from './registry';
-export { getFieldType, isFieldTypeKey } from './get-field-type';
-export { UnknownFieldTypeError } from './unknown-field-type-error';
+export { getFieldType, isFieldTypeKey } from './getFieldType';
+export { UnknownFieldTypeError } from './unknownFieldTypeError';
 export { filterOperatorNames, operatorSets, type FilterOperator } from './operators';
 export { emptyCellText, fieldLabel } from './shared/labels';
-export { choiceLabel, toSelectOptions, type ChoiceOption } from './shared/choice-options';
+export { choiceLabel, toSelectOptions, type ChoiceOption } from './shared/choiceOptions';
 export { isStoredFileList } from './shared/files';
 export { maskAnswerText, maskGeneric, maskIdNumber, maskPhone } from './mask';
 export { subTableColumnTypes } from './sub_table';

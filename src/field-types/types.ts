@@ -127,7 +127,7 @@ export interface FieldTypeDefinition<C extends z.ZodObject = z.ZodObject> {
 }
 
 export interface FieldType<C extends z.ZodObject = z.ZodObject> extends FieldTypeDefinition<C> {
-  /** Type rules for a non-empty value; `required` is decided by validate-record. */
+  /** Type rules for a non-empty value; `required` is decided by validateRecord. */
   validate(field: FieldOf<C>, value: unknown, context: ValidationContext): FieldIssue | null;
   Input: ComponentType<FieldInputProps<FieldOf<C>>>;
   Cell: ComponentType<FieldCellProps<FieldOf<C>>>;

@@ -1,6 +1,6 @@
 import { isEmptyValue } from '../contract';
-import type { Condition } from './condition-schema';
-import type { FieldDefinition } from './field-schema';
+import type { Condition } from './conditionSchema';
+import type { FieldDefinition } from './fieldSchema';
 
 type Data = Readonly<Record<string, unknown>>;
 

@@ -1,6 +1,6 @@
 import { isEmptyValue, renderMessage, transitionErrorCodes, type TransitionErrorCode } from '../contract';
-import type { ServiceDefinition } from './definition-schema';
-import type { WorkflowState, WorkflowTransition } from './workflow-schema';
+import type { ServiceDefinition } from './definitionSchema';
+import type { WorkflowState, WorkflowTransition } from './workflowSchema';
 
 /** What the user supplies with an action: comment, current record data, ticked checklist keys. */
 export interface TransitionInput {

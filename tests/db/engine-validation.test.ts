@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fieldTypeKeys, fieldTypes, subTableColumnTypes } from "../../src/field-types";
-import { validateRecordData } from "../../src/services/validate-record";
+import { validateRecordData } from "../../src/services/validateRecord";
 import { validationCodes, type ValidationCode } from "../../src/contract";
 import { loadValidationCorpus, type CorpusCase } from "../shared/validation-corpus/load-corpus";
 import { as, createRecord, detailsOf, gridEventData, sql, UNITS } from "../support/engine-fixtures";
@@ -53,7 +53,7 @@ describe("private.validate_record_data on the shared corpus", () => {
     expect([...row.columns].sort()).toEqual([...subTableColumnTypes].sort());
   });
 
-  it("words every code as validation-codes.ts does", async () => {
+  it("words every code as validationCodes.ts does", async () => {
     for (const [code, { zh, en }] of Object.entries(validationCodes)) {
       const [row] = await sql<{ message: string }>("select private.validation_message($1, '{}') as message", [code]);
       expect({ code, message: row.message }).toEqual({ code: code as ValidationCode, message: `${zh} / ${en}` });

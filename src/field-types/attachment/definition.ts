@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { operatorSets } from '../operators';
-import { limitsInOrder } from '../shared/config-parts';
+import { limitsInOrder } from '../shared/configParts';
 import { fileConfigParts } from '../shared/files';
 import type { FieldOf, FieldTypeDefinition } from '../types';
-import { fileNamesText, noParts, notFromText } from '../shared/text-forms';
-import { everyTypeRoutines } from '../shared/sql-routines';
+import { fileNamesText, noParts, notFromText } from '../shared/textForms';
+import { everyTypeRoutines } from '../shared/sqlRoutines';
 
 export const attachmentConfigSchema = z
   .strictObject({ ...fileConfigParts, minCount: z.int().min(0).optional() })

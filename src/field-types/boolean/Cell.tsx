@@ -1,6 +1,6 @@
 import { emptyCellText } from '../shared/labels';
 import type { FieldCellProps } from '../types';
-import { booleanAnswerLabels } from './answer-labels';
+import { booleanAnswerLabels } from './answerLabels';
 import type { BooleanField } from './definition';
 
 export function BooleanCell({ field, value, language }: FieldCellProps<BooleanField>) {

@@ -1,6 +1,6 @@
 import { Radio } from 'antd';
 import type { FieldInputProps } from '../types';
-import { booleanAnswerLabels } from './answer-labels';
+import { booleanAnswerLabels } from './answerLabels';
 import type { BooleanField } from './definition';
 
 /** Two radio buttons rather than a switch: "not answered yet" must stay visible for required questions. */

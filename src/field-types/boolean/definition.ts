@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { operatorSets } from '../operators';
 import type { CellText, FieldOf, FieldTypeDefinition, TextContext } from '../types';
-import { columnTypeRoutines } from '../shared/sql-routines';
-import { booleanAnswerLabels } from './answer-labels';
-import { noParts } from '../shared/text-forms';
+import { columnTypeRoutines } from '../shared/sqlRoutines';
+import { booleanAnswerLabels } from './answerLabels';
+import { noParts } from '../shared/textForms';
 
 export const booleanConfigSchema = z.strictObject({
   /** wording of the two answers, e.g. 已建档 / 未建档; defaults to 是 / 否 */

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { msg } from '../../contract';
 import { operatorSets } from '../operators';
-import { limitsInOrder, placeholderOption } from '../shared/config-parts';
+import { limitsInOrder, placeholderOption } from '../shared/configParts';
 import { isIsoDate } from '../shared/dates';
 import type { FieldOf, FieldTypeDefinition } from '../types';
-import { noParts, plainText, textAsIs } from '../shared/text-forms';
-import { columnTypeRoutines } from '../shared/sql-routines';
+import { noParts, plainText, textAsIs } from '../shared/textForms';
+import { columnTypeRoutines } from '../shared/sqlRoutines';
 
 /** A limit is a fixed date or "today" (e.g. 退役时间 cannot be in the future). */
 const dateLimit = z

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { operatorSets } from '../operators';
-import { limitsInOrder } from '../shared/config-parts';
+import { limitsInOrder } from '../shared/configParts';
 import { fileConfigParts } from '../shared/files';
 import type { FieldOf, FieldTypeDefinition } from '../types';
-import { fileNamesText, noParts, notFromText } from '../shared/text-forms';
-import { everyTypeRoutines } from '../shared/sql-routines';
+import { fileNamesText, noParts, notFromText } from '../shared/textForms';
+import { everyTypeRoutines } from '../shared/sqlRoutines';
 
 /** Images only; `accept` may narrow further, e.g. ["image/jpeg"] for 证件照. */
 export const imageDefaultAccept = ['image/*'];

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { operatorSets } from '../operators';
-import { limitsInOrder, numberLimits, placeholderOption } from '../shared/config-parts';
+import { limitsInOrder, numberLimits, placeholderOption } from '../shared/configParts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
-import { noParts, numberFromText, numberText } from '../shared/text-forms';
-import { columnTypeRoutines } from '../shared/sql-routines';
+import { noParts, numberFromText, numberText } from '../shared/textForms';
+import { columnTypeRoutines } from '../shared/sqlRoutines';
 
 /** Amounts in yuan as a JSON number with at most 2 decimals (fen), matching numeric(…, 2). */
 export const moneyConfigSchema = z

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { operatorSets } from '../operators';
-import { limitsInOrder, placeholderOption } from '../shared/config-parts';
-import { choiceLabel, choiceOptionsSchema, choiceValue } from '../shared/choice-options';
+import { limitsInOrder, placeholderOption } from '../shared/configParts';
+import { choiceLabel, choiceOptionsSchema, choiceValue } from '../shared/choiceOptions';
 import type { CellText, FieldOf, FieldTypeDefinition, TextContext } from '../types';
-import { everyTypeRoutines } from '../shared/sql-routines';
-import { listSeparator, noParts } from '../shared/text-forms';
+import { everyTypeRoutines } from '../shared/sqlRoutines';
+import { listSeparator, noParts } from '../shared/textForms';
 
 export const multiselectConfigSchema = z
   .strictObject({

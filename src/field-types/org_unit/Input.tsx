@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { pickText } from '../../contract';
 import type { FieldInputProps, OrgUnitOption } from '../types';
 import type { OrgUnitField } from './definition';
-import { buildOrgUnitTree } from './org-unit-tree';
+import { buildOrgUnitTree } from './orgUnitTree';
 
 export function OrgUnitInput({ field, value, onChange, onBlur, disabled, status, id, language, loaders }: FieldInputProps<OrgUnitField>) {
   const [units, setUnits] = useState<OrgUnitOption[] | null>(null);

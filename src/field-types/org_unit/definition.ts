@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { orgUnitLevels } from '../../contract';
 import { operatorSets } from '../operators';
-import { placeholderOption } from '../shared/config-parts';
+import { placeholderOption } from '../shared/configParts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
-import { lookupText, noParts, textAsIs } from '../shared/text-forms';
-import { everyTypeRoutines } from '../shared/sql-routines';
+import { lookupText, noParts, textAsIs } from '../shared/textForms';
+import { everyTypeRoutines } from '../shared/sqlRoutines';
 
 export const orgUnitConfigSchema = z.strictObject({
   /** only units at these levels can be chosen, e.g. ["grid"] for 所属网格 */

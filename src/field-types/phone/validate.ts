@@ -1,7 +1,7 @@
 import { fieldIssue } from '../issue';
 import type { FieldIssue } from '../types';
 import type { PhoneField } from './definition';
-import { isValidPhone } from './phone-patterns';
+import { isValidPhone } from './phonePatterns';
 
 export function validatePhone(field: PhoneField, value: unknown): FieldIssue | null {
   if (typeof value !== 'string') return fieldIssue('type');

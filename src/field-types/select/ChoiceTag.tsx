@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { choiceLabel, type ChoiceOption } from '../shared/choice-options';
+import { choiceLabel, type ChoiceOption } from '../shared/choiceOptions';
 import type { Language } from '../types';
 
 /** A coloured tag when the option has a colour, plain text otherwise; shared with multiselect. */

@@ -1,5 +1,5 @@
 import { Radio, Select } from 'antd';
-import { toSelectOptions } from '../shared/choice-options';
+import { toSelectOptions } from '../shared/choiceOptions';
 import { pickText } from '../../contract';
 import type { FieldInputProps } from '../types';
 import type { SelectField } from './definition';

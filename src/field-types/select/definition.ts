@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { operatorSets } from '../operators';
-import { placeholderOption } from '../shared/config-parts';
-import { choiceLabel, choiceOptionsSchema, choiceValue } from '../shared/choice-options';
+import { placeholderOption } from '../shared/configParts';
+import { choiceLabel, choiceOptionsSchema, choiceValue } from '../shared/choiceOptions';
 import type { CellText, FieldOf, FieldTypeDefinition, TextContext } from '../types';
-import { columnTypeRoutines } from '../shared/sql-routines';
-import { noParts } from '../shared/text-forms';
+import { columnTypeRoutines } from '../shared/sqlRoutines';
+import { noParts } from '../shared/textForms';
 
 export const selectConfigSchema = z.strictObject({
   options: choiceOptionsSchema,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { forwardIssues, msg, parseTypeOptions } from '../../contract';
 import { operatorSets } from '../operators';
-import { limitsInOrder } from '../shared/config-parts';
-import { everyTypeRoutines } from '../shared/sql-routines';
+import { limitsInOrder } from '../shared/configParts';
+import { everyTypeRoutines } from '../shared/sqlRoutines';
 import { fieldLabel } from '../shared/labels';
 import type { CellText, FieldOf, FieldType, FieldTypeDefinition, Language, RegisteredFieldType } from '../types';
-import { UnknownFieldTypeError } from '../unknown-field-type-error';
+import { UnknownFieldTypeError } from '../unknownFieldTypeError';
 
 /** Scalar types only: a row cell holding files or another table would not fit a table row. */
 export const subTableColumnTypes = ['text', 'textarea', 'number', 'money', 'date', 'boolean', 'select', 'id_number', 'phone'] as const;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { operatorSets } from '../operators';
-import { lengthLimits, limitsInOrder, patternOption, placeholderOption } from '../shared/config-parts';
+import { lengthLimits, limitsInOrder, patternOption, placeholderOption } from '../shared/configParts';
 import type { FieldOf, FieldTypeDefinition } from '../types';
-import { noParts, plainText, textAsIs } from '../shared/text-forms';
-import { columnTypeRoutines } from '../shared/sql-routines';
+import { noParts, plainText, textAsIs } from '../shared/textForms';
+import { columnTypeRoutines } from '../shared/sqlRoutines';
 
 export const textConfigSchema = z
   .strictObject({ ...lengthLimits, ...patternOption, ...placeholderOption })

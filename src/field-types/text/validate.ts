@@ -1,5 +1,5 @@
 import { fieldIssue } from '../issue';
-import { checkStringRules } from '../shared/string-rules';
+import { checkStringRules } from '../shared/stringRules';
 import type { FieldIssue } from '../types';
 import type { TextField } from './definition';
 

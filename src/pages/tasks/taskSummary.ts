@@ -1,6 +1,6 @@
 import type { Language } from "../../contract";
 import type { ServiceDefinition } from "../../services/schema";
-import { isSystemColumn } from "../../services/system-columns";
+import { isSystemColumn } from "../../services/systemColumns";
 import type { RecordRow } from "../../views/data/recordTypes";
 import { maskedFieldText, type NameLookups } from "../../views/shared/fieldText";
 

@@ -2,7 +2,7 @@
 // enter the app (STYLE habit 3): a broken one becomes a ParseResult with errors, never a crash.
 import { supabase } from "../../lib/supabase/client";
 import { toHttpError } from "../../lib/supabase/errors";
-import { definitionError } from "../../services/definition-errors";
+import { definitionError } from "../../services/definitionErrors";
 import type { PermissionAction } from "../../contract";
 import { fieldTypes } from "../../field-types";
 import { parseServiceDefinition, type ParseResult } from "../../services/schema";

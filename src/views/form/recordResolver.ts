@@ -3,7 +3,7 @@ import { isEmptyValue, type Language } from "../../contract";
 import { fieldTypes } from "../../field-types";
 import { withoutHiddenFields } from "../../services/conditions";
 import type { ServiceDefinition } from "../../services/schema";
-import { validateRecordData } from "../../services/validate-record";
+import { validateRecordData } from "../../services/validateRecord";
 import { fieldMessages, type RowIssueFormat } from "./recordIssues";
 
 export interface RecordFormValues {

@@ -4,7 +4,7 @@
 import dayjs from "dayjs";
 import type { Language } from "../../contract";
 import type { ServiceDefinition } from "../../services/schema";
-import { isSystemColumn, type SystemColumn } from "../../services/system-columns";
+import { isSystemColumn, type SystemColumn } from "../../services/systemColumns";
 import type { RecordRow } from "../data/recordTypes";
 import { maskedFieldText, type CellText, type NameLookups } from "../shared/fieldText";
 import { formatDateTime } from "../shared/recordTiming";

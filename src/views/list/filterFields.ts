@@ -5,7 +5,7 @@
 import type { FieldLike } from "../../contract";
 import { getFieldType, type FieldType, type FilterOperator } from "../../field-types";
 import type { ServiceDefinition } from "../../services/schema";
-import { isSystemColumn, type SystemColumn } from "../../services/system-columns";
+import { isSystemColumn, type SystemColumn } from "../../services/systemColumns";
 
 export interface FilterableColumn {
   /** field key, or a system column of `records` */

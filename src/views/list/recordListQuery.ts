@@ -5,7 +5,7 @@
 import type { CrudFilter, CrudSort, LogicalFilter } from "@refinedev/core";
 import dayjs from "dayjs";
 import type { ServiceDefinition } from "../../services/schema";
-import { isSystemColumn } from "../../services/system-columns";
+import { isSystemColumn } from "../../services/systemColumns";
 import { filterableColumn, type FilterableColumn } from "./filterFields";
 
 /** The keyword box's filter; not a possible field key (keys start with a letter). */
@@ -91,7 +91,7 @@ function translate(column: FilterableColumn, filter: LogicalFilter): CrudFilter[
   return [];
 }
 
-/** The keyword searches every `searchable` field (all text-like, see cross-check-views). */
+/** The keyword searches every `searchable` field (all text-like, see crossCheckViews). */
 export function keywordFilter(definition: ServiceDefinition, keyword: unknown): CrudFilter[] {
   const text = typeof keyword === "string" ? keyword.trim() : "";
   if (text === "" || definition.list.searchable.length === 0) return [];

@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { getFieldType } from "../../field-types";
 import { useT } from "../../i18n";
 import type { ServiceDefinition } from "../../services/schema";
-import { isSystemColumn } from "../../services/system-columns";
+import { isSystemColumn } from "../../services/systemColumns";
 import type { RecordRow } from "../data/recordTypes";
 import type { ViewLookups } from "../data/useLookups";
 import { useFieldLanguage } from "../shared/fieldLanguage";

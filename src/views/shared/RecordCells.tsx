@@ -3,7 +3,7 @@ import type { Language } from "../../contract";
 import { type FieldLookups, getFieldType } from "../../field-types";
 import { useT } from "../../i18n";
 import type { FieldDefinition, ServiceDefinition } from "../../services/schema";
-import type { SystemColumn } from "../../services/system-columns";
+import type { SystemColumn } from "../../services/systemColumns";
 import type { RecordRow } from "../data/recordTypes";
 import type { ViewLookups } from "../data/useLookups";
 import { formatDateTime, isRecordOverdue } from "./recordTiming";

@@ -2,7 +2,7 @@ import { useCallback } from "react";
 import { fieldLabel } from "../../field-types";
 import { useT } from "../../i18n";
 import type { ServiceDefinition } from "../../services/schema";
-import { isSystemColumn, type SystemColumn } from "../../services/system-columns";
+import { isSystemColumn, type SystemColumn } from "../../services/systemColumns";
 import { useFieldLanguage } from "./fieldLanguage";
 
 /** Header text for a list column, export column or diff line: field label or system column name. */

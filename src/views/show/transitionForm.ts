@@ -3,7 +3,7 @@
 import type { FieldErrors, Resolver, ResolverResult } from "react-hook-form";
 import { isEmptyValue, type Language } from "../../contract";
 import { fieldTypes } from "../../field-types";
-import { validateRecordData } from "../../services/validate-record";
+import { validateRecordData } from "../../services/validateRecord";
 import { fieldMessages, type RowIssueFormat } from "../form/recordIssues";
 import type { ServiceDefinition, WorkflowTransition } from "../../services/schema";
 import { checkTransition, type TransitionCheck } from "../../services/workflow";

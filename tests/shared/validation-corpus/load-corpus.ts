@@ -13,7 +13,7 @@ import { fieldTypes } from '../../../src/field-types';
 const corpusDir = dirname(fileURLToPath(import.meta.url));
 const templatesDir = join(corpusDir, '../../../resources/services');
 
-const codeSchema = z.string().refine((code) => Object.hasOwn(validationCodes, code), 'not a code in validation-codes.ts');
+const codeSchema = z.string().refine((code) => Object.hasOwn(validationCodes, code), 'not a code in validationCodes.ts');
 const expectationSchema = z.strictObject({ invalidField: z.string(), code: codeSchema });
 const caseSchema = z.strictObject({
   name: z.string().min(1),

@@ -53,7 +53,7 @@ describe('field-type registry', () => {
     expect(type.Cell).toBeTypeOf('function');
   });
 
-  it.each(fieldTypeKeys)('%s: validate only returns codes from validation-codes.ts', (key) => {
+  it.each(fieldTypeKeys)('%s: validate only returns codes from validationCodes.ts', (key) => {
     const field = allTypes.fields.find((f) => f.type === key);
     if (!field) throw new Error(`all_types.json has no ${key} field`);
     const type = getFieldType(allTypes.key, field.key, field.type);

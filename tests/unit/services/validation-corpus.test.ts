@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldTypeKeys, fieldTypes } from '../../../src/field-types';
-import { validateRecordData } from '../../../src/services/validate-record';
+import { validateRecordData } from '../../../src/services/validateRecord';
 import { loadValidationCorpus } from '../../shared/validation-corpus/load-corpus';
 
 const corpus = loadValidationCorpus();

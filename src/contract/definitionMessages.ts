@@ -1,7 +1,7 @@
 /**
  * Bilingual messages for problems in a service DEFINITION (not in record data; those are
- * validation-codes.ts). Zod schemas carry one of these keys as their message; the translator
- * in services/definition-errors.ts turns it into zh/en text with the issue's params
+ * validationCodes.ts). Zod schemas carry one of these keys as their message; the translator
+ * in services/definitionErrors.ts turns it into zh/en text with the issue's params
  * (renderMessage). The database words them the same (private.definition_error).
  */
 export const definitionMessages = {

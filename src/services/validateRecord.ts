@@ -1,6 +1,6 @@
 import { fieldIssueMessage, isEmptyValue, validationMessage, type FieldTypeCatalog, type ValidationCode } from '../contract';
 import { isFieldRequired, visibleFieldKeys } from './conditions';
-import type { ServiceDefinition } from './definition-schema';
+import type { ServiceDefinition } from './definitionSchema';
 
 /** One problem in a record's data; `field` may point into a sub_table: `members[1].id_number`. */
 export interface RecordIssue {

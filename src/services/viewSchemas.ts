@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { keySchema, labelSchema } from './key-schema';
+import { keySchema, labelSchema } from './keySchema';
 
-/** Columns, sort and filters name fields or system columns (see system-columns.ts). */
+/** Columns, sort and filters name fields or system columns (see systemColumns.ts). */
 export const listSchema = z.strictObject({
   columns: z.array(z.string().min(1)).min(1),
   defaultSort: z

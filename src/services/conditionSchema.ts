@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { keySchema } from './key-schema';
+import { keySchema } from './keySchema';
 
 /**
  * A condition is data, never code: `{ field, op, value }`. The same operators are

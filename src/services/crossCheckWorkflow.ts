@@ -1,5 +1,5 @@
-import type { ServiceDefinition } from './definition-schema';
-import { definitionError, type DefinitionError } from './definition-errors';
+import type { ServiceDefinition } from './definitionSchema';
+import { definitionError, type DefinitionError } from './definitionErrors';
 
 function duplicates(keys: readonly string[], path: (index: number) => (string | number)[]): DefinitionError[] {
   const seen = new Set<string>();

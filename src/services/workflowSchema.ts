@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { msg, roleKeySchema } from '../contract';
-import { keySchema, labelSchema } from './key-schema';
+import { keySchema, labelSchema } from './keySchema';
 
 const antdPresetColors = [
   'default', 'processing', 'success', 'error', 'warning',

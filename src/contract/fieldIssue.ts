@@ -1,5 +1,5 @@
 import { renderMessage, type MessageParams, type RenderedMessage } from './messages';
-import { validationCodes, type ValidationCode } from './validation-codes';
+import { validationCodes, type ValidationCode } from './validationCodes';
 
 /**
  * What a field type's validator returns for a bad answer: a code and its params, never words.

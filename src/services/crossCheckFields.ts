@@ -1,7 +1,7 @@
-import type { Condition } from './condition-schema';
-import type { ServiceDefinition } from './definition-schema';
-import { definitionError, type DefinitionError } from './definition-errors';
-import { isSystemColumn } from './system-columns';
+import type { Condition } from './conditionSchema';
+import type { ServiceDefinition } from './definitionSchema';
+import { definitionError, type DefinitionError } from './definitionErrors';
+import { isSystemColumn } from './systemColumns';
 
 /**
  * Field-level rules that need the whole list of fields.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { forwardIssues, parseTypeOptions, type FieldTypeCatalog } from '../contract';
-import { conditionSchema } from './condition-schema';
-import { keySchema, labelSchema } from './key-schema';
+import { conditionSchema } from './conditionSchema';
+import { keySchema, labelSchema } from './keySchema';
 
 /** Keys every field has. Everything else on a field is an option of its type. */
 export const fieldCommon = {

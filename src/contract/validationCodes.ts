@@ -1,7 +1,7 @@
 import { renderMessage, type MessageParams, type RenderedMessage } from './messages';
 
 /**
- * Record-data validation codes. The browser (validate-record.ts) and the database trigger
+ * Record-data validation codes. The browser (validateRecord.ts) and the database trigger
  * report the SAME codes for the same input; tests/shared/validation-corpus proves it.
  * Codes are part of the API contract: add new ones, never rename or reuse them.
  * Messages may use {placeholders} filled from the issue's params.

@@ -1,8 +1,8 @@
 import type { FieldTypeCatalog } from '../contract';
-import type { ServiceDefinition } from './definition-schema';
-import { definitionError, type DefinitionError } from './definition-errors';
-import { isSystemColumn } from './system-columns';
-import { builtInGroupings } from './view-schemas';
+import type { ServiceDefinition } from './definitionSchema';
+import { definitionError, type DefinitionError } from './definitionErrors';
+import { isSystemColumn } from './systemColumns';
+import { builtInGroupings } from './viewSchemas';
 
 /**
  * List columns, sorts, filters and dashboard groupings must name something that exists; free-text
