@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseServiceDefinition } from "../src/services/schema.ts";
-import { fieldTypes } from "../src/field-types/index.ts";
+import { parseServiceDefinition } from "@/services/schema.ts";
+import { fieldTypes } from "@/field-types/index.ts";
 
 export const projectRoot = resolve(fileURLToPath(new URL("..", import.meta.url)));
 export const templateSeedPath = join(projectRoot, "supabase/seed/20_service_templates.sql");
@@ -20,7 +20,9 @@ const OWNER_BY_TEMPLATE: Readonly<Record<string, string>> = { resident_suggestio
 const QUOTE = "$template$";
 
 export function renderTemplateSeed(): string {
-  const files = readdirSync(templatesDir).filter((name) => name.endsWith(".json")).sort();
+  const files = readdirSync(templatesDir)
+    .filter((name) => name.endsWith(".json"))
+    .sort();
   const statements = files.map((file) => {
     const parsed = parseServiceDefinition(JSON.parse(readFileSync(join(templatesDir, file), "utf8")), fieldTypes);
     if (!parsed.ok) {

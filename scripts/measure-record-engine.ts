@@ -30,7 +30,9 @@ async function timed(sql: string, params: unknown[] = []): Promise<number> {
 
 // CPU seconds the database backend serving this client has used (Linux, database on this
 // machine): on a shared 2-core machine wall time mostly measures the neighbours.
-const { rows: [{ pid: backendPid }] } = await client.query<{ pid: number }>("select pg_backend_pid() pid");
+const {
+  rows: [{ pid: backendPid }],
+} = await client.query<{ pid: number }>("select pg_backend_pid() pid");
 const backendStat = `/proc/${backendPid}/stat`;
 function backendCpuMs(): number | null {
   if (!existsSync(backendStat)) return null;
@@ -99,11 +101,18 @@ try {
   // growing table do not favour one of them.
   const variants: { key: "with" | "withoutSplit" | "without" | "raw"; before?: () => Promise<unknown>; after?: () => Promise<unknown> }[] = [
     { key: "with" },
-    { key: "withoutSplit", before: () => useValidation("private.records_validate_data_without_split"), after: () => useValidation("private.records_validate_data") },
+    {
+      key: "withoutSplit",
+      before: () => useValidation("private.records_validate_data_without_split"),
+      after: () => useValidation("private.records_validate_data"),
+    },
     { key: "without", before: () => setTriggers(TRIGGERS.validation, false), after: () => setTriggers(TRIGGERS.validation, true) },
     { key: "raw", before: () => setTriggers(TRIGGERS.all, false), after: () => setTriggers(TRIGGERS.all, true) },
   ];
-  for (const [title, sample] of [["the demo mix of services", "measure_sample"], ["elderly_benefit (4 sensitive fields, always answered)", "measure_sample_sensitive"]]) {
+  for (const [title, sample] of [
+    ["the demo mix of services", "measure_sample"],
+    ["elderly_benefit (4 sensitive fields, always answered)", "measure_sample_sensitive"],
+  ]) {
     const ms = Object.fromEntries(variants.map((v) => [v.key, { wall: 0, cpu: 0 }])) as Record<(typeof variants)[number]["key"], { wall: number; cpu: number }>;
     for (let round = 0; round < ROUNDS; round += 1) {
       for (let k = 0; k < variants.length; k += 1) {
@@ -121,12 +130,16 @@ try {
     console.log(`  all triggers, validation without the sensitive split (before 20261126040000): ${show(ms.withoutSplit)}`);
     console.log(`  without the validation trigger:                                              ${show(ms.without)}`);
     console.log(`  raw (no engine trigger; indexes and foreign keys only):                     ${show(ms.raw)}`);
-    console.log(`  validation alone: ${per(ms.withoutSplit.cpu - ms.without.cpu)}, sensitive split alone: ${per(ms.with.cpu - ms.withoutSplit.cpu)} ms CPU per record\n`);
+    console.log(
+      `  validation alone: ${per(ms.withoutSplit.cpu - ms.without.cpu)}, sensitive split alone: ${per(ms.with.cpu - ms.withoutSplit.cpu)} ms CPU per record\n`,
+    );
   }
   await client.query("rollback to savepoint before_inserts");
   if (process.env.INSERTS_ONLY) throw new Done();
 
-  const { rows: [{ count }] } = await client.query<{ count: string }>("select count(*) from public.records");
+  const {
+    rows: [{ count }],
+  } = await client.query<{ count: string }>("select count(*) from public.records");
   const missing = TOTAL - Number(count);
   if (missing > 0) {
     await setTriggers(TRIGGERS.all, false);
@@ -134,17 +147,23 @@ try {
     await setTriggers(TRIGGERS.all, true);
   }
   await client.query("analyze public.records");
-  const { rows: [{ id: gridEvent }] } = await client.query<{ id: string }>("select id from public.services where key = 'grid_event'");
+  const {
+    rows: [{ id: gridEvent }],
+  } = await client.query<{ id: string }>("select id from public.services where key = 'grid_event'");
   const queries = {
     "page 1 (created_at desc, 20)": `select * from public.records where service_id = '${gridEvent}' order by created_at desc limit 20`,
     "exact count": `select count(*) from public.records where service_id = '${gridEvent}'`,
     "status filter, page 1": `select * from public.records where service_id = '${gridEvent}' and status = 'reported' order by created_at desc limit 20`,
   };
   for (const email of ["grid@demo.local", "staff@demo.local", "leader@demo.local"]) {
-    const { rows: [user] } = await client.query<{ id: string }>("select id from auth.users where email = $1", [email]);
+    const {
+      rows: [user],
+    } = await client.query<{ id: string }>("select id from auth.users where email = $1", [email]);
     await client.query("set local role authenticated");
     await client.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify({ sub: user.id, role: "authenticated" })]);
-    const { rows: [{ visible }] } = await client.query<{ visible: string }>(`select count(*) visible from public.records where service_id = '${gridEvent}'`);
+    const {
+      rows: [{ visible }],
+    } = await client.query<{ visible: string }>(`select count(*) visible from public.records where service_id = '${gridEvent}'`);
     console.log(`\n── ${email}: ${visible} grid_event records visible of ${TOTAL}`);
     for (const [title, sql] of Object.entries(queries)) {
       const { rows } = await client.query<{ "QUERY PLAN": string }>(`explain (analyze, buffers, costs off, summary on) ${sql}`);
@@ -154,12 +173,17 @@ try {
   }
 
   // One record's history as the grid worker: events follow their record's visibility.
-  const { rows: [grid] } = await client.query<{ id: string }>("select id from auth.users where email = 'grid@demo.local'");
+  const {
+    rows: [grid],
+  } = await client.query<{ id: string }>("select id from auth.users where email = 'grid@demo.local'");
   await client.query("set local role authenticated");
   await client.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify({ sub: grid.id, role: "authenticated" })]);
-  const { rows: [someRecord] } = await client.query<{ id: string }>(`select id from public.records where service_id = '${gridEvent}' limit 1`);
+  const {
+    rows: [someRecord],
+  } = await client.query<{ id: string }>(`select id from public.records where service_id = '${gridEvent}' limit 1`);
   const { rows: history } = await client.query<{ "QUERY PLAN": string }>(
-    `explain (analyze, costs off, summary on) select * from public.record_events where record_id = '${someRecord.id}' order by id`);
+    `explain (analyze, costs off, summary on) select * from public.record_events where record_id = '${someRecord.id}' order by id`,
+  );
   console.log(`\n── grid@demo.local, one record's history (events follow their record)\n${history.map((r) => r["QUERY PLAN"]).join("\n")}`);
   await client.query("reset role");
 

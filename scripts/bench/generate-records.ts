@@ -114,7 +114,7 @@ export async function generateRecords(client: pg.Client, o: GenerateOptions): Pr
   const cuts = serviceMix.map((s) => ({ key: s.key, upTo: (upTo += s.share) }));
   const sql = insertBatch(cuts);
   const began = Date.now();
-  for (let done = 0; done < o.total; ) {
+  for (let done = 0; done < o.total;) {
     const size = Math.min(o.batchSize, o.total - done);
     await client.query("begin");
     await client.query("select set_config('app.record_write', 'import', true)");

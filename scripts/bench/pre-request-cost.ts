@@ -56,7 +56,14 @@ async function setPreRequest(db: pg.Client, baseUrl: string, revokedToken: strin
  * `token`: a signed-in user's live token; `revokedToken`: a token of a session already logged
  * out (proves each switch took effect).
  */
-export async function measurePreRequest(db: pg.Client, baseUrl: string, token: string, revokedToken: string, path: string, runs: number): Promise<PreRequestCost> {
+export async function measurePreRequest(
+  db: pg.Client,
+  baseUrl: string,
+  token: string,
+  revokedToken: string,
+  path: string,
+  runs: number,
+): Promise<PreRequestCost> {
   const sqlMicros = await sqlCostMicros(db, token);
   const samples = { with: [] as number[], without: [] as number[] };
   const perBlock = Math.max(1, Math.ceil(runs / BLOCKS));

@@ -19,10 +19,14 @@ export function printReport(r: Report): void {
   const share = ((100 * r.counts.visible) / r.counts.total).toFixed(1);
   console.log(`\n## Results (${new Date().toISOString().slice(0, 10)})\n`);
   console.log(`- machine: ${r.meta.machine}`);
-  console.log(`- records: ${r.counts.total.toLocaleString("en")} live; the user (${r.meta.user}) may read ${r.counts.visible.toLocaleString("en")} (${share} %)`);
+  console.log(
+    `- records: ${r.counts.total.toLocaleString("en")} live; the user (${r.meta.user}) may read ${r.counts.visible.toLocaleString("en")} (${share} %)`,
+  );
   console.log(`- generated and vacuumed in ${r.meta.generatedIn.toFixed(0)} s; medians of ${r.meta.runs} runs after ${r.meta.warmup} warm-up, interleaved`);
   console.log("- service: grid_event (网格事件上报), the largest; every query selects `*` with `order=created_at.desc&limit=20`\n");
-  console.log("| query | user (RLS) ms | raw ms | user ÷ raw | raw live ms | user ÷ raw live | raw same rows ms | user ÷ raw same rows | user sees | raw live sees |");
+  console.log(
+    "| query | user (RLS) ms | raw ms | user ÷ raw | raw live ms | user ÷ raw live | raw same rows ms | user ÷ raw same rows | user sees | raw live sees |",
+  );
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
   for (const m of r.measured) {
     const { user, raw, "raw live": live, "raw same rows": same } = m.by;
@@ -35,7 +39,9 @@ export function printReport(r: Report): void {
     );
   }
   const usesScopeIndex = /records_scope_idx/.test(r.plan);
-  console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the user's exact count (the (service_id, org_unit_id) index records_scope_idx ${usesScopeIndex ? "is used" : "is NOT used"}):\n`);
+  console.log(
+    `\nEXPLAIN (ANALYZE, BUFFERS) of the user's exact count (the (service_id, org_unit_id) index records_scope_idx ${usesScopeIndex ? "is used" : "is NOT used"}):\n`,
+  );
   console.log("```\n" + r.plan + "\n```");
   console.log("\nEXPLAIN (ANALYZE, BUFFERS) of the user's list page 1, for comparison:\n");
   console.log("```\n" + r.pagePlan + "\n```");

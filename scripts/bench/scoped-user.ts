@@ -21,12 +21,17 @@ async function authCall(stack: RunningStack, path: string, key: string, body: un
 export async function signedInStaff(stack: RunningStack, db: pg.Client, unitCode: string): Promise<ScopedUser> {
   const email = `bench-staff-${randomUUID().slice(0, 8)}@bench.local`;
   const password = `Bench-${randomUUID()}`;
-  const created = await authCall(stack, "/admin/users", stack.serviceKey, { email, password, email_confirm: true, user_metadata: { display_name: "基准测试" } });
+  const created = await authCall(stack, "/admin/users", stack.serviceKey, {
+    email,
+    password,
+    email_confirm: true,
+    user_metadata: { display_name: "基准测试" },
+  });
   const id = String(created.id);
-  await db.query(
-    "insert into public.memberships (user_id, org_unit_id, role_key) select $1, id, 'staff' from public.org_units where code = $2",
-    [id, unitCode],
-  );
+  await db.query("insert into public.memberships (user_id, org_unit_id, role_key) select $1, id, 'staff' from public.org_units where code = $2", [
+    id,
+    unitCode,
+  ]);
   const session = await authCall(stack, "/token?grant_type=password", stack.anonKey, { email, password });
   return { id, token: String(session.access_token) };
 }

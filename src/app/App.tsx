@@ -7,7 +7,7 @@ import enUS from "antd/es/locale/en_US";
 import zhCN from "antd/es/locale/zh_CN";
 import { useMemo } from "react";
 import { BrowserRouter } from "react-router";
-import { translateIn, useLocale, type LocaleKey } from "../i18n";
+import { translateIn, useLocale, type LocaleKey } from "@/i18n";
 import { AppRoutes } from "./AppRoutes";
 import { accessControlProvider } from "./providers/accessControlProvider";
 import { authProvider } from "./providers/authProvider";
@@ -56,9 +56,7 @@ export default function App() {
               key={locale}
               handler={({ resource }) => {
                 const label = resource?.name ? resource.meta?.label : undefined;
-                return label
-                  ? `${label}${translateIn(locale, "documentTitle.suffix")}`
-                  : translateIn(locale, "documentTitle.default");
+                return label ? `${label}${translateIn(locale, "documentTitle.suffix")}` : translateIn(locale, "documentTitle.default");
               }}
             />
           </Refine>

@@ -3,19 +3,19 @@ import { Authenticated, CanAccess } from "@refinedev/core";
 import { CatchAllNavigate } from "@refinedev/react-router";
 import { lazy, Suspense } from "react";
 import { Outlet, Route, Routes } from "react-router";
-import { PageLoading } from "../components/PageLoading";
-import { ForbiddenPage } from "../pages/errors/ForbiddenPage";
-import { serviceRoutes } from "../views/serviceRoutes";
+import { PageLoading } from "@/components/PageLoading";
+import { ForbiddenPage } from "@/pages/errors/ForbiddenPage";
+import { serviceRoutes } from "@/views/serviceRoutes";
 import { AppLayout } from "./layout/AppLayout";
 import { MembershipGate } from "./MembershipGate";
 import { RedirectSignedIn } from "./RedirectSignedIn";
 import { appResources } from "./resources";
 
-const LoginPage = lazy(() => import("../pages/login/LoginPage"));
-const JoinPage = lazy(() => import("../pages/join/JoinPage"));
-const ForgotPasswordPage = lazy(() => import("../pages/login/ForgotPasswordPage"));
-const ResetPasswordPage = lazy(() => import("../pages/login/ResetPasswordPage"));
-const ChangePasswordPage = lazy(() => import("../pages/account/ChangePasswordPage"));
+const LoginPage = lazy(() => import("@/pages/login/LoginPage"));
+const JoinPage = lazy(() => import("@/pages/join/JoinPage"));
+const ForgotPasswordPage = lazy(() => import("@/pages/login/ForgotPasswordPage"));
+const ResetPasswordPage = lazy(() => import("@/pages/login/ResetPasswordPage"));
+const ChangePasswordPage = lazy(() => import("@/pages/account/ChangePasswordPage"));
 
 export function AppRoutes() {
   return (
@@ -97,7 +97,6 @@ export function AppRoutes() {
             </Suspense>
           }
         />
-
       </Route>
     </Routes>
   );

@@ -1,9 +1,9 @@
 import { useGetIdentity } from "@refinedev/core";
 import type { ReactNode } from "react";
 import { useLocation } from "react-router";
-import { PageLoading } from "../components/PageLoading";
-import type { Identity } from "../lib/supabase/myContext";
-import { NoMembershipPage } from "../pages/home/NoMembershipPage";
+import { PageLoading } from "@/components/PageLoading";
+import type { Identity } from "@/lib/supabase/myContext";
+import { NoMembershipPage } from "@/pages/home/NoMembershipPage";
 
 /**
  * A signed-in account holds nothing until it belongs: without an active membership the app

@@ -4,8 +4,8 @@
 import { ApartmentOutlined, AuditOutlined, CheckSquareOutlined, HomeOutlined, SafetyCertificateOutlined, TeamOutlined } from "@ant-design/icons";
 import type { ResourceProps } from "@refinedev/core";
 import { createElement, lazy, type ComponentType, type LazyExoticComponent } from "react";
-import type { Messages } from "../i18n";
-import type { PresetRole } from "../contract";
+import type { Messages } from "@/i18n";
+import type { PresetRole } from "@/contract";
 
 type LabelledResourceName = {
   [K in keyof Messages]: Messages[K] extends Record<K, string> ? K : never;
@@ -32,41 +32,41 @@ export const appResources: readonly AppResource[] = [
     name: "home",
     list: "/",
     icon: HomeOutlined,
-    pages: { list: lazy(() => import("../pages/home/HomePage")) },
+    pages: { list: lazy(() => import("@/pages/home/HomePage")) },
   },
   {
     name: "tasks",
     list: "/tasks",
     icon: CheckSquareOutlined,
     meta: { hide: true },
-    pages: { list: lazy(() => import("../pages/tasks/TasksPage")) },
+    pages: { list: lazy(() => import("@/pages/tasks/TasksPage")) },
   },
   {
     name: "org_units",
     list: "/org-units",
     icon: ApartmentOutlined,
-    pages: { list: lazy(() => import("../pages/org-units/OrgUnitsPage")) },
+    pages: { list: lazy(() => import("@/pages/org-units/OrgUnitsPage")) },
   },
   {
     name: "members",
     list: "/members",
     icon: TeamOutlined,
     meta: { roles: ["community_admin", "system_admin"] },
-    pages: { list: lazy(() => import("../pages/members/MembersPage")) },
+    pages: { list: lazy(() => import("@/pages/members/MembersPage")) },
   },
   {
     name: "permissions",
     list: "/permissions",
     icon: SafetyCertificateOutlined,
     meta: { roles: ["community_admin", "system_admin", "leader"] },
-    pages: { list: lazy(() => import("../pages/permissions/PermissionMatrixPage")) },
+    pages: { list: lazy(() => import("@/pages/permissions/PermissionMatrixPage")) },
   },
   {
     name: "audit",
     list: "/audit",
     icon: AuditOutlined,
     meta: { roles: ["community_admin", "system_admin"] },
-    pages: { list: lazy(() => import("../pages/audit/AuditLogPage")) },
+    pages: { list: lazy(() => import("@/pages/audit/AuditLogPage")) },
   },
 ];
 

@@ -1,5 +1,5 @@
 import { Segmented } from "antd";
-import { setLocale, useLocale, useT, type LocaleKey } from "../i18n";
+import { setLocale, useLocale, useT, type LocaleKey } from "@/i18n";
 
 // Each language is named in itself, so a user who cannot read the current one still finds theirs.
 const options: { value: LocaleKey; label: string }[] = [
@@ -10,13 +10,5 @@ const options: { value: LocaleKey; label: string }[] = [
 export function LanguageSwitch({ size }: { size?: "small" | "middle" | "large" }) {
   const locale = useLocale();
   const t = useT();
-  return (
-    <Segmented<LocaleKey>
-      aria-label={t("app.language")}
-      size={size}
-      value={locale}
-      options={options}
-      onChange={(value) => setLocale(value)}
-    />
-  );
+  return <Segmented<LocaleKey> aria-label={t("app.language")} size={size} value={locale} options={options} onChange={(value) => setLocale(value)} />;
 }

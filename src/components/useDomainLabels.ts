@@ -1,7 +1,7 @@
 import { useCallback } from "react";
-import { isPresetRole, type OrgUnitLevel } from "../contract";
-import type { MyMembership } from "../lib/supabase/myContext";
-import { useLocale, useT } from "../i18n";
+import { isPresetRole, type OrgUnitLevel } from "@/contract";
+import type { MyMembership } from "@/lib/supabase/myContext";
+import { useLocale, useT } from "@/i18n";
 
 /** Labels for roles and org-unit levels in the current locale. */
 export function useDomainLabels() {

@@ -19,7 +19,7 @@ export function isBlankText(value: string): boolean {
  */
 export function isEmptyValue(value: unknown): boolean {
   if (value === undefined || value === null) return true;
-  if (typeof value === 'string') return isBlankText(value);
+  if (typeof value === "string") return isBlankText(value);
   if (Array.isArray(value)) return value.length === 0;
   return false;
 }

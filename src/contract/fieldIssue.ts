@@ -1,5 +1,5 @@
-import { renderMessage, type MessageParams, type RenderedMessage } from './messages';
-import { validationCodes, type ValidationCode } from './validationCodes';
+import { renderMessage, type MessageParams, type RenderedMessage } from "./messages";
+import { validationCodes, type ValidationCode } from "./validationCodes";
 
 /**
  * What a field type's validator returns for a bad answer: a code and its params, never words.
@@ -15,7 +15,7 @@ export interface FieldIssue {
 }
 
 /** The words for a field issue: the definition's wording when it has one, else the code table's. */
-export function fieldIssueMessage(issue: Pick<FieldIssue, 'code' | 'params' | 'wording'>): RenderedMessage {
+export function fieldIssueMessage(issue: Pick<FieldIssue, "code" | "params" | "wording">): RenderedMessage {
   const table = renderMessage(validationCodes[issue.code], issue.params);
   if (!issue.wording) return table;
   return { message_zh: issue.wording.zh, message_en: issue.wording.en ?? table.message_en };

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import type { FieldIssue } from './fieldIssue';
+import type { z } from "zod";
+import type { FieldIssue } from "./fieldIssue";
 
 /** What every field (and every sub_table column) has, whatever its type. */
 export interface FieldLike {

@@ -3,13 +3,13 @@
  * share, and the shapes they hand each other. A leaf: it imports nothing of ours, so anything
  * may import it (DESIGN.md §3).
  */
-export { definitionMessages, isDefinitionMessageKey, msg, type DefinitionMessageKey } from './definitionMessages';
-export { isEmptyValue } from './emptyAnswer';
-export { fieldIssueMessage, type FieldIssue } from './fieldIssue';
-export type { FieldLike, FieldTypeCatalog, FieldTypeRules, ValidationContext } from './fieldTypeRules';
-export { forwardIssues, parseTypeOptions, splitTypeOptions } from './typeOptions';
-export { fillMessage, pickText, renderMessage, type Bilingual, type Language, type MessageParams, type RenderedMessage } from './messages';
-export { isOrgUnitLevel, orgUnitLevels, type OrgUnitLevel } from './orgUnits';
-export { isPresetRole, permissionActions, presetRoles, roleKeySchema, type PermissionAction, type PresetRole } from './roles';
-export { isValidationCode, validationCodes, validationMessage, type ValidationCode } from './validationCodes';
-export { transitionErrorCodes, type TransitionErrorCode } from './workflowCodes';
+export { definitionMessages, isDefinitionMessageKey, msg, type DefinitionMessageKey } from "./definitionMessages";
+export { isEmptyValue } from "./emptyAnswer";
+export { fieldIssueMessage, type FieldIssue } from "./fieldIssue";
+export type { FieldLike, FieldTypeCatalog, FieldTypeRules, ValidationContext } from "./fieldTypeRules";
+export { forwardIssues, parseTypeOptions, splitTypeOptions } from "./typeOptions";
+export { fillMessage, pickText, renderMessage, type Bilingual, type Language, type MessageParams, type RenderedMessage } from "./messages";
+export { isOrgUnitLevel, orgUnitLevels, type OrgUnitLevel } from "./orgUnits";
+export { isPresetRole, permissionActions, presetRoles, roleKeySchema, type PermissionAction, type PresetRole } from "./roles";
+export { isValidationCode, validationCodes, validationMessage, type ValidationCode } from "./validationCodes";
+export { transitionErrorCodes, type TransitionErrorCode } from "./workflowCodes";

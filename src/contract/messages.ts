@@ -4,7 +4,7 @@
  * params, and whoever shows the problem asks for the words here.
  */
 
-export type Language = 'zh' | 'en';
+export type Language = "zh" | "en";
 
 export interface Bilingual {
   zh: string;
@@ -15,7 +15,7 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 
 /** Definition text in the reader's language; English falls back to Chinese (definitions are written in Chinese first). */
 export function pickText(language: Language | undefined, zh: string, en: string | undefined): string {
-  return language === 'en' && en ? en : zh;
+  return language === "en" && en ? en : zh;
 }
 
 /** A problem's words in both languages, as the API and the views carry them. */

@@ -1,6 +1,6 @@
-import { fieldTypes, type FieldTypeKey } from './registry';
-import type { FieldType } from './types';
-import { UnknownFieldTypeError } from './unknownFieldTypeError';
+import { fieldTypes, type FieldTypeKey } from "./registry";
+import type { FieldType } from "./types";
+import { UnknownFieldTypeError } from "./unknownFieldTypeError";
 
 export function isFieldTypeKey(type: string): type is FieldTypeKey {
   return Object.hasOwn(fieldTypes, type);

@@ -3,15 +3,15 @@
  * never from a type's folder. Views ask a type (getFieldType) what to do; they do not switch
  * on type names or storage kinds.
  */
-export { fieldTypes, fieldTypeKeys, type FieldTypeKey } from './registry';
-export { getFieldType, isFieldTypeKey } from './getFieldType';
-export { UnknownFieldTypeError } from './unknownFieldTypeError';
-export { filterOperatorNames, operatorSets, type FilterOperator } from './operators';
-export { emptyCellText, fieldLabel } from './shared/labels';
-export { choiceLabel, toSelectOptions, type ChoiceOption } from './shared/choiceOptions';
-export { isStoredFileList } from './shared/files';
-export { maskAnswerText, maskGeneric, maskIdNumber, maskPhone } from './mask';
-export { subTableColumnTypes } from './sub_table';
+export { fieldTypes, fieldTypeKeys, type FieldTypeKey } from "./registry";
+export { getFieldType, isFieldTypeKey } from "./getFieldType";
+export { UnknownFieldTypeError } from "./unknownFieldTypeError";
+export { filterOperatorNames, operatorSets, type FilterOperator } from "./operators";
+export { emptyCellText, fieldLabel } from "./shared/labels";
+export { choiceLabel, toSelectOptions, type ChoiceOption } from "./shared/choiceOptions";
+export { isStoredFileList } from "./shared/files";
+export { maskAnswerText, maskGeneric, maskIdNumber, maskPhone } from "./mask";
+export { subTableColumnTypes } from "./sub_table";
 export type {
   CellText,
   FieldCellProps,
@@ -26,4 +26,4 @@ export type {
   StoredFile,
   TextContext,
   UserOption,
-} from './types';
+} from "./types";

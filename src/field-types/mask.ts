@@ -1,4 +1,4 @@
-import type { MaskKind } from './types';
+import type { MaskKind } from "./types";
 
 /**
  * Display masks (脱敏) for exports, notices and previews. The database masks what the API
@@ -11,9 +11,9 @@ const chars = (value: string) => [...value];
 /** Keep the first `head` and last `tail` characters, star the rest (at least one star). */
 export function maskMiddle(value: string, head: number, tail: number): string {
   const c = chars(value);
-  if (value.includes('*')) return value;
+  if (value.includes("*")) return value;
   if (c.length <= head + tail) return maskGeneric(value);
-  return c.slice(0, head).join('') + '*'.repeat(c.length - head - tail) + c.slice(c.length - tail).join('');
+  return c.slice(0, head).join("") + "*".repeat(c.length - head - tail) + c.slice(c.length - tail).join("");
 }
 
 /**
@@ -32,7 +32,7 @@ export function maskIdNumber(value: string): string {
  * its local number (a 7-digit one showing 4 left only 800). private.mask_phone agrees.
  */
 export function maskPhone(value: string): string {
-  if (value.includes('*')) return value;
+  if (value.includes("*")) return value;
   const landline = /^(0\d{2,3}-?)(\d+)$/.exec(value);
   if (landline) return landline[1] + maskMiddle(landline[2], 0, 2);
   return maskMiddle(value, 3, 4);
@@ -41,22 +41,22 @@ export function maskPhone(value: string): string {
 /** Names and other text: 吴秀兰 → 吴*兰, 张三 → 张*, 李 → *. */
 export function maskGeneric(value: string): string {
   const c = chars(value);
-  if (value.includes('*')) return value;
-  if (c.length <= 1) return '*'.repeat(c.length);
+  if (value.includes("*")) return value;
+  if (c.length <= 1) return "*".repeat(c.length);
   if (c.length === 2) return `${c[0]}*`;
-  return c[0] + '*'.repeat(c.length - 2) + c[c.length - 1];
+  return c[0] + "*".repeat(c.length - 2) + c[c.length - 1];
 }
 
 /** A sensitive answer's text as the database masks it (private.mask_answer), by the type's mask kind. */
 export function maskAnswerText(kind: MaskKind, text: string): string {
   switch (kind) {
-    case 'id_number':
+    case "id_number":
       return maskIdNumber(text);
-    case 'phone':
+    case "phone":
       return maskPhone(text);
-    case 'generic':
+    case "generic":
       return maskGeneric(text);
-    case 'whole':
-      return '***';
+    case "whole":
+      return "***";
   }
 }

@@ -1,20 +1,20 @@
-import { attachment } from './attachment';
-import { boolean } from './boolean';
-import { date } from './date';
-import { datetime } from './datetime';
-import { id_number } from './id_number';
-import { image } from './image';
-import { money } from './money';
-import { multiselect } from './multiselect';
-import { number } from './number';
-import { org_unit } from './org_unit';
-import { phone } from './phone';
-import { select } from './select';
-import { subTableType } from './sub_table';
-import { text } from './text';
-import { textarea } from './textarea';
-import type { FieldTypeRegistry } from './types';
-import { user } from './user';
+import { attachment } from "./attachment";
+import { boolean } from "./boolean";
+import { date } from "./date";
+import { datetime } from "./datetime";
+import { id_number } from "./id_number";
+import { image } from "./image";
+import { money } from "./money";
+import { multiselect } from "./multiselect";
+import { number } from "./number";
+import { org_unit } from "./org_unit";
+import { phone } from "./phone";
+import { select } from "./select";
+import { subTableType } from "./sub_table";
+import { text } from "./text";
+import { textarea } from "./textarea";
+import type { FieldTypeRegistry } from "./types";
+import { user } from "./user";
 
 /** What a sub_table row may hold: scalars only (sub_table/definition.ts says why). */
 const columnTypes = { text, textarea, number, money, date, boolean, select, id_number, phone };

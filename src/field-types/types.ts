@@ -1,14 +1,14 @@
-import type { ComponentType } from 'react';
-import type { z } from 'zod';
-import type { Bilingual, FieldIssue, FieldLike, Language, ValidationContext } from '../contract';
-import type { OrgUnit } from '../lib/domain/orgUnits';
-import type { FilterOperator } from './operators';
+import type { ComponentType } from "react";
+import type { z } from "zod";
+import type { Bilingual, FieldIssue, FieldLike, Language, ValidationContext } from "@/contract";
+import type { OrgUnit } from "@/lib/domain/orgUnits";
+import type { FilterOperator } from "./operators";
 
 // Shapes field types share with services/ and the views live in the contract.
-export type { Bilingual, FieldIssue, FieldLike, Language, ValidationContext } from '../contract';
+export type { Bilingual, FieldIssue, FieldLike, Language, ValidationContext } from "@/contract";
 
 /** The JSON type a value of this field has inside `records.data`. */
-export type StorageKind = 'string' | 'number' | 'boolean' | 'string[]' | 'file[]' | 'row[]';
+export type StorageKind = "string" | "number" | "boolean" | "string[]" | "file[]" | "row[]";
 
 /** A field together with its type's options, as validated by that type's configSchema. */
 export type FieldOf<C extends z.ZodObject> = FieldLike & z.output<C>;
@@ -22,7 +22,7 @@ export interface StoredFile {
 }
 
 /** The org units a picker offers: rows of `org_units`, the columns a tree needs. */
-export type OrgUnitOption = Pick<OrgUnit, 'id' | 'name' | 'parent_id' | 'level'>;
+export type OrgUnitOption = Pick<OrgUnit, "id" | "name" | "parent_id" | "level">;
 
 export interface UserOption {
   id: string;
@@ -55,7 +55,7 @@ export interface FieldInputProps<F extends FieldLike = FieldLike> {
   onChange(value: unknown): void;
   onBlur(): void;
   disabled?: boolean;
-  status?: 'error' | 'warning';
+  status?: "error" | "warning";
   id?: string;
   language?: Language;
   loaders: FieldLoaders;
@@ -66,7 +66,7 @@ export interface FieldCellProps<F extends FieldLike = FieldLike> {
   value: unknown;
   language?: Language;
   /** a list row wants one short line; the detail page can show everything */
-  variant?: 'list' | 'detail';
+  variant?: "list" | "detail";
   lookups?: FieldLookups;
 }
 
@@ -76,10 +76,10 @@ export interface FieldCellProps<F extends FieldLike = FieldLike> {
  * keeps the first and last character, `whole` becomes "***" (a choice, a yes/no, a number, a list:
  * a partial mask of an option key would still name the option).
  */
-export type MaskKind = 'id_number' | 'phone' | 'generic' | 'whole';
+export type MaskKind = "id_number" | "phone" | "generic" | "whole";
 
 /** Which name lookup turns the stored id into words (cells, exports, history); the resident registry is to come. */
-export type LookupKind = 'user' | 'org_unit' | 'resident';
+export type LookupKind = "user" | "org_unit" | "resident";
 
 /** An answer as a spreadsheet cell or a history line holds it. */
 export type CellText = string | number | null;
@@ -137,7 +137,7 @@ export interface FieldType<C extends z.ZodObject = z.ZodObject> extends FieldTyp
  * The registry's shape check. `never` in the input positions accepts every specific field
  * type (their props are narrower) while still requiring each part to exist.
  */
-export interface RegisteredFieldType extends Omit<FieldTypeDefinition, 'toText' | 'fromText' | 'partLabel'> {
+export interface RegisteredFieldType extends Omit<FieldTypeDefinition, "toText" | "fromText" | "partLabel"> {
   validate(field: never, value: unknown, context: ValidationContext): FieldIssue | null;
   toText(field: never, value: unknown, context: TextContext): CellText;
   fromText(field: never, text: string): unknown;

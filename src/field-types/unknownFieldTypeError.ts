@@ -9,7 +9,7 @@ export class UnknownFieldTypeError extends Error {
     const en = `Unknown field type "${type}" in service "${service}", field "${field}"`;
     const zh = `服务 "${service}" 的字段 "${field}" 使用了未知的字段类型 "${type}"`;
     super(`${en} / ${zh}`);
-    this.name = 'UnknownFieldTypeError';
+    this.name = "UnknownFieldTypeError";
     this.message_en = en;
     this.message_zh = zh;
   }

@@ -103,7 +103,8 @@ export const en: Messages = {
   },
   audit: {
     audit: "Audit log",
-    intro: "Configuration changes, sensitive-data views (refused attempts too), sign-ins and account events, and file operations within your scope. The log is append-only: nobody can change or delete it.",
+    intro:
+      "Configuration changes, sensitive-data views (refused attempts too), sign-ins and account events, and file operations within your scope. The log is append-only: nobody can change or delete it.",
     kinds: { config: "Configuration", sensitive: "Sensitive data", auth: "Sign-in & accounts", storage: "Files" },
     filters: { kind: "Kind", allKinds: "All kinds", user: "Person", anyone: "Everyone", range: "Dates" },
     columns: { at: "Time", kind: "Kind", actor: "Person", unit: "Unit", action: "Action", subject: "Subject", detail: "Details" },
@@ -153,7 +154,8 @@ export const en: Messages = {
   invitations: {
     invite: "Invite member",
     inviteTitle: "Invite a member",
-    inviteHint: "Saving creates an invitation link and QR code to send to the invitee. When they open it and sign up or sign in, they get the chosen role at the chosen unit. The link is valid for 14 days and works once.",
+    inviteHint:
+      "Saving creates an invitation link and QR code to send to the invitee. When they open it and sign up or sign in, they get the chosen role at the chosen unit. The link is valid for 14 days and works once.",
     contactLabel: "Phone or e-mail (optional)",
     contactPlaceholder: "Only a note of whom it is for, e.g. 13800000000",
     contactInvalid: "Enter a valid phone number or e-mail address, or leave it empty",
@@ -366,9 +368,10 @@ export const en: Messages = {
   services: {
     menuLoadFailed: "Could not load the services menu",
     notFoundTitle: "No such service",
-    notFound: "No published service \"{{key}}\" was found; it may not be published yet or may have been retired.",
+    notFound: 'No published service "{{key}}" was found; it may not be published yet or may have been retired.',
     invalidTitle: "Invalid service definition",
-    invalidSubtitle: "The definition of \"{{name}}\" (version {{version}}) did not pass validation and cannot be opened. An administrator must fix it in the designer and publish again.",
+    invalidSubtitle:
+      'The definition of "{{name}}" (version {{version}}) did not pass validation and cannot be opened. An administrator must fix it in the designer and publish again.',
     invalidPath: "Where",
     invalidProblem: "Problem",
   },
@@ -430,7 +433,8 @@ export const en: Messages = {
       saved: "Changes saved",
       fixErrors: "Fix the fields marked in red before saving",
       staleTitle: "Someone else has changed this record",
-      staleBody: "After you opened it, someone else saved new content. Your input is still in the form; \"Reload\" shows the latest content and discards your unsaved changes.",
+      staleBody:
+        'After you opened it, someone else saved new content. Your input is still in the form; "Reload" shows the latest content and discards your unsaved changes.',
       reload: "Reload",
       rowIssue: "Row {{row}}, {{column}}: {{message}}",
       unitRequired: "Choose the unit this record belongs to",
@@ -476,14 +480,14 @@ export const en: Messages = {
       checklist: "Offline checks",
       checklistHint: "Check each original document; you can submit once every item is ticked",
       submit: "Confirm",
-      done: "\"{{action}}\" done",
+      done: '"{{action}}" done',
       escalated: "Escalated; the record now belongs to the higher unit",
       escalateHint: "The record will move to the higher unit",
     },
     events: {
       created: "created the record",
       updated: "changed answers",
-      transition: "took \"{{action}}\"",
+      transition: 'took "{{action}}"',
       comment: "commented",
       checklist: "recorded offline checks",
       attachment: "changed attachments",

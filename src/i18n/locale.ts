@@ -72,21 +72,14 @@ function lookup(messages: Messages, key: string): string | undefined {
 
 function interpolate(template: string, params: TranslationParams | undefined): string {
   if (!params) return template;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
 /**
  * Refine's calling convention: translate(key, params?, defaultMessage?) or translate(key, defaultMessage).
  * Missing keys fall back to the default message, then to the key itself (visible, so it gets fixed).
  */
-export function translateIn(
-  locale: LocaleKey,
-  key: string,
-  paramsOrDefault?: TranslationParams | string,
-  defaultMessage?: string,
-): string {
+export function translateIn(locale: LocaleKey, key: string, paramsOrDefault?: TranslationParams | string, defaultMessage?: string): string {
   const params = typeof paramsOrDefault === "object" && paramsOrDefault !== null ? paramsOrDefault : undefined;
   const fallback = typeof paramsOrDefault === "string" ? paramsOrDefault : defaultMessage;
   const template = lookup(dictionaries[locale], key) ?? fallback ?? key;

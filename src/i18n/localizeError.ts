@@ -1,4 +1,4 @@
-import type { AppHttpError } from "../lib/supabase/errors";
+import type { AppHttpError } from "@/lib/supabase/errors";
 import { translate } from "./locale";
 import type { TranslationKey } from "./messages";
 

@@ -1,6 +1,6 @@
-import { isEmptyValue } from '../contract';
-import type { Condition } from './conditionSchema';
-import type { FieldDefinition } from './fieldSchema';
+import { isEmptyValue } from "@/contract";
+import type { Condition } from "./conditionSchema";
+import type { FieldDefinition } from "./fieldSchema";
 
 type Data = Readonly<Record<string, unknown>>;
 
@@ -19,29 +19,29 @@ export function evaluateCondition(condition: Condition, data: Data): boolean {
   const equals = (x: unknown) => (expected === null ? isEmptyValue(x) : x === expected);
   const within = (x: unknown) => Array.isArray(expected) && expected.some((item) => item === x);
   switch (condition.op) {
-    case 'empty':
+    case "empty":
       return isEmptyValue(actual);
-    case 'not_empty':
+    case "not_empty":
       return !isEmptyValue(actual);
-    case 'eq':
+    case "eq":
       return Array.isArray(actual) ? actual.some(equals) : equals(actual);
-    case 'neq':
+    case "neq":
       return !(Array.isArray(actual) ? actual.some(equals) : equals(actual));
-    case 'in':
+    case "in":
       return Array.isArray(actual) ? actual.some(within) : within(actual);
-    case 'nin':
+    case "nin":
       return !(Array.isArray(actual) ? actual.some(within) : within(actual));
     default:
       return compare(condition.op, actual, expected);
   }
 }
 
-function compare(op: 'gt' | 'gte' | 'lt' | 'lte', a: unknown, b: unknown): boolean {
-  const comparable = (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string');
+function compare(op: "gt" | "gte" | "lt" | "lte", a: unknown, b: unknown): boolean {
+  const comparable = (typeof a === "number" && typeof b === "number") || (typeof a === "string" && typeof b === "string");
   if (!comparable) return false;
-  if (op === 'gt') return a > b;
-  if (op === 'gte') return a >= b;
-  if (op === 'lt') return a < b;
+  if (op === "gt") return a > b;
+  if (op === "gte") return a >= b;
+  if (op === "lt") return a < b;
   return a <= b;
 }
 
@@ -63,8 +63,7 @@ export function visibleFieldKeys(fields: readonly FieldDefinition[], data: Data)
     memo.set(key, result);
     return result;
   };
-  const effectiveData = (controller: string, path: readonly string[]): Data =>
-    visible(controller, path) ? data : { ...data, [controller]: undefined };
+  const effectiveData = (controller: string, path: readonly string[]): Data => (visible(controller, path) ? data : { ...data, [controller]: undefined });
   return new Set(fields.filter((field) => visible(field.key, [])).map((field) => field.key));
 }
 

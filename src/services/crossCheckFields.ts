@@ -1,7 +1,7 @@
-import type { Condition } from './conditionSchema';
-import type { ServiceDefinition } from './definitionSchema';
-import { definitionError, type DefinitionError } from './definitionErrors';
-import { isSystemColumn } from './systemColumns';
+import type { Condition } from "./conditionSchema";
+import type { ServiceDefinition } from "./definitionSchema";
+import { definitionError, type DefinitionError } from "./definitionErrors";
+import { isSystemColumn } from "./systemColumns";
 
 /**
  * Field-level rules that need the whole list of fields.
@@ -21,21 +21,21 @@ export function checkFields(definition: ServiceDefinition): DefinitionError[] {
   const sensitiveKeys = new Set(fields.filter((field) => field.sensitive).map((field) => field.key));
   const seen = new Set<string>();
   fields.forEach((field, index) => {
-    const at = (...rest: (string | number)[]) => ['fields', index, ...rest];
-    if (seen.has(field.key)) errors.push(definitionError('duplicate_key', at('key'), { key: field.key }));
+    const at = (...rest: (string | number)[]) => ["fields", index, ...rest];
+    if (seen.has(field.key)) errors.push(definitionError("duplicate_key", at("key"), { key: field.key }));
     seen.add(field.key);
-    if (isSystemColumn(field.key)) errors.push(definitionError('reserved_key', at('key'), { key: field.key }));
-    if (field.sensitive && !field.purpose) errors.push(definitionError('sensitive_purpose_required', at('purpose')));
-    const checkCondition = (name: 'visibleWhen' | 'requiredWhen', condition: Condition | undefined) => {
+    if (isSystemColumn(field.key)) errors.push(definitionError("reserved_key", at("key"), { key: field.key }));
+    if (field.sensitive && !field.purpose) errors.push(definitionError("sensitive_purpose_required", at("purpose")));
+    const checkCondition = (name: "visibleWhen" | "requiredWhen", condition: Condition | undefined) => {
       if (!condition) return;
-      if (condition.field === field.key) errors.push(definitionError('self_reference', at(name, 'field')));
-      else if (!keys.has(condition.field)) errors.push(definitionError('unknown_field_ref', at(name, 'field'), { field: condition.field }));
+      if (condition.field === field.key) errors.push(definitionError("self_reference", at(name, "field")));
+      else if (!keys.has(condition.field)) errors.push(definitionError("unknown_field_ref", at(name, "field"), { field: condition.field }));
       else if (sensitiveKeys.has(condition.field)) {
-        errors.push(definitionError('sensitive_controls_field', at(name, 'field'), { field: condition.field, controlled: field.key, condition: name }));
+        errors.push(definitionError("sensitive_controls_field", at(name, "field"), { field: condition.field, controlled: field.key, condition: name }));
       }
     };
-    checkCondition('visibleWhen', field.visibleWhen);
-    checkCondition('requiredWhen', field.requiredWhen);
+    checkCondition("visibleWhen", field.visibleWhen);
+    checkCondition("requiredWhen", field.requiredWhen);
   });
   return [...errors, ...visibilityCycles(definition)];
 }
@@ -58,7 +58,7 @@ function visibilityCycles({ fields }: ServiceDefinition): DefinitionError[] {
     const isCycle = current === field.key && chain.length > 1;
     if (isCycle && !chain.some((key) => reported.has(key))) {
       chain.forEach((key) => reported.add(key));
-      errors.push(definitionError('condition_cycle', ['fields', index, 'visibleWhen'], { cycle: [...chain, field.key].join(' → ') }));
+      errors.push(definitionError("condition_cycle", ["fields", index, "visibleWhen"], { cycle: [...chain, field.key].join(" → ") }));
     }
   });
   return errors;

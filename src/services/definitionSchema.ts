@@ -1,10 +1,10 @@
-import { z } from 'zod';
-import type { FieldTypeCatalog } from '../contract';
-import { fieldSchemaFor } from './fieldSchema';
-import { keySchema, labelSchema } from './keySchema';
-import { permissionsSchema } from './roles';
-import { dashboardSchema, listSchema } from './viewSchemas';
-import { workflowSchema } from './workflowSchema';
+import { z } from "zod";
+import type { FieldTypeCatalog } from "@/contract";
+import { fieldSchemaFor } from "./fieldSchema";
+import { keySchema, labelSchema } from "./keySchema";
+import { permissionsSchema } from "./roles";
+import { dashboardSchema, listSchema } from "./viewSchemas";
+import { workflowSchema } from "./workflowSchema";
 
 /**
  * A governance service as data (DESIGN §4). Every definition — template, designer save,

@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import { forwardIssues, parseTypeOptions, type FieldTypeCatalog } from '../contract';
-import { conditionSchema } from './conditionSchema';
-import { keySchema, labelSchema } from './keySchema';
+import { z } from "zod";
+import { forwardIssues, parseTypeOptions, type FieldTypeCatalog } from "@/contract";
+import { conditionSchema } from "./conditionSchema";
+import { keySchema, labelSchema } from "./keySchema";
 
 /** Keys every field has. Everything else on a field is an option of its type. */
 export const fieldCommon = {
@@ -27,7 +27,7 @@ export const fieldCommonKeys: readonly string[] = Object.keys(fieldCommon);
 export function fieldSchemaFor(fieldTypes: FieldTypeCatalog) {
   return z.looseObject(fieldCommon).superRefine((field, ctx) => {
     if (!Object.hasOwn(fieldTypes, field.type)) {
-      ctx.addIssue({ code: 'custom', path: ['type'], message: 'unknown_field_type', params: { type: field.type } });
+      ctx.addIssue({ code: "custom", path: ["type"], message: "unknown_field_type", params: { type: field.type } });
       return;
     }
     const parsed = parseTypeOptions(fieldTypes[field.type].configSchema, field, fieldCommonKeys);

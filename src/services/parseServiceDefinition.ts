@@ -1,9 +1,9 @@
-import type { FieldTypeCatalog } from '../contract';
-import { checkFields } from './crossCheckFields';
-import { checkViews } from './crossCheckViews';
-import { checkWorkflow } from './crossCheckWorkflow';
-import { serviceDefinitionSchemaFor, type ServiceDefinition } from './definitionSchema';
-import { zodIssueToDefinitionErrors, type DefinitionError } from './definitionErrors';
+import type { FieldTypeCatalog } from "@/contract";
+import { checkFields } from "./crossCheckFields";
+import { checkViews } from "./crossCheckViews";
+import { checkWorkflow } from "./crossCheckWorkflow";
+import { serviceDefinitionSchemaFor, type ServiceDefinition } from "./definitionSchema";
+import { zodIssueToDefinitionErrors, type DefinitionError } from "./definitionErrors";
 
 export type ParseResult = { ok: true; definition: ServiceDefinition } | { ok: false; errors: DefinitionError[] };
 

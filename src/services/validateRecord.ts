@@ -1,6 +1,6 @@
-import { fieldIssueMessage, isEmptyValue, validationMessage, type FieldTypeCatalog, type ValidationCode } from '../contract';
-import { isFieldRequired, visibleFieldKeys } from './conditions';
-import type { ServiceDefinition } from './definitionSchema';
+import { fieldIssueMessage, isEmptyValue, validationMessage, type FieldTypeCatalog, type ValidationCode } from "@/contract";
+import { isFieldRequired, visibleFieldKeys } from "./conditions";
+import type { ServiceDefinition } from "./definitionSchema";
 
 /** One problem in a record's data; `field` may point into a sub_table: `members[1].id_number`. */
 export interface RecordIssue {
@@ -17,8 +17,7 @@ export interface RecordValidationOptions {
   now?: Date;
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * The browser half of record validation; the database trigger is the other half and must
@@ -27,23 +26,23 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * `definition` must come from parseServiceDefinition, which vouches for every field's options.
  */
 export function validateRecordData(definition: ServiceDefinition, data: unknown, { fieldTypes, now = new Date() }: RecordValidationOptions): RecordIssue[] {
-  if (!isPlainObject(data)) return [{ field: '', code: 'type', ...validationMessage('type') }];
+  if (!isPlainObject(data)) return [{ field: "", code: "type", ...validationMessage("type") }];
   const issues: RecordIssue[] = [];
   const known = new Set(definition.fields.map((field) => field.key));
   for (const key of Object.keys(data)) {
-    if (!known.has(key)) issues.push({ field: key, code: 'unknown_field', ...validationMessage('unknown_field') });
+    if (!known.has(key)) issues.push({ field: key, code: "unknown_field", ...validationMessage("unknown_field") });
   }
   const visible = visibleFieldKeys(definition.fields, data);
   for (const field of definition.fields) {
     if (!visible.has(field.key)) continue;
     const value = data[field.key];
     if (isEmptyValue(value)) {
-      if (isFieldRequired(field, data, visible)) issues.push({ field: field.key, code: 'required', ...validationMessage('required') });
+      if (isFieldRequired(field, data, visible)) issues.push({ field: field.key, code: "required", ...validationMessage("required") });
       continue;
     }
     // parseServiceDefinition checked every field's type against the same registry
     const issue = fieldTypes[field.type].validate(field, value, { now });
-    if (issue) issues.push({ field: field.key + (issue.subPath ?? ''), code: issue.code, ...fieldIssueMessage(issue) });
+    if (issue) issues.push({ field: field.key + (issue.subPath ?? ""), code: issue.code, ...fieldIssueMessage(issue) });
   }
   return issues;
 }

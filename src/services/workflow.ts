@@ -1,6 +1,6 @@
-import { isEmptyValue, renderMessage, transitionErrorCodes, type TransitionErrorCode } from '../contract';
-import type { ServiceDefinition } from './definitionSchema';
-import type { WorkflowState, WorkflowTransition } from './workflowSchema';
+import { isEmptyValue, renderMessage, transitionErrorCodes, type TransitionErrorCode } from "@/contract";
+import type { ServiceDefinition } from "./definitionSchema";
+import type { WorkflowState, WorkflowTransition } from "./workflowSchema";
 
 /** What the user supplies with an action: comment, current record data, ticked checklist keys. */
 export interface TransitionInput {
@@ -20,7 +20,7 @@ export type TransitionFailure = {
 export type TransitionCheck = { ok: true; transition: WorkflowTransition; to: WorkflowState } | TransitionFailure;
 
 function failure(code: TransitionErrorCode, missing: string[] = [], labels = missing): TransitionFailure {
-  const params = { fields: labels.join('、'), items: labels.join('、') };
+  const params = { fields: labels.join("、"), items: labels.join("、") };
   return { ok: false, code, missing, ...renderMessage(transitionErrorCodes[code], params) };
 }
 
@@ -28,8 +28,7 @@ export function findState(definition: ServiceDefinition, key: string): WorkflowS
   return definition.workflow.states.find((state) => state.key === key);
 }
 
-const mayTake = (transition: WorkflowTransition, roleKeys: readonly string[]) =>
-  transition.roles.some((role) => roleKeys.includes(role));
+const mayTake = (transition: WorkflowTransition, roleKeys: readonly string[]) => transition.roles.some((role) => roleKeys.includes(role));
 
 /** Actions to offer: leaving this state, and allowed to one of the user's roles (no implicit admin). */
 export function availableTransitions(definition: ServiceDefinition, status: string, roleKeys: readonly string[]): WorkflowTransition[] {
@@ -45,22 +44,27 @@ export function checkTransition(
   input: TransitionInput = {},
 ): TransitionCheck {
   const transition = definition.workflow.transitions.find((t) => t.key === transitionKey);
-  if (!transition) return failure('unknown_transition');
-  if (!transition.from.includes(status)) return failure('not_from_state');
-  if (!mayTake(transition, roleKeys)) return failure('role_not_allowed');
-  if (transition.requireComment && (input.comment ?? '').trim() === '') return failure('comment_required');
+  if (!transition) return failure("unknown_transition");
+  if (!transition.from.includes(status)) return failure("not_from_state");
+  if (!mayTake(transition, roleKeys)) return failure("role_not_allowed");
+  if (transition.requireComment && (input.comment ?? "").trim() === "") return failure("comment_required");
   const data = input.fields ?? {};
   const missingFields = transition.requireFields.filter((key) => isEmptyValue(data[key]));
   if (missingFields.length > 0) {
     const labels = missingFields.map((key) => definition.fields.find((f) => f.key === key)?.label ?? key);
-    return failure('fields_required', missingFields, labels);
+    return failure("fields_required", missingFields, labels);
   }
   const ticked = new Set(input.checklist ?? []);
   const unticked = transition.checklist.filter((item) => !ticked.has(item.key));
-  if (unticked.length > 0) return failure('checklist_incomplete', unticked.map((i) => i.key), unticked.map((i) => i.label));
+  if (unticked.length > 0)
+    return failure(
+      "checklist_incomplete",
+      unticked.map((i) => i.key),
+      unticked.map((i) => i.label),
+    );
   const to = findState(definition, transition.to);
   // parseServiceDefinition guarantees `to` exists; a hand-built definition might not
-  return to ? { ok: true, transition, to } : failure('unknown_transition');
+  return to ? { ok: true, transition, to } : failure("unknown_transition");
 }
 
 /** When a record entering `stateKey` at `now` becomes overdue; null if the state has no SLA. */
@@ -79,18 +83,16 @@ export interface WorkflowPosition {
   dueAt: Date | null;
 }
 
-export type WorkflowAction =
-  | { type: 'create'; now: Date }
-  | ({ type: 'transition'; key: string; roleKeys: readonly string[]; now: Date } & TransitionInput);
+export type WorkflowAction = { type: "create"; now: Date } | ({ type: "transition"; key: string; roleKeys: readonly string[]; now: Date } & TransitionInput);
 
 export type WorkflowStep = { ok: true; position: WorkflowPosition; transition?: WorkflowTransition } | TransitionFailure;
 
 export function workflowReducer(definition: ServiceDefinition, position: WorkflowPosition | null, action: WorkflowAction): WorkflowStep {
-  if (action.type === 'create') {
+  if (action.type === "create") {
     const status = definition.workflow.initial;
     return { ok: true, position: { status, dueAt: dueAt(definition, status, action.now) } };
   }
-  if (!position) return failure('not_from_state');
+  if (!position) return failure("not_from_state");
   const check = checkTransition(definition, position.status, action.key, action.roleKeys, action);
   if (!check.ok) return check;
   return { ok: true, transition: check.transition, position: { status: check.to.key, dueAt: dueAt(definition, check.to.key, action.now) } };

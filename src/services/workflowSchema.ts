@@ -1,14 +1,26 @@
-import { z } from 'zod';
-import { msg, roleKeySchema } from '../contract';
-import { keySchema, labelSchema } from './keySchema';
+import { z } from "zod";
+import { msg, roleKeySchema } from "@/contract";
+import { keySchema, labelSchema } from "./keySchema";
 
 const antdPresetColors = [
-  'default', 'processing', 'success', 'error', 'warning',
-  'magenta', 'red', 'volcano', 'orange', 'gold', 'lime', 'green', 'cyan', 'blue', 'geekblue', 'purple',
+  "default",
+  "processing",
+  "success",
+  "error",
+  "warning",
+  "magenta",
+  "red",
+  "volcano",
+  "orange",
+  "gold",
+  "lime",
+  "green",
+  "cyan",
+  "blue",
+  "geekblue",
+  "purple",
 ];
-const colorSchema = z
-  .string()
-  .refine((color) => antdPresetColors.includes(color) || /^#[0-9a-fA-F]{6}$/.test(color), msg('color_format'));
+const colorSchema = z.string().refine((color) => antdPresetColors.includes(color) || /^#[0-9a-fA-F]{6}$/.test(color), msg("color_format"));
 
 export const stateSchema = z.strictObject({
   key: keySchema,

@@ -42,10 +42,16 @@ export function loadOrCreateKeys(file: string): StackKeys {
   const sameSecret = stored.jwtSecret === jwtSecret;
   const keys: StackKeys = {
     jwtSecret,
-    anonKey: process.env.SUPABASE_ANON_KEY || (sameSecret ? stored.anonKey : undefined) || signJwt({ iss: "supabase", role: "anon", iat, exp: iat + TEN_YEARS }, jwtSecret),
+    anonKey:
+      process.env.SUPABASE_ANON_KEY ||
+      (sameSecret ? stored.anonKey : undefined) ||
+      signJwt({ iss: "supabase", role: "anon", iat, exp: iat + TEN_YEARS }, jwtSecret),
     serviceKey:
-      process.env.SUPABASE_SERVICE_ROLE_KEY || (sameSecret ? stored.serviceKey : undefined) || signJwt({ iss: "supabase", role: "service_role", iat, exp: iat + TEN_YEARS }, jwtSecret),
-    publishableKey: newKeyFromEnv("SUPABASE_PUBLISHABLE_KEY", PUBLISHABLE_PREFIX) ?? stored.publishableKey ?? `${PUBLISHABLE_PREFIX}${randomBytes(16).toString("base64url")}`,
+      process.env.SUPABASE_SERVICE_ROLE_KEY ||
+      (sameSecret ? stored.serviceKey : undefined) ||
+      signJwt({ iss: "supabase", role: "service_role", iat, exp: iat + TEN_YEARS }, jwtSecret),
+    publishableKey:
+      newKeyFromEnv("SUPABASE_PUBLISHABLE_KEY", PUBLISHABLE_PREFIX) ?? stored.publishableKey ?? `${PUBLISHABLE_PREFIX}${randomBytes(16).toString("base64url")}`,
     secretKey: newKeyFromEnv("SUPABASE_SECRET_KEY", SECRET_PREFIX) ?? stored.secretKey ?? `${SECRET_PREFIX}${randomBytes(24).toString("base64url")}`,
     dbPassword: stored.dbPassword ?? randomBytes(18).toString("base64url"),
     authenticatorPassword: stored.authenticatorPassword ?? randomBytes(18).toString("base64url"),

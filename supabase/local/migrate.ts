@@ -7,7 +7,16 @@ import pg from "pg";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-export type MigrateOptions = { dbUrl: string; adminDbUrl: string; dbPassword: string; root: string; fresh: boolean; seed: boolean; authenticatorPassword: string; log: (line: string) => void };
+export type MigrateOptions = {
+  dbUrl: string;
+  adminDbUrl: string;
+  dbPassword: string;
+  root: string;
+  fresh: boolean;
+  seed: boolean;
+  authenticatorPassword: string;
+  log: (line: string) => void;
+};
 export type MigrateResult = { applied: string[]; seeded: boolean };
 
 const MIGRATION_FILE = /^(\d{14})_([a-z0-9_]+)\.sql$/;
@@ -41,7 +50,12 @@ export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
     const seedDir = join(o.root, "supabase/seed");
     const seedFiles = [
       join(o.root, "supabase/seed.sql"),
-      ...(existsSync(seedDir) ? readdirSync(seedDir).filter((f) => f.endsWith(".sql")).sort().map((f) => join(seedDir, f)) : []),
+      ...(existsSync(seedDir)
+        ? readdirSync(seedDir)
+            .filter((f) => f.endsWith(".sql"))
+            .sort()
+            .map((f) => join(seedDir, f))
+        : []),
     ].filter((f) => existsSync(f));
     const seeded = o.fresh && o.seed && seedFiles.length > 0;
     if (seeded) for (const file of seedFiles) await inTransaction(client, readFileSync(file, "utf8"), `seed ${file.slice(o.root.length + 1)}`);
@@ -65,7 +79,9 @@ export async function bootstrap(o: Pick<MigrateOptions, "adminDbUrl" | "dbPasswo
   try {
     if (o.fresh) {
       const dir = join(o.root, "supabase/local/bootstrap");
-      for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
+      for (const file of readdirSync(dir)
+        .filter((f) => f.endsWith(".sql"))
+        .sort()) {
         await inTransaction(admin, readFileSync(join(dir, file), "utf8"), `bootstrap ${file}`);
       }
     }

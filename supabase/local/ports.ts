@@ -5,7 +5,9 @@ export function assertPortFree(port: number, envVar: string, what: string, host 
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", () =>
-      reject(new Error(`端口 ${port} 已被占用（${what}），请设置环境变量 ${envVar} 换一个端口 / port ${port} for ${what} is taken; set ${envVar} to another port`)),
+      reject(
+        new Error(`端口 ${port} 已被占用（${what}），请设置环境变量 ${envVar} 换一个端口 / port ${port} for ${what} is taken; set ${envVar} to another port`),
+      ),
     );
     probe.listen(port, host, () => probe.close(() => resolve()));
   });

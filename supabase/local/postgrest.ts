@@ -99,7 +99,8 @@ export async function startPostgrest(o: PostgrestOptions): Promise<RunningPostgr
 async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`PostgREST 退出 / exited with code ${child.exitCode ?? child.signalCode}; see the log above`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`PostgREST 退出 / exited with code ${child.exitCode ?? child.signalCode}; see the log above`);
     try {
       const res = await fetch(`${url}/`, { signal: AbortSignal.timeout(1000) });
       await res.body?.cancel();

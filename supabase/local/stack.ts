@@ -72,7 +72,13 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
   const quiet = (line: string) => {
     if (/ERROR|FATAL|PANIC|failed|error|restart/i.test(line)) o.log(line);
   };
-  const postgres = await startPostgres({ dir: placement.dataDir, port: o.pgPort, password: keys.dbPassword, log: quiet, embeddedModule: placement.embeddedModule });
+  const postgres = await startPostgres({
+    dir: placement.dataDir,
+    port: o.pgPort,
+    password: keys.dbPassword,
+    log: quiet,
+    embeddedModule: placement.embeddedModule,
+  });
   const stops: Array<() => Promise<void>> = [postgres.stop];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((e) => o.log(`stop: ${String(e)}`));
@@ -119,7 +125,19 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       log: o.log,
     });
     stops.push(gateway.close);
-    return { url: gateway.url, anonKey: keys.anonKey, serviceKey: keys.serviceKey, publishableKey: keys.publishableKey, secretKey: keys.secretKey, jwtSecret: keys.jwtSecret, dbUrl: postgres.url, adminDbUrl: postgres.adminUrl, applied, seeded, stop: stopAll };
+    return {
+      url: gateway.url,
+      anonKey: keys.anonKey,
+      serviceKey: keys.serviceKey,
+      publishableKey: keys.publishableKey,
+      secretKey: keys.secretKey,
+      jwtSecret: keys.jwtSecret,
+      dbUrl: postgres.url,
+      adminDbUrl: postgres.adminUrl,
+      applied,
+      seeded,
+      stop: stopAll,
+    };
   } catch (e) {
     await stopAll();
     throw e;

@@ -8,7 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonClient, run, signedIn, TestWorld, units, userIdOf, type TestPerson } from "../support/access-fixtures.ts";
 import { as, elderlyCardData, mustCreate, UNITS } from "../support/engine-fixtures";
 
-type AuditEvent = { kind: string; entry_id: string; at: string; actor: string | null; actor_name: string | null; action: string; subject: string | null; detail: Record<string, unknown>; total: number };
+type AuditEvent = {
+  kind: string;
+  entry_id: string;
+  at: string;
+  actor: string | null;
+  actor_name: string | null;
+  action: string;
+  subject: string | null;
+  detail: Record<string, unknown>;
+  total: number;
+};
 type AuthEvent = { id: string; actor: string | null; actor_username: string; action: string; total: number };
 
 const world = new TestWorld();
@@ -62,7 +72,12 @@ describe("what an administrator sees", () => {
 
     const sensitive = await list(admin, { p_kinds: ["sensitive"], p_user: gridId });
     expect(sensitive).toEqual([
-      expect.objectContaining({ kind: "sensitive", action: "unmask_refused", actor: gridId, detail: expect.objectContaining({ refusal: "unmask_forbidden", reason: `审计测试 ${run}` }) }),
+      expect.objectContaining({
+        kind: "sensitive",
+        action: "unmask_refused",
+        actor: gridId,
+        detail: expect.objectContaining({ refusal: "unmask_forbidden", reason: `审计测试 ${run}` }),
+      }),
     ]);
   });
 
@@ -81,7 +96,10 @@ describe("what an administrator sees", () => {
   });
 
   it("configuration changes, e.g. a profile rename of a member", async () => {
-    const renamed = await grid.from("profiles").update({ display_name: `审计名${run}` }).eq("id", gridId);
+    const renamed = await grid
+      .from("profiles")
+      .update({ display_name: `审计名${run}` })
+      .eq("id", gridId);
     expect(renamed.error).toBeNull();
     const config = await list(admin, { p_kinds: ["config"], p_user: gridId });
     expect(config[0]).toMatchObject({ kind: "config", action: "profiles.update", subject: gridId, actor_name: `审计名${run}` });

@@ -15,7 +15,16 @@ let sysadmin: TestPerson;
 let subject: TestPerson;
 let entryIds: number[] = [];
 
-type AuditEntry = { id: number; table_name: string; row_id: string; action: string; actor: string | null; org_unit_id: string | null; before: Record<string, unknown> | null; after: Record<string, unknown> | null };
+type AuditEntry = {
+  id: number;
+  table_name: string;
+  row_id: string;
+  action: string;
+  actor: string | null;
+  org_unit_id: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
 
 async function entriesFor(c: SupabaseClient, table: string, rowId: string): Promise<AuditEntry[]> {
   const { data, error } = await c.from("audit_log").select("*").eq("table_name", table).eq("row_id", rowId).order("id");
@@ -45,7 +54,12 @@ describe("what is written", () => {
     const entries = await entriesFor(admin, "memberships", id);
     expect(entries.map((e) => e.action)).toEqual(["insert", "update", "delete"]);
     const [insert, update, remove] = entries;
-    expect(insert).toMatchObject({ actor: adminId, org_unit_id: grid1, before: null, after: expect.objectContaining({ role_key: "grid_worker", status: "active", created_by: adminId }) });
+    expect(insert).toMatchObject({
+      actor: adminId,
+      org_unit_id: grid1,
+      before: null,
+      after: expect.objectContaining({ role_key: "grid_worker", status: "active", created_by: adminId }),
+    });
     expect(update.before).toMatchObject({ status: "active" });
     expect(update.after).toMatchObject({ status: "suspended" });
     expect(remove).toMatchObject({ after: null, before: expect.objectContaining({ user_id: subject.id }) });
@@ -53,11 +67,18 @@ describe("what is written", () => {
   });
 
   it("invitations and custom roles are audited too, roles under their owner unit", async () => {
-    const invited = await admin.from("invitations").insert({ phone: uniqueMobile(), org_unit_id: await unitId(units.guniupingGrid2), role_key: "staff" }).select("id").single();
+    const invited = await admin
+      .from("invitations")
+      .insert({ phone: uniqueMobile(), org_unit_id: await unitId(units.guniupingGrid2), role_key: "staff" })
+      .select("id")
+      .single();
     world.trackInvitation(invited.data!.id);
     await admin.rpc("revoke_invitation", { p_invitation_id: invited.data!.id });
     const invitationEntries = await entriesFor(admin, "invitations", invited.data!.id);
-    expect(invitationEntries.map((e) => [e.action, e.after?.status])).toEqual([["insert", "pending"], ["update", "revoked"]]);
+    expect(invitationEntries.map((e) => [e.action, e.after?.status])).toEqual([
+      ["insert", "pending"],
+      ["update", "revoked"],
+    ]);
 
     const owner = await unitId(units.guniuping);
     const role = await admin.from("roles").insert({ name: "审计角色", name_en: "Audited role", owner_org_unit_id: owner }).select("key").single();
@@ -73,7 +94,12 @@ describe("who reads it", () => {
     expect((await grid.from("audit_log").select("id").in("id", entryIds)).data).toEqual([]);
     expect((await sysadmin.client.from("audit_log").select("id").in("id", entryIds)).data).toHaveLength(3);
     // Positive control for the sibling admin: their own community's entries (their membership, made in beforeAll).
-    const theirs = await wanxiAdmin.client.from("audit_log").select("after").eq("table_name", "memberships").eq("action", "insert").eq("org_unit_id", await unitId(units.wanxi));
+    const theirs = await wanxiAdmin.client
+      .from("audit_log")
+      .select("after")
+      .eq("table_name", "memberships")
+      .eq("action", "insert")
+      .eq("org_unit_id", await unitId(units.wanxi));
     expect(theirs.data!.map((e) => e.after.user_id)).toContain(wanxiAdmin.id);
   });
 
@@ -94,14 +120,18 @@ describe("append-only", () => {
       const forge = await c.from("audit_log").insert({ table_name: "memberships", action: "insert" });
       expect(forge.error?.code).toBe("42501");
     }
-    expect((await entriesFor(admin, "memberships", (await service.from("audit_log").select("row_id").eq("id", first).single()).data!.row_id))).toHaveLength(3);
+    expect(await entriesFor(admin, "memberships", (await service.from("audit_log").select("row_id").eq("id", first).single()).data!.row_id)).toHaveLength(3);
   });
 
   it("even the database owner cannot update, delete or truncate it (trigger, not just grants)", async () => {
     const db = new pg.Client({ connectionString: process.env.SUPABASE_DB_URL });
     await db.connect();
     try {
-      for (const sql of [`update public.audit_log set actor = null where id = ${entryIds[0]}`, `delete from public.audit_log where id = ${entryIds[0]}`, "truncate public.audit_log"]) {
+      for (const sql of [
+        `update public.audit_log set actor = null where id = ${entryIds[0]}`,
+        `delete from public.audit_log where id = ${entryIds[0]}`,
+        "truncate public.audit_log",
+      ]) {
         await expect(db.query(sql)).rejects.toThrow(/audit_log_append_only/);
       }
       const { rows } = await db.query("select count(*)::int as n from public.audit_log where id = any($1)", [entryIds]);

@@ -5,10 +5,10 @@
 // acting as real users through the API.
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseServiceDefinition } from "../../src/services/schema";
+import { parseServiceDefinition } from "@/services/schema";
 import { signedIn, TestWorld, unitId, units, type TestPerson } from "../support/access-fixtures.ts";
 import { run, sql } from "../support/engine-fixtures";
-import { fieldTypes } from "../../src/field-types";
+import { fieldTypes } from "@/field-types";
 
 const world = new TestWorld();
 let admin: SupabaseClient; // community_admin of 牯牛坪社区
@@ -76,7 +76,8 @@ describe("set_service_grant", () => {
       const before = await visibleCount(grid, gridEvent);
       expect(before).toBeGreaterThan(0);
       // the community administrator is below the owning unit (湘西州); staff administer nothing
-      for (const c of [staff, admin]) expect((await setGrant(c, gridEvent, "grid_worker", "read", false)).error).toMatchObject({ code: "PT403", message: "service_forbidden" });
+      for (const c of [staff, admin])
+        expect((await setGrant(c, gridEvent, "grid_worker", "read", false)).error).toMatchObject({ code: "PT403", message: "service_forbidden" });
       expect(await visibleCount(grid, gridEvent)).toBe(before);
 
       const revoked = await setGrant(prefectureAdmin.client, gridEvent, "grid_worker", "read", false);
@@ -95,15 +96,35 @@ describe("set_service_grant", () => {
   });
 
   it("is audited under the service's owning unit, readable by its administrators", async () => {
-    const [{ id: gridEvent, owner }] = await sql<{ id: string; owner: string }>("select id, owner_org_unit_id owner from public.services where key = 'grid_event'");
+    const [{ id: gridEvent, owner }] = await sql<{ id: string; owner: string }>(
+      "select id, owner_org_unit_id owner from public.services where key = 'grid_event'",
+    );
     try {
       expect((await setGrant(prefectureAdmin.client, gridEvent, "volunteer", "export", true)).error).toBeNull();
       expect((await setGrant(prefectureAdmin.client, gridEvent, "volunteer", "export", false)).error).toBeNull();
       const rowId = `${gridEvent},volunteer,export`;
-      const { data } = await prefectureAdmin.client.from("audit_log").select("action, actor, org_unit_id, before, after").eq("table_name", "service_role_grants").eq("row_id", rowId).eq("actor", prefectureAdmin.id).order("id");
+      const { data } = await prefectureAdmin.client
+        .from("audit_log")
+        .select("action, actor, org_unit_id, before, after")
+        .eq("table_name", "service_role_grants")
+        .eq("row_id", rowId)
+        .eq("actor", prefectureAdmin.id)
+        .order("id");
       expect(data).toEqual([
-        { action: "insert", actor: prefectureAdmin.id, org_unit_id: owner, before: null, after: { service_id: gridEvent, role_key: "volunteer", action: "export" } },
-        { action: "delete", actor: prefectureAdmin.id, org_unit_id: owner, before: { service_id: gridEvent, role_key: "volunteer", action: "export" }, after: null },
+        {
+          action: "insert",
+          actor: prefectureAdmin.id,
+          org_unit_id: owner,
+          before: null,
+          after: { service_id: gridEvent, role_key: "volunteer", action: "export" },
+        },
+        {
+          action: "delete",
+          actor: prefectureAdmin.id,
+          org_unit_id: owner,
+          before: { service_id: gridEvent, role_key: "volunteer", action: "export" },
+          after: null,
+        },
       ]);
       // 牯牛坪's administrator is below 湘西州: the entry is not theirs to read
       expect((await admin.from("audit_log").select("id").eq("table_name", "service_role_grants").eq("row_id", rowId)).data).toEqual([]);
@@ -114,8 +135,14 @@ describe("set_service_grant", () => {
 
   it("names what is wrong: unknown service, unpublished service, invalid action, unknown role", async () => {
     const published = await publishedService(suggestionService(`grants_${run}_e`, { staff: ["read"] }));
-    expect((await setGrant(admin, "00000000-0000-4000-8000-000000000000", "staff", "read", true)).error).toMatchObject({ code: "PT404", message: "service_not_found" });
-    const draft = await admin.rpc("create_service", { p_definition: suggestionService(`grants_${run}_d`, { staff: ["read"] }), p_owner_org_unit_id: await unitId(units.guniuping) });
+    expect((await setGrant(admin, "00000000-0000-4000-8000-000000000000", "staff", "read", true)).error).toMatchObject({
+      code: "PT404",
+      message: "service_not_found",
+    });
+    const draft = await admin.rpc("create_service", {
+      p_definition: suggestionService(`grants_${run}_d`, { staff: ["read"] }),
+      p_owner_org_unit_id: await unitId(units.guniuping),
+    });
     expect((await setGrant(admin, draft.data.id, "staff", "read", true)).error).toMatchObject({ code: "PT409", message: "service_not_published" });
     expect((await setGrant(admin, published.id, "staff", "approve", true)).error).toMatchObject({ code: "PT400", message: "action_invalid" });
     expect((await setGrant(admin, published.id, "nobody_here", "read", true)).error).toMatchObject({ code: "PT400", message: "role_not_found" });
@@ -131,24 +158,45 @@ describe("publishing after grants were edited", () => {
     const key = `grants_${run}_p`;
     const v1 = { community_admin: ["read", "create", "update"], staff: ["read", "create", "update"], grid_worker: ["read"] };
     const service1 = await publishedService(suggestionService(key, v1));
-    expect(await grantsOf(service1.id)).toEqual(["community_admin:create", "community_admin:read", "community_admin:update", "grid_worker:read", "staff:create", "staff:read", "staff:update"]);
+    expect(await grantsOf(service1.id)).toEqual([
+      "community_admin:create",
+      "community_admin:read",
+      "community_admin:update",
+      "grid_worker:read",
+      "staff:create",
+      "staff:read",
+      "staff:update",
+    ]);
     expect((await setGrant(admin, service1.id, "staff", "update", false)).error).toBeNull();
     expect((await setGrant(admin, service1.id, "grid_worker", "update", true)).error).toBeNull();
 
     // v2: the same permissions, plus create for grid workers and a new role
     const v2 = { ...v1, grid_worker: ["read", "create"], leader: ["read"] };
-    const published = await admin.rpc("publish_service", { p_service_id: service1.id, p_definition: suggestionService(key, v2), p_expected_row_version: service1.row_version });
+    const published = await admin.rpc("publish_service", {
+      p_service_id: service1.id,
+      p_definition: suggestionService(key, v2),
+      p_expected_row_version: service1.row_version,
+    });
     expect(published.error).toBeNull();
     expect(await grantsOf(service1.id)).toEqual([
-      "community_admin:create", "community_admin:read", "community_admin:update",
-      "grid_worker:create", "grid_worker:read", "grid_worker:update", // the edit stays, the definition's addition applies
+      "community_admin:create",
+      "community_admin:read",
+      "community_admin:update",
+      "grid_worker:create",
+      "grid_worker:read",
+      "grid_worker:update", // the edit stays, the definition's addition applies
       "leader:read",
-      "staff:create", "staff:read", // staff:update stays revoked
+      "staff:create",
+      "staff:read", // staff:update stays revoked
     ]);
 
     // v3: the definition takes read away from grid workers
     const v3 = { ...v2, grid_worker: ["create"] };
-    const again = await admin.rpc("publish_service", { p_service_id: service1.id, p_definition: suggestionService(key, v3), p_expected_row_version: published.data.row_version });
+    const again = await admin.rpc("publish_service", {
+      p_service_id: service1.id,
+      p_definition: suggestionService(key, v3),
+      p_expected_row_version: published.data.row_version,
+    });
     expect(again.error).toBeNull();
     const grants = await grantsOf(service1.id);
     expect(grants).not.toContain("grid_worker:read");
@@ -156,7 +204,12 @@ describe("publishing after grants were edited", () => {
     expect(grants).not.toContain("staff:update");
 
     // the publishes are audited under the owning unit
-    const { data: versions } = await admin.from("audit_log").select("row_id, action, org_unit_id").eq("table_name", "service_versions").like("row_id", `${service1.id},%`).order("id");
+    const { data: versions } = await admin
+      .from("audit_log")
+      .select("row_id, action, org_unit_id")
+      .eq("table_name", "service_versions")
+      .like("row_id", `${service1.id},%`)
+      .order("id");
     expect(versions).toEqual([1, 2, 3].map((v) => ({ row_id: `${service1.id},${v}`, action: "insert", org_unit_id: expect.any(String) })));
     expect(new Set(versions!.map((v) => v.org_unit_id))).toEqual(new Set([await unitId(units.guniuping)]));
     const { data: services } = await admin.from("audit_log").select("action").eq("table_name", "services").eq("row_id", service1.id);
@@ -167,16 +220,28 @@ describe("publishing after grants were edited", () => {
 describe("custom roles", () => {
   it("a role with digits in its key can be named in a definition, granted, and then reads records", async () => {
     const roleKey = `custom_${run}2026`; // like the generated custom_<md5>: letters and digits
-    const role = await admin.from("roles").insert({ key: roleKey, name: "楼栋长", name_en: "Building head", owner_org_unit_id: await unitId(units.guniuping) }).select("key").single();
+    const role = await admin
+      .from("roles")
+      .insert({ key: roleKey, name: "楼栋长", name_en: "Building head", owner_org_unit_id: await unitId(units.guniuping) })
+      .select("key")
+      .single();
     expect(role.error).toBeNull();
     world.trackRole(roleKey);
-    const generated = await admin.from("roles").insert({ name: "调解员", name_en: "Mediator", owner_org_unit_id: await unitId(units.guniuping) }).select("key").single();
+    const generated = await admin
+      .from("roles")
+      .insert({ name: "调解员", name_en: "Mediator", owner_org_unit_id: await unitId(units.guniuping) })
+      .select("key")
+      .single();
     expect(generated.error).toBeNull();
     world.trackRole(generated.data!.key);
     expect(generated.data!.key).toMatch(/^custom_[0-9a-f]{10}$/);
 
     // the browser's schema and the database both accept the key in permissions and transitions
-    const definition = suggestionService(`grants_${run}_c`, { community_admin: ["read", "create"], staff: ["read", "create"], [generated.data!.key]: ["read"] }, ["staff", roleKey]);
+    const definition = suggestionService(
+      `grants_${run}_c`,
+      { community_admin: ["read", "create"], staff: ["read", "create"], [generated.data!.key]: ["read"] },
+      ["staff", roleKey],
+    );
     expect(parseServiceDefinition(definition, fieldTypes)).toMatchObject({ ok: true });
     const published = await publishedService(definition);
     expect(await grantsOf(published.id)).toContain(`${generated.data!.key}:read`);
@@ -184,7 +249,9 @@ describe("custom roles", () => {
     const holder = await world.person("building-head");
     const membership = await admin.from("memberships").insert({ user_id: holder.id, org_unit_id: await unitId(units.guniupingGrid1), role_key: roleKey });
     expect(membership.error).toBeNull();
-    const { error } = await staff.from("records").insert({ service_id: published.id, org_unit_id: await unitId(units.guniupingGrid1), data: { title: "楼道灯坏了" } });
+    const { error } = await staff
+      .from("records")
+      .insert({ service_id: published.id, org_unit_id: await unitId(units.guniupingGrid1), data: { title: "楼道灯坏了" } });
     expect(error).toBeNull();
 
     expect(await visibleCount(holder.client, published.id)).toBe(0);

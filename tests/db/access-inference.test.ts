@@ -3,7 +3,7 @@
 // leaves at least 10,000 candidates on the demo data (scripts/measure-id-mask.ts).
 import { describe, expect, it } from "vitest";
 import { countIdCandidates, demoIdAnswers, knowledgeOf, measure, MINIMUM_CANDIDATES } from "../../scripts/measure-id-mask";
-import { maskIdNumber } from "../../src/field-types/mask";
+import { maskIdNumber } from "@/field-types/mask";
 import { as, detailsOf, run, sql, unitId, UNITS } from "../support/engine-fixtures";
 import pg from "pg";
 
@@ -17,10 +17,32 @@ function notesDefinition(key: string, controller: { sensitive: boolean }) {
     purpose: "测试。",
     list: { columns: ["kind", "status"] },
     fields: [
-      { key: "kind", label: "类别", type: "select", options: [{ value: "a", label: "甲" }, { value: "b", label: "乙" }], ...(controller.sensitive ? { sensitive: true, purpose: "测试" } : {}) },
-      { key: "detail", label: "说明", type: "text", visibleWhen: { field: "kind", op: "eq", value: "a" }, requiredWhen: { field: "kind", op: "eq", value: "a" } },
+      {
+        key: "kind",
+        label: "类别",
+        type: "select",
+        options: [
+          { value: "a", label: "甲" },
+          { value: "b", label: "乙" },
+        ],
+        ...(controller.sensitive ? { sensitive: true, purpose: "测试" } : {}),
+      },
+      {
+        key: "detail",
+        label: "说明",
+        type: "text",
+        visibleWhen: { field: "kind", op: "eq", value: "a" },
+        requiredWhen: { field: "kind", op: "eq", value: "a" },
+      },
     ],
-    workflow: { initial: "open", states: [{ key: "open", label: "待办" }, { key: "done", label: "完成", terminal: true }], transitions: [{ key: "finish", label: "完成", from: ["open"], to: "done", roles: ["staff"] }] },
+    workflow: {
+      initial: "open",
+      states: [
+        { key: "open", label: "待办" },
+        { key: "done", label: "完成", terminal: true },
+      ],
+      transitions: [{ key: "finish", label: "完成", from: ["open"], to: "done", roles: ["staff"] }],
+    },
     permissions: { staff: ["read", "create"] },
   };
 }
@@ -29,14 +51,20 @@ describe("the definition check", () => {
   it("refuses a sensitive field controlling another, naming both in both languages; accepts the same with a clear controller", async () => {
     const admin = await as("admin");
     const key = `infer_${run}`;
-    const draft = await admin.rpc("create_service", { p_definition: notesDefinition(key, { sensitive: false }), p_owner_org_unit_id: await unitId(UNITS.guniuping) });
+    const draft = await admin.rpc("create_service", {
+      p_definition: notesDefinition(key, { sensitive: false }),
+      p_owner_org_unit_id: await unitId(UNITS.guniuping),
+    });
     expect(draft.error).toBeNull();
     const publish = (sensitive: boolean) =>
       admin.rpc("publish_service", { p_service_id: draft.data.id, p_definition: notesDefinition(key, { sensitive }), p_expected_row_version: 1 });
     const refused = await publish(true);
     expect(refused.error).toMatchObject({ code: "PT400", message: "definition_invalid" });
     const problems = detailsOf(refused.error) as { path: string; code: string; message_zh: string; message_en: string }[];
-    expect(problems.map((p) => `${p.path} ${p.code}`)).toEqual(["fields[1].visibleWhen.field sensitive_controls_field", "fields[1].requiredWhen.field sensitive_controls_field"]);
+    expect(problems.map((p) => `${p.path} ${p.code}`)).toEqual([
+      "fields[1].visibleWhen.field sensitive_controls_field",
+      "fields[1].requiredWhen.field sensitive_controls_field",
+    ]);
     expect(problems[0].message_zh).toContain('敏感字段 "kind"');
     expect(problems[0].message_en).toContain('Sensitive field "kind" cannot be the condition of "detail"');
 

@@ -6,7 +6,19 @@ import type { SupabaseClient } from "@supabase/supabase-js";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonClient, service, signedIn, TEST_PASSWORD, TestWorld, uniqueEmail, uniqueMobile, unitId, units, userIdOf, type TestPerson } from "../support/access-fixtures.ts";
+import {
+  anonClient,
+  service,
+  signedIn,
+  TEST_PASSWORD,
+  TestWorld,
+  uniqueEmail,
+  uniqueMobile,
+  unitId,
+  units,
+  userIdOf,
+  type TestPerson,
+} from "../support/access-fixtures.ts";
 
 const world = new TestWorld();
 const db = new pg.Pool({ connectionString: process.env.SUPABASE_DB_URL, max: 1 });
@@ -164,7 +176,10 @@ describe("the link's secret", () => {
 
   it("an expired invitation is refused; the same link before expiry works", async () => {
     const late = await issued();
-    await service.from("invitations").update({ expires_at: new Date(Date.now() - 60_000).toISOString() }).eq("id", late.id);
+    await service
+      .from("invitations")
+      .update({ expires_at: new Date(Date.now() - 60_000).toISOString() })
+      .eq("id", late.id);
     const person = await newcomer("late");
     expect((await claim(person, late.token)).error?.code).toBe("CGI06");
     expect((await preview(anonClient(), late.token)).data).toEqual({ status: "expired" });
@@ -187,7 +202,10 @@ describe("the link's secret", () => {
 
   it("re-issuing gives a new link for another 14 days; the old link stops working", async () => {
     const invitation = await issued();
-    await service.from("invitations").update({ expires_at: new Date(Date.now() + 3_600_000).toISOString() }).eq("id", invitation.id);
+    await service
+      .from("invitations")
+      .update({ expires_at: new Date(Date.now() + 3_600_000).toISOString() })
+      .eq("id", invitation.id);
     const reissued = await admin.rpc("reissue_invitation", { p_invitation_id: invitation.id });
     expect(reissued.error).toBeNull();
     const fresh = reissued.data as IssuedInvitation;

@@ -5,8 +5,21 @@
 // Every denial comes with its positive control, acting as the demo users through the API.
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { describe, expect, it } from "vitest";
-import { maskGeneric, maskIdNumber, maskPhone } from "../../src/field-types/mask";
-import { as, elderlyCardData, gridEventData, mustCreate, mustTransition, run, serviceRole, sql, stored, UNITS, unitId, type RecordRow } from "../support/engine-fixtures";
+import { maskGeneric, maskIdNumber, maskPhone } from "@/field-types/mask";
+import {
+  as,
+  elderlyCardData,
+  gridEventData,
+  mustCreate,
+  mustTransition,
+  run,
+  serviceRole,
+  sql,
+  stored,
+  UNITS,
+  unitId,
+  type RecordRow,
+} from "../support/engine-fixtures";
 
 /** A valid GB 11643 ID number no other record has: born 1945-03-15 in 吉首市, random sequence. */
 function uniqueIdNumber(): string {
@@ -34,11 +47,16 @@ const rawOf = async (recordId: string) =>
   (await sql<{ data: Record<string, unknown> }>("select data from private.record_sensitive_values where record_id = $1", [recordId]))[0]?.data;
 
 const logRows = (recordId: string) =>
-  sql<{ field: string; reason: string; actor: string }>("select field, reason, actor from public.sensitive_access_log where record_id = $1 and outcome = 'granted' order by id", [recordId]);
+  sql<{ field: string; reason: string; actor: string }>(
+    "select field, reason, actor from public.sensitive_access_log where record_id = $1 and outcome = 'granted' order by id",
+    [recordId],
+  );
 
 /** Refused attempts are logged too (20261130050300): their refusal codes, in order. */
 const refusalsOf = async (recordId: string) =>
-  (await sql<{ refusal: string }>("select refusal from public.sensitive_access_log where record_id = $1 and outcome = 'refused' order by id", [recordId])).map((r) => r.refusal);
+  (await sql<{ refusal: string }>("select refusal from public.sensitive_access_log where record_id = $1 and outcome = 'refused' order by id", [recordId])).map(
+    (r) => r.refusal,
+  );
 
 async function userId(c: SupabaseClient): Promise<string> {
   return (await c.auth.getUser()).data.user!.id;
@@ -124,11 +142,19 @@ describe("a grid worker without view_sensitive (elderly_benefit)", () => {
       const c = await as(who);
       const byRaw = await c.from("records").select("id").eq("data->>applicant_id_number", idNumber);
       expect({ who, rows: byRaw.data }).toEqual({ who, rows: [] });
-      const like = await c.from("records").select("id").like("data->>applicant_phone", `%${phone.slice(3, 7)}%`).eq("id", row.id);
+      const like = await c
+        .from("records")
+        .select("id")
+        .like("data->>applicant_phone", `%${phone.slice(3, 7)}%`)
+        .eq("id", row.id);
       expect({ who, rows: like.data }).toEqual({ who, rows: [] });
       const counted = await c.from("records").select("*", { count: "exact", head: true }).eq("data->>applicant_id_number", idNumber);
       expect({ who, count: counted.count }).toEqual({ who, count: 0 });
-      const events = await c.from("record_events").select("id").eq("record_id", row.id).filter("diff", "cs", JSON.stringify({ applicant_id_number: [null, idNumber] }));
+      const events = await c
+        .from("record_events")
+        .select("id")
+        .eq("record_id", row.id)
+        .filter("diff", "cs", JSON.stringify({ applicant_id_number: [null, idNumber] }));
       expect(events.data).toEqual([]);
       // positive controls: the masked value and the id find it
       const byMasked = await c.from("records").select("id").eq("data->>applicant_id_number", maskIdNumber(idNumber)).eq("id", row.id);
@@ -156,7 +182,9 @@ describe("a grid worker without view_sensitive (elderly_benefit)", () => {
     expect(data).toBeNull();
     expect(error).toMatchObject({ code: "PT403", message: "unmask_forbidden" });
     const leader = await as("leader"); // reads elderly_benefit, no view_sensitive
-    expect((await leader.rpc("unmask_record_field", { p_record_id: row.id, p_field: "applicant_id_number", p_reason: "上门核实身份" })).error?.message).toBe("unmask_forbidden");
+    expect((await leader.rpc("unmask_record_field", { p_record_id: row.id, p_field: "applicant_id_number", p_reason: "上门核实身份" })).error?.message).toBe(
+      "unmask_forbidden",
+    );
     const elsewhere = await mustCreate(await as("staff"), "elderly_benefit", UNITS.guniupingGrid2, await elderlyCardData(UNITS.guniupingGrid2));
     const hidden = await grid.rpc("unmask_record_field", { p_record_id: elsewhere.id, p_field: "applicant_id_number", p_reason: "上门核实身份" });
     expect(hidden.error).toMatchObject({ code: "PT404", message: "record_not_found" });
@@ -235,7 +263,12 @@ describe("staff with view_sensitive (elderly_benefit)", () => {
     // a grid event without the (sensitive, optional) reporter phone has no raw values stored
     const victim = await mustCreate(staff, "grid_event", UNITS.guniupingGrid1, await gridEventData());
     expect(await rawOf(victim.id)).toBeUndefined();
-    const attack = { id: victim.id, service_id: victim.service_id, org_unit_id: victim.org_unit_id, data: { ...(await gridEventData()), reporter_name: "王大妈", reporter_phone: "13900000000" } };
+    const attack = {
+      id: victim.id,
+      service_id: victim.service_id,
+      org_unit_id: victim.org_unit_id,
+      data: { ...(await gridEventData()), reporter_name: "王大妈", reporter_phone: "13900000000" },
+    };
     const { error } = await staff.from("records").upsert(attack, { onConflict: "id", ignoreDuplicates: true });
     expect(error).toMatchObject({ code: "PT409", message: "record_exists" });
     expect(await rawOf(victim.id)).toBeUndefined();
@@ -277,15 +310,29 @@ describe("transition_record with sensitive fields", () => {
     expect((await admin.rpc("publish_service", { p_service_id: created.data.id, p_definition: null, p_expected_row_version: 1 })).error).toBeNull();
     const staff = await as("staff");
     const phone = uniqueMobile();
-    const { data: row, error } = await staff.from("records").insert({ service_id: created.data.id, org_unit_id: await unitId(UNITS.guniupingGrid1), data: { title: "火灾临时救助", contact_phone: phone } }).select().single();
+    const { data: row, error } = await staff
+      .from("records")
+      .insert({ service_id: created.data.id, org_unit_id: await unitId(UNITS.guniupingGrid1), data: { title: "火灾临时救助", contact_phone: phone } })
+      .select()
+      .single();
     expect(error).toBeNull();
     expect(row.data.contact_phone).toBe(maskPhone(phone));
 
     for (const sent of [phone, uniqueMobile()]) {
-      const refused = await staff.rpc("transition_record", { p_id: row.id, p_row_version: 1, p_transition: "pay", p_fields: { contact_phone: sent, payout_account: "6222021234567890" } });
+      const refused = await staff.rpc("transition_record", {
+        p_id: row.id,
+        p_row_version: 1,
+        p_transition: "pay",
+        p_fields: { contact_phone: sent, payout_account: "6222021234567890" },
+      });
       expect(refused.error).toMatchObject({ code: "PT400", message: "fields_not_allowed" });
     }
-    const missing = await staff.rpc("transition_record", { p_id: row.id, p_row_version: 1, p_transition: "pay", p_fields: { contact_phone: row.data.contact_phone } });
+    const missing = await staff.rpc("transition_record", {
+      p_id: row.id,
+      p_row_version: 1,
+      p_transition: "pay",
+      p_fields: { contact_phone: row.data.contact_phone },
+    });
     expect(missing.error?.message).toBe("fields_required");
 
     const paid = await mustTransition(staff, row, "pay", { fields: { contact_phone: row.data.contact_phone, payout_account: "6222021234567890" } });
@@ -305,7 +352,12 @@ describe("sensitive_access_log", () => {
     const staff = await as("staff");
     expect((await staff.rpc("unmask_record_field", { p_record_id: row.id, p_field: "applicant_phone", p_reason: "电话通知办理进度" })).error).toBeNull();
     const [entry] = await sql<{ id: number }>("select id from public.sensitive_access_log where record_id = $1", [row.id]);
-    for (const [who, visible] of [["staff", 1], ["admin", 1], ["grid", 0], ["leader", 0]] as const) {
+    for (const [who, visible] of [
+      ["staff", 1],
+      ["admin", 1],
+      ["grid", 0],
+      ["leader", 0],
+    ] as const) {
       const { data } = await (await as(who)).from("sensitive_access_log").select("id, field, reason").eq("id", entry.id);
       expect({ who, rows: data!.length }).toEqual({ who, rows: visible });
     }
@@ -316,7 +368,9 @@ describe("sensitive_access_log", () => {
     const staff = await as("staff");
     await staff.rpc("unmask_record_field", { p_record_id: row.id, p_field: "applicant_phone", p_reason: "电话通知办理进度" });
     const [entry] = await sql<{ id: number }>("select id from public.sensitive_access_log where record_id = $1", [row.id]);
-    const forged = await staff.from("sensitive_access_log").insert({ record_id: row.id, service_id: row.service_id, org_unit_id: row.org_unit_id, field: "x", reason: "伪造记录", actor: await userId(staff) });
+    const forged = await staff
+      .from("sensitive_access_log")
+      .insert({ record_id: row.id, service_id: row.service_id, org_unit_id: row.org_unit_id, field: "x", reason: "伪造记录", actor: await userId(staff) });
     expect(forged.error?.code).toBe("42501");
     for (const c of [staff, serviceRole]) {
       const update = await c.from("sensitive_access_log").update({ reason: "篡改理由" }).eq("id", entry.id);

@@ -21,7 +21,11 @@ import { CODES, HOLDERS, holderLabel, MatrixWorld, TARGET_UNITS } from "../suppo
 
 const world = new MatrixWorld();
 const ledger = new MatrixLedger();
-const unexpected = (who: string, since: number) => ledger.cases.slice(since).filter((c) => c.who === who && c.expected !== c.actual).map(describeCase);
+const unexpected = (who: string, since: number) =>
+  ledger.cases
+    .slice(since)
+    .filter((c) => c.who === who && c.expected !== c.actual)
+    .map(describeCase);
 
 beforeAll(() => world.build(), 240_000);
 afterAll(() => world.close());
@@ -31,22 +35,30 @@ const staff = () => holder(holderLabel({ role: "staff", unit: CODES.community })
 const control = () => holder(holderLabel({ role: "community_admin", unit: CODES.street }));
 
 describe("access matrix: role × action × unit", () => {
-  it.each(HOLDERS.map(holderLabel))("%s", async (label) => {
-    const since = ledger.cases.length;
-    const h = holder(label);
-    await Promise.all(TARGET_UNITS.map((unit) => runRecordCases(world, ledger, h, unit)));
-    for (const unit of TARGET_UNITS) await runServiceCases(world, ledger, h, unit);
-    expect(unexpected(label, since)).toEqual([]);
-  }, 120_000);
+  it.each(HOLDERS.map(holderLabel))(
+    "%s",
+    async (label) => {
+      const since = ledger.cases.length;
+      const h = holder(label);
+      await Promise.all(TARGET_UNITS.map((unit) => runRecordCases(world, ledger, h, unit)));
+      for (const unit of TARGET_UNITS) await runServiceCases(world, ledger, h, unit);
+      expect(unexpected(label, since)).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 describe("tricks leak nothing", () => {
   const trickers = [holderLabel({ role: "staff", unit: CODES.community }), holderLabel({ role: "grid_worker", unit: CODES.grid1 })];
-  it.each(trickers)("filters, embeds, counts, HEAD and ordering as %s", async (label) => {
-    const since = ledger.cases.length;
-    await runFilterTricks(world, ledger, holder(label));
-    expect(unexpected(label, since)).toEqual([]);
-  }, 60_000);
+  it.each(trickers)(
+    "filters, embeds, counts, HEAD and ordering as %s",
+    async (label) => {
+      const since = ledger.cases.length;
+      await runFilterTricks(world, ledger, holder(label));
+      expect(unexpected(label, since)).toEqual([]);
+    },
+    60_000,
+  );
 
   it("Storage's info, signed URLs, listing and public URL follow the record too", async () => {
     const since = ledger.cases.length;
@@ -66,7 +78,12 @@ describe("tricks leak nothing", () => {
   it("anon, forged, expired and service_role-claiming tokens get nothing; the real token does", async () => {
     const since = ledger.cases.length;
     await runTokenTricks(ledger, staff(), await expectedScope(world, staff()));
-    expect(ledger.cases.slice(since).filter((c) => c.expected !== c.actual).map(describeCase)).toEqual([]);
+    expect(
+      ledger.cases
+        .slice(since)
+        .filter((c) => c.expected !== c.actual)
+        .map(describeCase),
+    ).toEqual([]);
   });
 
   it("no write moves a record to another unit or around the RPCs", async () => {
@@ -78,7 +95,12 @@ describe("tricks leak nothing", () => {
   it("suspending a membership denies the very next request", async () => {
     const since = ledger.cases.length;
     await runSuspension(world, ledger, control());
-    expect(ledger.cases.slice(since).filter((c) => c.expected !== c.actual).map(describeCase)).toEqual([]);
+    expect(
+      ledger.cases
+        .slice(since)
+        .filter((c) => c.expected !== c.actual)
+        .map(describeCase),
+    ).toEqual([]);
   });
 });
 

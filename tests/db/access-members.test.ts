@@ -19,17 +19,23 @@ beforeAll(async () => {
 afterAll(() => world.cleanup());
 
 async function addMembership(c: SupabaseClient, userId: string, unitCode: string, roleKey: string) {
-  return c.from("memberships").insert({ user_id: userId, org_unit_id: await unitId(unitCode), role_key: roleKey }).select("id").maybeSingle();
+  return c
+    .from("memberships")
+    .insert({ user_id: userId, org_unit_id: await unitId(unitCode), role_key: roleKey })
+    .select("id")
+    .maybeSingle();
 }
 
 describe("listing members", () => {
   it("an admin lists the members of their community and its grids, not of a sibling community", async () => {
     const { data, error } = await admin.from("members").select("display_name, role_key, org_unit_name, status");
     expect(error).toBeNull();
-    expect(data).toEqual(expect.arrayContaining([
-      expect.objectContaining({ display_name: "龙建军", role_key: "grid_worker", org_unit_name: "第一网格", status: "active" }),
-      expect.objectContaining({ display_name: "彭丽", role_key: "staff", org_unit_name: "牯牛坪社区" }),
-    ]));
+    expect(data).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ display_name: "龙建军", role_key: "grid_worker", org_unit_name: "第一网格", status: "active" }),
+        expect.objectContaining({ display_name: "彭丽", role_key: "staff", org_unit_name: "牯牛坪社区" }),
+      ]),
+    );
     expect(data!.map((m) => m.display_name)).not.toContain(`wanxi-admin-${run}`);
 
     const theirs = await wanxiAdmin.client.from("members").select("display_name");
@@ -114,7 +120,7 @@ describe("managing memberships", () => {
     expect(selfSuspend.error?.code).toBe("42501");
     const selfAdd = await addMembership(admin, adminId, units.guniupingGrid1, "staff");
     expect(selfAdd.error?.code).toBe("42501");
-    expect((await membershipsOf(admin, adminId))).toEqual([expect.objectContaining({ role_key: "community_admin", status: "active" })]);
+    expect(await membershipsOf(admin, adminId)).toEqual([expect.objectContaining({ role_key: "community_admin", status: "active" })]);
     // Positive control: the same admin changes someone else's status.
     expect((await admin.rpc("set_membership_status", { p_membership_id: membershipId, p_status: "active" })).error).toBeNull();
   });

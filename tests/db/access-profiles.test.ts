@@ -42,9 +42,17 @@ describe("what a user may change in their profile", () => {
   it("their display name: trimmed, not blank, at most 60 characters", async () => {
     const blank = await grid.from("profiles").update({ display_name: "\u200b \u3000" }).eq("id", gridId);
     expect(blank.error).toMatchObject({ code: "PT400", message: "display_name_required" });
-    const tooLong = await grid.from("profiles").update({ display_name: "名".repeat(61) }).eq("id", gridId);
+    const tooLong = await grid
+      .from("profiles")
+      .update({ display_name: "名".repeat(61) })
+      .eq("id", gridId);
     expect(tooLong.error).toMatchObject({ code: "PT400", message: "text_too_long" });
-    const renamed = await grid.from("profiles").update({ display_name: ` 网格员${run}\u200b ` }).eq("id", gridId).select("display_name").single();
+    const renamed = await grid
+      .from("profiles")
+      .update({ display_name: ` 网格员${run}\u200b ` })
+      .eq("id", gridId)
+      .select("display_name")
+      .single();
     expect(renamed.error).toBeNull();
     expect(renamed.data!.display_name).toBe(`网格员${run}`);
   });
@@ -74,7 +82,13 @@ describe("profile changes are audited", () => {
     const name = `审计${run}`;
     const renamed = await grid.from("profiles").update({ display_name: name }).eq("id", gridId);
     expect(renamed.error).toBeNull();
-    const entries = await admin.from("audit_log").select("action, actor, before, after").eq("table_name", "profiles").eq("row_id", gridId).order("id", { ascending: false }).limit(1);
+    const entries = await admin
+      .from("audit_log")
+      .select("action, actor, before, after")
+      .eq("table_name", "profiles")
+      .eq("row_id", gridId)
+      .order("id", { ascending: false })
+      .limit(1);
     expect(entries.error).toBeNull();
     expect(entries.data![0]).toMatchObject({ action: "update", actor: gridId, after: { display_name: name } });
     for (const outsider of [grid, wanxiAdmin.client]) {

@@ -16,11 +16,18 @@ describe("the members view", () => {
   it("refuses POST, PATCH and DELETE with 401 for anon and 403 for a signed-in user", async () => {
     const grid = await as("grid");
     const [{ id }] = await sql<{ id: string }>("select id from public.memberships limit 1");
-    for (const [who, client, expected] of [["anon", anon(), 401], ["grid", grid, 403]] as const) {
+    for (const [who, client, expected] of [
+      ["anon", anon(), 401],
+      ["grid", grid, 403],
+    ] as const) {
       const inserted = await client.from("members").insert({ display_name: "冒名", role_key: "community_admin" });
       const updated = await client.from("members").update({ display_name: "冒名" }).eq("id", id);
       const deleted = await client.from("members").delete().eq("id", id);
-      for (const [method, response] of [["POST", inserted], ["PATCH", updated], ["DELETE", deleted]] as const) {
+      for (const [method, response] of [
+        ["POST", inserted],
+        ["PATCH", updated],
+        ["DELETE", deleted],
+      ] as const) {
         expect({ who, method, status: response.status, code: response.error?.code }).toEqual({ who, method, status: expected, code: "42501" });
       }
     }

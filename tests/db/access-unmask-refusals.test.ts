@@ -8,7 +8,16 @@ import { describe, expect, it } from "vitest";
 import { signedIn, TestWorld, units } from "../support/access-fixtures.ts";
 import { as, elderlyCardData, mustCreate, run, sql, UNITS } from "../support/engine-fixtures";
 
-type LogRow = { record_id: string | null; org_unit_id: string | null; field: string; reason: string; actor: string; outcome: string; refusal: string | null; unknown_record_id: string | null };
+type LogRow = {
+  record_id: string | null;
+  org_unit_id: string | null;
+  field: string;
+  reason: string;
+  actor: string;
+  outcome: string;
+  refusal: string | null;
+  unknown_record_id: string | null;
+};
 
 const logOf = (actor: string, since: number) =>
   sql<LogRow>(
@@ -96,7 +105,11 @@ describe("refused attempts", () => {
     const { error, status } = await unmask("staff", outside.id, "applicant_id_number", "越权试探一下");
     expect(status).toBe(404);
     expect(error).toMatchObject({ code: "PT404", message: "record_not_found" });
-    expect((await logOf(await userIdOf("staff"), since))[0]).toMatchObject({ record_id: outside.id, org_unit_id: outside.org_unit_id, refusal: "record_not_found" });
+    expect((await logOf(await userIdOf("staff"), since))[0]).toMatchObject({
+      record_id: outside.id,
+      org_unit_id: outside.org_unit_id,
+      refusal: "record_not_found",
+    });
 
     const world = new TestWorld();
     try {

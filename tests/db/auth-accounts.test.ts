@@ -107,7 +107,13 @@ describe("users are created as GoTrue creates them", () => {
   });
 
   it("admin createUser with both confirmations: the same, phone confirmed by its own update", async () => {
-    const { data, error } = await admin.auth.admin.createUser({ email: uniqueEmail("probe-admin"), phone: `+8613${String(Date.now()).slice(-9)}`, password: PASSWORD, email_confirm: true, phone_confirm: true });
+    const { data, error } = await admin.auth.admin.createUser({
+      email: uniqueEmail("probe-admin"),
+      phone: `+8613${String(Date.now()).slice(-9)}`,
+      password: PASSWORD,
+      email_confirm: true,
+      phone_confirm: true,
+    });
     expect(error).toBeNull();
     const user = data.user!;
     remember(user.id);

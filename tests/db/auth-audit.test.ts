@@ -73,7 +73,11 @@ describe("auth.audit_log_entries", () => {
   });
 
   it("API roles cannot read the entries (the page goes through a checked function)", async () => {
-    const { error } = await anon().schema("auth" as "public").from("audit_log_entries").select("id").limit(1);
+    const { error } = await anon()
+      .schema("auth" as "public")
+      .from("audit_log_entries")
+      .select("id")
+      .limit(1);
     expect(error).not.toBeNull();
   });
 });

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canonicalPhone, credentialsFor } from "../../src/lib/domain/phone";
+import { canonicalPhone, credentialsFor } from "@/lib/domain/phone";
 import { goTruePhone } from "../../supabase/local/gateway/auth-users";
 import { anon, dbUrl, PASSWORD, remember, removeMadeUsers, uniqueNational } from "../support/auth-wire";
 

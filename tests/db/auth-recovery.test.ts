@@ -3,7 +3,21 @@
 // old one fails; unknown addresses get the same 200 and no message; links work once.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { admin, anon, authCall, claimsOf, dbUrl, mailboxFor, makeUser, PASSWORD, remember, removeMadeUsers, uniqueEmail, uniqueNational, url } from "../support/auth-wire";
+import {
+  admin,
+  anon,
+  authCall,
+  claimsOf,
+  dbUrl,
+  mailboxFor,
+  makeUser,
+  PASSWORD,
+  remember,
+  removeMadeUsers,
+  uniqueEmail,
+  uniqueNational,
+  url,
+} from "../support/auth-wire";
 
 const db = new pg.Client({ connectionString: dbUrl });
 const NEW_PASSWORD = "Renewed@2026";
@@ -47,7 +61,10 @@ describe("recovery by link", () => {
     expect(claimsOf(fragment.get("access_token")!).sub).toBe(user.id);
 
     const browser = anon();
-    const { error: sessionError } = await browser.auth.setSession({ access_token: fragment.get("access_token")!, refresh_token: fragment.get("refresh_token")! });
+    const { error: sessionError } = await browser.auth.setSession({
+      access_token: fragment.get("access_token")!,
+      refresh_token: fragment.get("refresh_token")!,
+    });
     expect(sessionError).toBeNull();
     expect((await browser.auth.updateUser({ password: NEW_PASSWORD })).error).toBeNull();
     expect((await anon().auth.signInWithPassword({ email: user.email, password: PASSWORD })).error?.code).toBe("invalid_credentials");

@@ -23,7 +23,11 @@ type Wire = { status: number; body: Record<string, unknown> };
 async function authFetch(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<Wire> {
   const headers: Record<string, string> = { apikey: anonKey, "content-type": "application/json" };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
-  const response = await fetch(`${url}/auth/v1${path}`, { method: init.method ?? "POST", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const response = await fetch(`${url}/auth/v1${path}`, {
+    method: init.method ?? "POST",
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : {} };
 }
@@ -70,7 +74,15 @@ describe("password sign-in", () => {
     expect(session.expires_in).toBe(3600);
     expect(session.refresh_token.length).toBeGreaterThan(20);
     const claims = claimsOf(session.access_token);
-    expect(claims).toMatchObject({ sub: alice.id, role: "authenticated", aud: "authenticated", email: alice.email, phone: `86${alice.national}`, aal: "aal1", is_anonymous: false });
+    expect(claims).toMatchObject({
+      sub: alice.id,
+      role: "authenticated",
+      aud: "authenticated",
+      email: alice.email,
+      phone: `86${alice.national}`,
+      aal: "aal1",
+      is_anonymous: false,
+    });
     expect((claims.exp as number) - (claims.iat as number)).toBe(3600);
     expect(claims.session_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(claims.user_metadata).toMatchObject({ display_name: "测试用户" });
@@ -179,7 +191,10 @@ describe("logout", () => {
   it("scope global ends every session of the user (204 on the wire)", async () => {
     const first = (await anon().auth.signInWithPassword({ email: alice.email, password: PASSWORD })).data.session!;
     const second = (await anon().auth.signInWithPassword({ email: alice.email, password: PASSWORD })).data.session!;
-    const wire = await fetch(`${url}/auth/v1/logout?scope=global`, { method: "POST", headers: { apikey: anonKey, authorization: `Bearer ${second.access_token}` } });
+    const wire = await fetch(`${url}/auth/v1/logout?scope=global`, {
+      method: "POST",
+      headers: { apikey: anonKey, authorization: `Bearer ${second.access_token}` },
+    });
     expect(wire.status).toBe(204);
     const refresh = await authFetch("/token?grant_type=refresh_token", { body: { refresh_token: first.refresh_token } });
     expect(refresh.status).toBe(400);
@@ -246,7 +261,8 @@ describe("admin API", () => {
 });
 
 describe("JWTs at /rest/v1", () => {
-  const restWith = (token: string, apikey = anonKey) => fetch(`${url}/rest/v1/profiles?select=id&limit=1`, { headers: { apikey, authorization: `Bearer ${token}` } });
+  const restWith = (token: string, apikey = anonKey) =>
+    fetch(`${url}/rest/v1/profiles?select=id&limit=1`, { headers: { apikey, authorization: `Bearer ${token}` } });
 
   it("a user's token is accepted; a token forged with another secret is 401", async () => {
     const { data } = await anon().auth.signInWithPassword({ email: alice.email, password: PASSWORD });

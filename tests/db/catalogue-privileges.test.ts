@@ -23,14 +23,17 @@ const ANON_RPCS = new Set(["invitation_preview"]);
 
 /** Every relation in `public` with the table privileges each API role holds on it (table or column level). */
 async function privileges() {
-  return rows<{ relname: string; relkind: string; role: string; privs: string[] }>(`
+  return rows<{ relname: string; relkind: string; role: string; privs: string[] }>(
+    `
     select c.relname, c.relkind::text, r.role,
            array(select p from unnest(array['SELECT','INSERT','UPDATE','DELETE','TRUNCATE','REFERENCES','TRIGGER']) p
                   where has_table_privilege(r.role, c.oid, p)
                      or (p in ('SELECT','INSERT','UPDATE','REFERENCES') and has_any_column_privilege(r.role, c.oid, p))) as privs
       from pg_class c
       cross join unnest($1::text[]) r(role)
-     where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'v', 'm', 'p', 'S')`, [API_ROLES]);
+     where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'v', 'm', 'p', 'S')`,
+    [API_ROLES],
+  );
 }
 
 /** String literals naming a table, view or RPC anywhere in the SPA's source. */

@@ -76,7 +76,10 @@ describe("direct writes", () => {
   it("a PATCH of data or a DELETE gets an error too, even with the service role", async () => {
     const staff = await as("staff");
     const row = await mustCreate(staff, "grid_event", UNITS.guniupingGrid1, await gridEventData());
-    const patch = await staff.from("records").update({ data: { ...row.data, title: "改" } }).eq("id", row.id);
+    const patch = await staff
+      .from("records")
+      .update({ data: { ...row.data, title: "改" } })
+      .eq("id", row.id);
     expect(patch.error?.message).toBe("records_update_via_rpc");
     const remove = await staff.from("records").delete().eq("id", row.id);
     expect(remove.error?.message).toBe("records_delete_via_rpc");
@@ -182,7 +185,9 @@ describe("record_events", () => {
     expect(update.error?.code).toBe("42501");
     const remove = await serviceRole.from("record_events").delete().eq("record_id", row.id);
     expect(remove.error?.code).toBe("42501");
-    const forgedByService = await serviceRole.from("record_events").insert({ record_id: row.id, service_id: row.service_id, org_unit_id: row.org_unit_id, kind: "comment" });
+    const forgedByService = await serviceRole
+      .from("record_events")
+      .insert({ record_id: row.id, service_id: row.service_id, org_unit_id: row.org_unit_id, kind: "comment" });
     expect(forgedByService.error?.code).toBe("42501");
     const forged = await staff.from("record_events").insert({ record_id: row.id, service_id: row.service_id, org_unit_id: row.org_unit_id, kind: "comment" });
     expect(forged.error?.code).toBe("42501");
@@ -206,7 +211,9 @@ describe("anon", () => {
       const { data, error } = await nobody.from(table).select("*").limit(1);
       expect({ table, data, code: error?.code }).toEqual({ table, data: null, code: "42501" });
     }
-    const insert = await nobody.from("records").insert({ service_id: await serviceId("grid_event"), org_unit_id: await unitId(UNITS.guniupingGrid1), data: {} });
+    const insert = await nobody
+      .from("records")
+      .insert({ service_id: await serviceId("grid_event"), org_unit_id: await unitId(UNITS.guniupingGrid1), data: {} });
     expect(insert.error).not.toBeNull();
     const rpc = await nobody.rpc("transition_record", { p_id: "00000000-0000-4000-8000-000000000000", p_row_version: 1, p_transition: "accept" });
     expect(rpc.error?.code).toBe("42501");

@@ -77,7 +77,11 @@ describe("services and versions", () => {
         { key: "veteran_card", status: "published", current_version: 1 },
       ]),
     );
-    const { data: version } = await staff.from("service_versions").select("definition").eq("service_id", await serviceId("grid_event")).single();
+    const { data: version } = await staff
+      .from("service_versions")
+      .select("definition")
+      .eq("service_id", await serviceId("grid_event"))
+      .single();
     expect(version!.definition.workflow.initial).toBe("reported");
     const admin = await as("admin");
     const insert = await admin.from("services").insert({ key: "sneaky", name: "绕过", owner_org_unit_id: await unitId(UNITS.guniuping) });

@@ -119,7 +119,7 @@ describe("create_service and publish_service", () => {
     expect(edit.error).toBeNull();
     expect(await stored(old.id)).toMatchObject({ service_version: 1, row_version: 2 });
     const v2Answer = await staff.rpc("update_record", { p_id: old.id, p_row_version: 2, p_data: { title: "x", phone: "13907431234" } });
-    expect((detailsOf(v2Answer.error) as { field: string; code: string }[])).toEqual([{ field: "phone", code: "unknown_field", params: {} }]);
+    expect(detailsOf(v2Answer.error) as { field: string; code: string }[]).toEqual([{ field: "phone", code: "unknown_field", params: {} }]);
     // its workflow still works
     const answered = await staff.rpc("transition_record", { p_id: old.id, p_row_version: 2, p_transition: "answer", p_comment: "已安排" });
     expect(answered.error).toBeNull();

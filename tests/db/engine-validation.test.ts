@@ -4,9 +4,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fieldTypeKeys, fieldTypes, subTableColumnTypes } from "../../src/field-types";
-import { validateRecordData } from "../../src/services/validateRecord";
-import { validationCodes, type ValidationCode } from "../../src/contract";
+import { fieldTypeKeys, fieldTypes, subTableColumnTypes } from "@/field-types";
+import { validateRecordData } from "@/services/validateRecord";
+import { validationCodes, type ValidationCode } from "@/contract";
 import { loadValidationCorpus, type CorpusCase } from "../shared/validation-corpus/load-corpus";
 import { as, createRecord, detailsOf, gridEventData, sql, UNITS } from "../support/engine-fixtures";
 
@@ -81,9 +81,18 @@ describe("records inserted through PostgREST are validated against their service
 
   it("names the cell of a sub-table row and the hidden-field rules hold end to end", async () => {
     const staff = await as("staff");
-    const base = { card_type: "veteran", applicant_name: "向德明", applicant_id_number: "433124193808080019", applicant_phone: "13907431234",
-      community: "c", archive_registered: true, bank: "icbc", photo: [{ path: "p/1.jpg", name: "证件照.jpg", size: 40000, mime: "image/jpeg" }],
-      service_branch: "pla", discharge_date: "1960-01-01" };
+    const base = {
+      card_type: "veteran",
+      applicant_name: "向德明",
+      applicant_id_number: "433124193808080019",
+      applicant_phone: "13907431234",
+      community: "c",
+      archive_registered: true,
+      bank: "icbc",
+      photo: [{ path: "p/1.jpg", name: "证件照.jpg", size: 40000, mime: "image/jpeg" }],
+      service_branch: "pla",
+      discharge_date: "1960-01-01",
+    };
     const missing = await createRecord(staff, "veteran_card", UNITS.guniupingGrid1, { ...base, service_branch: null });
     expect(verdict(detailsOf(missing.error) as Issue[])).toEqual(["service_branch:required"]);
     // answers to fields hidden by visibleWhen are dropped, never stored
@@ -92,13 +101,10 @@ describe("records inserted through PostgREST are validated against their service
     expect(ok.data!.data).not.toHaveProperty("deceased_name");
   });
 
-  it.each(corpus.filter((c) => c.file === "templates.json").map((c) => ({ ...c, title: c.name })))(
-    "template case through the API: $title",
-    async (c) => {
-      const staff = await as("staff");
-      const { error } = await createRecord(staff, c.definition.key, UNITS.guniupingGrid1, c.data as Record<string, unknown>);
-      if (c.expected.length === 0) expect(error).toBeNull();
-      else expect(verdict(detailsOf(error) as Issue[])).toEqual(verdict(c.expected.map((e) => ({ field: e.invalidField, code: e.code }))));
-    },
-  );
+  it.each(corpus.filter((c) => c.file === "templates.json").map((c) => ({ ...c, title: c.name })))("template case through the API: $title", async (c) => {
+    const staff = await as("staff");
+    const { error } = await createRecord(staff, c.definition.key, UNITS.guniupingGrid1, c.data as Record<string, unknown>);
+    if (c.expected.length === 0) expect(error).toBeNull();
+    else expect(verdict(detailsOf(error) as Issue[])).toEqual(verdict(c.expected.map((e) => ({ field: e.invalidField, code: e.code }))));
+  });
 });

@@ -1,18 +1,7 @@
 // transition_record as the demo users: the workflow definition decides who may take which step,
 // with what comment, fields and offline checks; escalation moves the record up the tree.
 import { describe, expect, it } from "vitest";
-import {
-  as,
-  elderlyCardData,
-  gridEventData,
-  mustCreate,
-  mustTransition,
-  sql,
-  stored,
-  transition,
-  UNITS,
-  unitId,
-} from "../support/engine-fixtures";
+import { as, elderlyCardData, gridEventData, mustCreate, mustTransition, sql, stored, transition, UNITS, unitId } from "../support/engine-fixtures";
 
 const hours = (from: number, iso: string | null) => (new Date(iso!).getTime() - from) / 3600_000;
 
@@ -64,8 +53,18 @@ describe("transition_record", () => {
     }
     const returned = await mustTransition(staff, row, "request_documents", { comment: "请补充户口簿复印件" });
     expect(returned.status).toBe("returned");
-    const { data: events } = await staff.from("record_events").select("kind, from_status, to_status, transition_key, comment").eq("record_id", row.id).order("id");
-    expect(events!.at(-1)).toEqual({ kind: "transition", from_status: "submitted", to_status: "returned", transition_key: "request_documents", comment: "请补充户口簿复印件" });
+    const { data: events } = await staff
+      .from("record_events")
+      .select("kind, from_status, to_status, transition_key, comment")
+      .eq("record_id", row.id)
+      .order("id");
+    expect(events!.at(-1)).toEqual({
+      kind: "transition",
+      from_status: "submitted",
+      to_status: "returned",
+      transition_key: "request_documents",
+      comment: "请补充户口簿复印件",
+    });
   });
 
   it("refuses a transition that does not leave the current state or does not exist", async () => {
@@ -100,7 +99,9 @@ describe("transition_record", () => {
     // sending back unchanged answers with the required one is fine
     const resolved = await mustTransition(grid, handling, "resolve_in_grid", { fields: { ...handling.data, result: "已清理楼道杂物" } });
     expect(resolved).toMatchObject({ status: "resolved", data: { result: "已清理楼道杂物", urgency: "yellow" } });
-    const [event] = await sql<{ diff: unknown }>("select diff from public.record_events where record_id = $1 and transition_key = 'resolve_in_grid'", [handling.id]);
+    const [event] = await sql<{ diff: unknown }>("select diff from public.record_events where record_id = $1 and transition_key = 'resolve_in_grid'", [
+      handling.id,
+    ]);
     expect(event.diff).toEqual({ result: [null, "已清理楼道杂物"] });
   });
 

@@ -95,9 +95,13 @@ describe("nbf: a token that is not valid yet is refused everywhere, the same tok
   });
 
   it("at /rest/v1 (PostgREST checks it too)", async () => {
-    const early = await fetch(`${url}/rest/v1/profiles?select=id&limit=1`, { headers: { apikey: anonKey, authorization: `Bearer ${variant({ nbf: now() + 3600 })}` } });
+    const early = await fetch(`${url}/rest/v1/profiles?select=id&limit=1`, {
+      headers: { apikey: anonKey, authorization: `Bearer ${variant({ nbf: now() + 3600 })}` },
+    });
     expect(early.status).toBe(401);
-    const due = await fetch(`${url}/rest/v1/profiles?select=id&limit=1`, { headers: { apikey: anonKey, authorization: `Bearer ${variant({ nbf: now() - 5 })}` } });
+    const due = await fetch(`${url}/rest/v1/profiles?select=id&limit=1`, {
+      headers: { apikey: anonKey, authorization: `Bearer ${variant({ nbf: now() - 5 })}` },
+    });
     expect(due.status).toBe(200);
   });
 });
@@ -310,7 +314,9 @@ describe("publishable and secret keys", () => {
 
   it("a secret key sent by a browser is refused, as hosted refuses it", async () => {
     const headers = { apikey: secretKey, authorization: `Bearer ${secretKey}` };
-    const browser = await fetch(`${url}/rest/v1/org_units?select=id&limit=1`, { headers: { ...headers, "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/140" } });
+    const browser = await fetch(`${url}/rest/v1/org_units?select=id&limit=1`, {
+      headers: { ...headers, "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/140" },
+    });
     expect(browser.status).toBe(401);
     const server = await fetch(`${url}/rest/v1/org_units?select=id&limit=1`, { headers: { ...headers, "user-agent": "node" } });
     expect(server.status).toBe(200);

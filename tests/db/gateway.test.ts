@@ -59,7 +59,9 @@ describe("project keys, as Kong checks them", () => {
   it("the apikey may come as a query parameter, and PostgREST's content-range comes through", async () => {
     const staff = await signedIn("staff@demo.local");
     const token = (await staff.auth.getSession()).data.session!.access_token;
-    const response = await fetch(`${url}/rest/v1/org_units?select=id&apikey=${anonKey}`, { headers: { authorization: `Bearer ${token}`, prefer: "count=exact", range: "0-4" } });
+    const response = await fetch(`${url}/rest/v1/org_units?select=id&apikey=${anonKey}`, {
+      headers: { authorization: `Bearer ${token}`, prefer: "count=exact", range: "0-4" },
+    });
     expect(response.status).toBe(206);
     expect(response.headers.get("content-range")).toMatch(/^(\*|\d+-\d+)\/\d+$/);
     expect(response.headers.get("access-control-expose-headers")).toContain("content-range");
@@ -70,12 +72,26 @@ describe("CORS", () => {
   it("answers a preflight with 204 and the headers supabase-js sends", async () => {
     const preflight = await fetch(`${url}/rest/v1/profiles`, {
       method: "OPTIONS",
-      headers: { origin: "http://example.test", "access-control-request-method": "POST", "access-control-request-headers": "authorization, apikey, content-type, x-client-info, prefer" },
+      headers: {
+        origin: "http://example.test",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization, apikey, content-type, x-client-info, prefer",
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
     const allowed = preflight.headers.get("access-control-allow-headers") ?? "";
-    for (const header of ["authorization", "apikey", "content-type", "x-client-info", "x-supabase-api-version", "prefer", "range", "accept-profile", "content-profile"]) {
+    for (const header of [
+      "authorization",
+      "apikey",
+      "content-type",
+      "x-client-info",
+      "x-supabase-api-version",
+      "prefer",
+      "range",
+      "accept-profile",
+      "content-profile",
+    ]) {
       expect(allowed).toContain(header);
     }
   });
@@ -90,7 +106,12 @@ describe("oversized bodies are 413 JSON and the gateway keeps answering", () => 
   });
 
   it("at /rest/v1, streamed without Content-Length", async () => {
-    const response = await fetch(`${url}/rest/v1/profiles`, { method: "POST", headers: json, body: chunkedBody(MAX_BODY + 1024 * 1024), duplex: "half" } as RequestInit);
+    const response = await fetch(`${url}/rest/v1/profiles`, {
+      method: "POST",
+      headers: json,
+      body: chunkedBody(MAX_BODY + 1024 * 1024),
+      duplex: "half",
+    } as RequestInit);
     expect(response.status).toBe(413);
     await expectStillUp();
   });
@@ -121,7 +142,11 @@ describe("malformed JSON is 400 JSON", () => {
   });
 
   it("at /storage/v1 in Storage's shape", async () => {
-    const response = await fetch(`${url}/storage/v1/object/list/${bucket}`, { method: "POST", headers: { ...json, authorization: `Bearer ${serviceKey}` }, body: "{prefix:" });
+    const response = await fetch(`${url}/storage/v1/object/list/${bucket}`, {
+      method: "POST",
+      headers: { ...json, authorization: `Bearer ${serviceKey}` },
+      body: "{prefix:",
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ statusCode: "400" });
     await expectStillUp();

@@ -85,9 +85,11 @@ describe("supabase db push (the real CLI) onto an empty database", () => {
 
     const client = new pg.Client({ connectionString: empty.url });
     await client.connect();
-    const seeded = (await client.query<{ units: number; services: number }>(
-      "select (select count(*) from public.org_units)::int as units, (select count(*) from public.services)::int as services",
-    )).rows[0];
+    const seeded = (
+      await client.query<{ units: number; services: number }>(
+        "select (select count(*) from public.org_units)::int as units, (select count(*) from public.services)::int as services",
+      )
+    ).rows[0];
     await client.end();
     expect(seeded.units).toBeGreaterThan(100);
     expect(seeded.services).toBeGreaterThanOrEqual(4);

@@ -14,7 +14,9 @@ describe("migrations", () => {
     const client = new pg.Client({ connectionString: dbUrl });
     await client.connect();
     try {
-      const { rows } = await client.query<{ version: string; name: string }>("select version, name from supabase_migrations.schema_migrations order by version");
+      const { rows } = await client.query<{ version: string; name: string }>(
+        "select version, name from supabase_migrations.schema_migrations order by version",
+      );
       expect(rows.map((r) => `${r.version}_${r.name}.sql`)).toEqual(files.sort());
     } finally {
       await client.end();
@@ -25,7 +27,11 @@ describe("migrations", () => {
     const client = new pg.Client({ connectionString: dbUrl });
     await client.connect();
     const snapshot = async () =>
-      (await client.query("select (select count(*) from public.org_units) units, (select count(*) from auth.users) users, (select count(*) from supabase_migrations.schema_migrations) migrations")).rows[0];
+      (
+        await client.query(
+          "select (select count(*) from public.org_units) units, (select count(*) from auth.users) users, (select count(*) from supabase_migrations.schema_migrations) migrations",
+        )
+      ).rows[0];
     try {
       const before = await snapshot();
       const result = await migrate({

@@ -37,10 +37,18 @@ describe("record attachments", () => {
 
   it("a record cannot reference a file someone else uploaded", async () => {
     const strangers = await upload("admin", "admin's private scan");
-    const { error } = await createRecord(await as("staff"), "elderly_benefit", UNITS.guniuping, { ...(await elderlyCardData()), hukou_local: false, residence_proof: [strangers] });
+    const { error } = await createRecord(await as("staff"), "elderly_benefit", UNITS.guniuping, {
+      ...(await elderlyCardData()),
+      hukou_local: false,
+      residence_proof: [strangers],
+    });
     expect(error?.message).toBe("attachment_not_yours");
     const own = await upload("staff", "mine");
-    const ok = await createRecord(await as("staff"), "elderly_benefit", UNITS.guniuping, { ...(await elderlyCardData()), hukou_local: false, residence_proof: [own] });
+    const ok = await createRecord(await as("staff"), "elderly_benefit", UNITS.guniuping, {
+      ...(await elderlyCardData()),
+      hukou_local: false,
+      residence_proof: [own],
+    });
     expect(ok.error).toBeNull();
   });
 

@@ -64,13 +64,22 @@ function stopCli(child: ChildProcess): Promise<void> {
   });
 }
 
-const rest = (key = anonKey) => fetch(`${base}/rest/v1/org_units?select=id&limit=1`, { headers: { apikey: key, authorization: `Bearer ${key}` }, signal: AbortSignal.timeout(5000) });
+const rest = (key = anonKey) =>
+  fetch(`${base}/rest/v1/org_units?select=id&limit=1`, { headers: { apikey: key, authorization: `Bearer ${key}` }, signal: AbortSignal.timeout(5000) });
 
 beforeAll(async () => {
   const [gateway, pgPort, restPort] = [await freePort(), await freePort(), await freePort()];
   base = `http://127.0.0.1:${gateway}`;
   env = { ...process.env, DATA_DIR: dataDir, GATEWAY_PORT: String(gateway), PG_PORT: String(pgPort), POSTGREST_PORT: String(restPort), HOST: "127.0.0.1" };
-  for (const name of ["SUPABASE_URL", "SUPABASE_ANON_KEY", "SUPABASE_SERVICE_ROLE_KEY", "SUPABASE_JWT_SECRET", "SUPABASE_PUBLISHABLE_KEY", "SUPABASE_SECRET_KEY"]) delete env[name];
+  for (const name of [
+    "SUPABASE_URL",
+    "SUPABASE_ANON_KEY",
+    "SUPABASE_SERVICE_ROLE_KEY",
+    "SUPABASE_JWT_SECRET",
+    "SUPABASE_PUBLISHABLE_KEY",
+    "SUPABASE_SECRET_KEY",
+  ])
+    delete env[name];
   await startCli();
   serviceKey = JSON.parse(readFileSync(join(dataDir, "keys.json"), "utf8")).serviceKey;
 }, 120_000);

@@ -69,7 +69,8 @@ async function signedInUser(name: string, role = "staff", unitCode = COMMUNITY):
 }
 
 const textBlob = (text: string, type = "text/plain") => new Blob([text], { type });
-const rowCount = async (name: string) => Number((await db.query("select count(*) from storage.objects where bucket_id = $1 and name = $2", [BUCKET, name])).rows[0].count);
+const rowCount = async (name: string) =>
+  Number((await db.query("select count(*) from storage.objects where bucket_id = $1 and name = $2", [BUCKET, name])).rows[0].count);
 
 beforeAll(async () => {
   await db.connect();
@@ -106,7 +107,10 @@ describe("upload under RLS", () => {
     expect(blob.data!.id).toMatch(/^[0-9a-f-]{36}$/);
     const raw = await files.upload(`${alice.id}/raw.txt`, Buffer.from("raw bytes"), { contentType: "text/plain" });
     expect(raw.error).toBeNull();
-    const { rows } = await db.query("select owner, owner_id, metadata from storage.objects where bucket_id = $1 and name = $2", [BUCKET, `${alice.id}/note.txt`]);
+    const { rows } = await db.query("select owner, owner_id, metadata from storage.objects where bucket_id = $1 and name = $2", [
+      BUCKET,
+      `${alice.id}/note.txt`,
+    ]);
     expect(rows[0]).toMatchObject({ owner: alice.id, owner_id: alice.id, metadata: { size: Buffer.byteLength("居民来信 letter"), mimetype: "text/plain" } });
   });
 
@@ -202,7 +206,9 @@ describe("download, list and signed URLs", () => {
     const [header, payload, signature] = token.split(".");
     const flipped = `${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith("AA") ? "BB" : "AA"}`;
     expect((await fetch(data!.signedUrl.replace(token, flipped))).status).toBe(400);
-    const otherPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, "base64url").toString()), url: `${BUCKET}/${alice.id}/raw.txt` })).toString("base64url");
+    const otherPayload = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, "base64url").toString()), url: `${BUCKET}/${alice.id}/raw.txt` }),
+    ).toString("base64url");
     const swapped = data!.signedUrl.replace(token, `${header}.${otherPayload}.${signature}`).replace("note.txt", "raw.txt");
     expect((await fetch(swapped)).status).toBe(400);
     const otherFile = data!.signedUrl.replace("note.txt", "raw.txt");
@@ -260,7 +266,8 @@ describe("remove, and buckets as the service", () => {
 });
 
 describe("signed URLs live at most an hour and follow their signer", () => {
-  const expiryOf = (signedUrl: string) => JSON.parse(Buffer.from(new URL(signedUrl).searchParams.get("token")!.split(".")[1], "base64url").toString()).exp as number;
+  const expiryOf = (signedUrl: string) =>
+    JSON.parse(Buffer.from(new URL(signedUrl).searchParams.get("token")!.split(".")[1], "base64url").toString()).exp as number;
 
   it("an expiresIn of 1e12 seconds is clamped to one hour", async () => {
     const { data, error } = await alice.client.storage.from(BUCKET).createSignedUrl(`${alice.id}/note.txt`, 1e12);
@@ -349,7 +356,11 @@ describe("per-user quota", () => {
 describe("storage access log", () => {
   type Entry = { action: string; object_name: string; actor: string; size: number | null; org_unit_ids: string[] };
   const entriesOf = async (id: string) =>
-    (await db.query<Entry>("select action, object_name, actor, size::int as size, org_unit_ids from public.storage_access_log where actor = $1 order by id", [id])).rows;
+    (
+      await db.query<Entry>("select action, object_name, actor, size::int as size, org_unit_ids from public.storage_access_log where actor = $1 order by id", [
+        id,
+      ])
+    ).rows;
 
   it("uploads, overwrites, moves, removals and signed URLs are logged with their actor and unit", async () => {
     const entries = await entriesOf(alice.id);
@@ -365,7 +376,11 @@ describe("storage access log", () => {
   });
 
   it("is append-only, for the table owner and the service key too", async () => {
-    for (const statement of ["update public.storage_access_log set actor = null", "delete from public.storage_access_log", "truncate public.storage_access_log"]) {
+    for (const statement of [
+      "update public.storage_access_log set actor = null",
+      "delete from public.storage_access_log",
+      "truncate public.storage_access_log",
+    ]) {
       await expect(db.query(statement)).rejects.toMatchObject({ code: "42501" });
     }
     const forged = await admin.from("storage_access_log").insert({ action: "upload", bucket_id: BUCKET, object_name: "forged", actor_role: "service_role" });

@@ -15,10 +15,9 @@ async function elderlyRecordAt(unitCode: string): Promise<{ id: string; idNumber
         order by r.created_at limit 1`,
       [unitCode],
     );
-    const raw = await db.query<{ value: string }>(
-      "select data ->> 'applicant_id_number' as value from private.record_sensitive_values where record_id = $1",
-      [rows[0].id],
-    );
+    const raw = await db.query<{ value: string }>("select data ->> 'applicant_id_number' as value from private.record_sensitive_values where record_id = $1", [
+      rows[0].id,
+    ]);
     return { id: rows[0].id, idNumber: raw.rows[0].value };
   } finally {
     await db.end();
@@ -49,7 +48,10 @@ test("staff unmasks one ID number with a reason; a grid worker cannot; editing k
   await dialog.getByRole("button", { name: "查看" }).click();
   await expect(dialog.getByText(record.idNumber)).toBeVisible();
   await expect(dialog.getByText("已记录本次查看")).toBeVisible();
-  await dialog.getByRole("button", { name: /Close|关闭|取消/ }).first().click();
+  await dialog
+    .getByRole("button", { name: /Close|关闭|取消/ })
+    .first()
+    .click();
 
   await page.getByRole("button", { name: "编辑" }).click();
   await page.getByLabel("现居住地址").fill("吉首市吉凤街道牯牛坪社区 5组 8号");

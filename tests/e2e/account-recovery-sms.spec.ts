@@ -26,7 +26,10 @@ test("a user resets a forgotten password with an SMS code from the local mailbox
 
   const mailbox = await page.context().newPage();
   await mailbox.goto("/_mailbox");
-  const sms = mailbox.getByRole("article").filter({ hasText: `+86${national}` }).first();
+  const sms = mailbox
+    .getByRole("article")
+    .filter({ hasText: `+86${national}` })
+    .first();
   const code = (await sms.getByRole("code").textContent())?.trim() ?? "";
   expect(code).toMatch(/^\d{6}$/);
   await mailbox.close();

@@ -27,7 +27,11 @@ for (const user of users) {
     await header.getByText("中文", { exact: true }).click();
     await expect(page.getByRole("menuitem", { name: /组织架构/ })).toBeVisible();
 
-    await page.getByRole("button", { name: /退出登录/ }).or(page.getByRole("menuitem", { name: /退出登录/ })).first().click();
+    await page
+      .getByRole("button", { name: /退出登录/ })
+      .or(page.getByRole("menuitem", { name: /退出登录/ }))
+      .first()
+      .click();
     await expect(page.getByLabel("账号 (手机号或邮箱)")).toBeVisible();
     await page.goto("/org-units");
     await expect(page).toHaveURL(/\/login/);

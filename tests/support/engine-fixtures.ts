@@ -150,7 +150,12 @@ export async function transition(client: SupabaseClient, record: Pick<RecordRow,
   return { data: data as RecordRow | null, error };
 }
 
-export async function mustTransition(client: SupabaseClient, record: Pick<RecordRow, "id" | "row_version">, key: string, args: TransitionArgs = {}): Promise<RecordRow> {
+export async function mustTransition(
+  client: SupabaseClient,
+  record: Pick<RecordRow, "id" | "row_version">,
+  key: string,
+  args: TransitionArgs = {},
+): Promise<RecordRow> {
   const { data, error } = await transition(client, record, key, args);
   expect(error).toBeNull();
   return data!;

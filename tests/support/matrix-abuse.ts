@@ -12,7 +12,10 @@ import { answers, BUCKET, CODES, markerOf, matrixTransition, sql, type Holder, t
 const placeholder = { path: "matrix/none.jpg", name: "现场.jpg", size: 30000, mime: "image/jpeg" };
 
 async function freshElderly(world: MatrixWorld, unitCode: string, count: number): Promise<TargetRecord[]> {
-  const rows = Array.from({ length: count }, () => ({ service: "elderly_benefit" as const, data: answers("elderly_benefit", world.tree.id(unitCode), world.marker(), placeholder) }));
+  const rows = Array.from({ length: count }, () => ({
+    service: "elderly_benefit" as const,
+    data: answers("elderly_benefit", world.tree.id(unitCode), world.marker(), placeholder),
+  }));
   return world.insertAs(world.clerk.token, unitCode, rows);
 }
 
@@ -26,8 +29,18 @@ export async function runRpcTricks(world: MatrixWorld, judge: TrickJudge, holder
   const transition = matrixTransition(world.services.get("elderly_benefit")!.definition);
   const calls: [string, (r: TargetRecord, rowVersion: number) => Promise<Reply>][] = [
     ["update_record", (r, v) => rpc(holder.token, "update_record", { p_id: r.id, p_row_version: v, p_data: { ...r.data, remarks: "改" } })],
-    ["transition_record", (r, v) => rpc(holder.token, "transition_record", { p_id: r.id, p_row_version: v, p_transition: transition.key, p_comment: "看看",
-                                                                            p_fields: null, p_checklist: (transition.checklist ?? []).map((c) => c.key) })],
+    [
+      "transition_record",
+      (r, v) =>
+        rpc(holder.token, "transition_record", {
+          p_id: r.id,
+          p_row_version: v,
+          p_transition: transition.key,
+          p_comment: "看看",
+          p_fields: null,
+          p_checklist: (transition.checklist ?? []).map((c) => c.key),
+        }),
+    ],
     ["delete_record", (r, v) => rpc(holder.token, "delete_record", { p_id: r.id, p_row_version: v, p_reason: "看看" })],
     ["assign_record", (r, v) => rpc(holder.token, "assign_record", { p_id: r.id, p_row_version: v, p_assignee: null })],
     ["comment_record", (r) => rpc(holder.token, "comment_record", { p_id: r.id, p_comment: "看看" })],
@@ -39,7 +52,14 @@ export async function runRpcTricks(world: MatrixWorld, judge: TrickJudge, holder
   }
   // a wrong row_version on a hidden record must not turn "not found" into "stale" (which would confirm it exists)
   const stale = await calls[0][1](fresh[6], 99);
-  judge.rpcAnswer("update_record with a wrong row_version", await calls[0][1](hidden, 99), await calls[0][1](nothing, 99), hidden, stale, errorCode(stale.json) === "stale_record");
+  judge.rpcAnswer(
+    "update_record with a wrong row_version",
+    await calls[0][1](hidden, 99),
+    await calls[0][1](nothing, 99),
+    hidden,
+    stale,
+    errorCode(stale.json) === "stale_record",
+  );
 }
 
 /** Tokens that are not a signed-in user's. Each request is also made with the holder's real token (the positive control). */
@@ -73,7 +93,15 @@ export async function runTokenTricks(ledger: MatrixLedger, holder: Holder, scope
   }
   // The service key's place is the apikey header; a forged one there is refused by the gateway.
   const forgedKey = await rest(null, "/records?select=id&limit=1", { apiKey: tokens[2][1]! });
-  ledger.check({ who: "forged service_role token as apikey", action: "token", object: "records", relation: "—", expected: "denied", allowed: rowsOf(forgedKey).length > 0, detail: `HTTP ${forgedKey.status}` });
+  ledger.check({
+    who: "forged service_role token as apikey",
+    action: "token",
+    object: "records",
+    relation: "—",
+    expected: "denied",
+    allowed: rowsOf(forgedKey).length > 0,
+    detail: `HTTP ${forgedKey.status}`,
+  });
 }
 
 /** Writes that would move a record to another unit (or otherwise around the RPCs) change nothing. */
@@ -82,8 +110,11 @@ export async function runMoveTricks(world: MatrixWorld, ledger: MatrixLedger, ho
   const elsewhere = world.tree.id(CODES.sibling);
   const [record, control] = await freshElderly(world, own, 2);
   const hidden = scope.hidden.find((t) => t.service === "elderly_benefit")!;
-  const snapshot = async () => sql<{ id: string; org_unit_id: string; status: string; row_version: number }>(
-    "select id, org_unit_id, status, row_version from public.records where id = any($1) order by id", [[...scope.visible, hidden.id]]);
+  const snapshot = async () =>
+    sql<{ id: string; org_unit_id: string; status: string; row_version: number }>(
+      "select id, org_unit_id, status, row_version from public.records where id = any($1) order by id",
+      [[...scope.visible, hidden.id]],
+    );
   const before = JSON.stringify(await snapshot());
   const service = world.services.get("elderly_benefit")!.id;
   const attempts: [string, () => Promise<Reply>][] = [
@@ -91,21 +122,55 @@ export async function runMoveTricks(world: MatrixWorld, ledger: MatrixLedger, ho
     ["PATCH org_unit_id with no filter", () => rest(holder.token, "/records", { method: "PATCH", body: { org_unit_id: elsewhere } })],
     ["PATCH status", () => rest(holder.token, `/records?id=eq.${record.id}`, { method: "PATCH", body: { status: "issued" } })],
     ["DELETE", () => rest(holder.token, `/records?id=eq.${record.id}`, { method: "DELETE" })],
-    ["update_record with org_unit_id in p_data", () => rpc(holder.token, "update_record", { p_id: record.id, p_row_version: 1, p_data: { ...record.data, org_unit_id: elsewhere } })],
-    ["transition_record with org_unit_id in p_fields", () => rpc(holder.token, "transition_record", { p_id: record.id, p_row_version: 1, p_transition: "accept", p_fields: { org_unit_id: elsewhere } })],
-    ["upsert (merge-duplicates) onto the record", () => rest(holder.token, "/records?on_conflict=id", { method: "POST", headers: { prefer: "resolution=merge-duplicates" },
-                                                       body: { id: record.id, service_id: service, org_unit_id: world.tree.id(own), data: record.data, status: "issued" } })],
-    ["upsert (merge-duplicates) pulling a hidden record into the own unit", () => rest(holder.token, "/records?on_conflict=id", { method: "POST", headers: { prefer: "resolution=merge-duplicates,return=representation" },
-                                                       body: { id: hidden.id, service_id: service, org_unit_id: world.tree.id(own), data: hidden.data } })],
+    [
+      "update_record with org_unit_id in p_data",
+      () => rpc(holder.token, "update_record", { p_id: record.id, p_row_version: 1, p_data: { ...record.data, org_unit_id: elsewhere } }),
+    ],
+    [
+      "transition_record with org_unit_id in p_fields",
+      () => rpc(holder.token, "transition_record", { p_id: record.id, p_row_version: 1, p_transition: "accept", p_fields: { org_unit_id: elsewhere } }),
+    ],
+    [
+      "upsert (merge-duplicates) onto the record",
+      () =>
+        rest(holder.token, "/records?on_conflict=id", {
+          method: "POST",
+          headers: { prefer: "resolution=merge-duplicates" },
+          body: { id: record.id, service_id: service, org_unit_id: world.tree.id(own), data: record.data, status: "issued" },
+        }),
+    ],
+    [
+      "upsert (merge-duplicates) pulling a hidden record into the own unit",
+      () =>
+        rest(holder.token, "/records?on_conflict=id", {
+          method: "POST",
+          headers: { prefer: "resolution=merge-duplicates,return=representation" },
+          body: { id: hidden.id, service_id: service, org_unit_id: world.tree.id(own), data: hidden.data },
+        }),
+    ],
   ];
   for (const [name, attempt] of attempts) {
     const reply = await attempt();
     const after = JSON.stringify(await snapshot());
-    ledger.check({ who: holder.label, action: "move", object: "records in scope", relation: name, expected: "denied",
-                   allowed: after !== before || reply.text.includes(markerOf("elderly_benefit", hidden.data)), detail: `HTTP ${reply.status} ${errorCode(reply.json)}` });
+    ledger.check({
+      who: holder.label,
+      action: "move",
+      object: "records in scope",
+      relation: name,
+      expected: "denied",
+      allowed: after !== before || reply.text.includes(markerOf("elderly_benefit", hidden.data)),
+      detail: `HTTP ${reply.status} ${errorCode(reply.json)}`,
+    });
   }
   const edited = await rpc(holder.token, "update_record", { p_id: control.id, p_row_version: 1, p_data: { ...control.data, remarks: "正常修改" } });
-  ledger.check({ who: holder.label, action: "move", object: "records in scope", relation: "update_record (control)", expected: "allowed", allowed: edited.status === 200 });
+  ledger.check({
+    who: holder.label,
+    action: "move",
+    object: "records in scope",
+    relation: "update_record (control)",
+    expected: "allowed",
+    allowed: edited.status === 200,
+  });
 }
 
 /** Suspending a membership denies the very next request made with the same, still valid token. */
@@ -121,7 +186,14 @@ export async function runSuspension(world: MatrixWorld, ledger: MatrixLedger, ad
   ];
   const round = async (phase: string, expected: "allowed" | "denied") => {
     for (const [action, probe] of probes) {
-      ledger.check({ who: person.label, action, object: "牯牛坪社区 records, membership suspended and reactivated", relation: `membership ${phase}`, expected, allowed: await probe() });
+      ledger.check({
+        who: person.label,
+        action,
+        object: "牯牛坪社区 records, membership suspended and reactivated",
+        relation: `membership ${phase}`,
+        expected,
+        allowed: await probe(),
+      });
     }
   };
   await round("active", "allowed");

@@ -39,11 +39,22 @@ export async function runRecordCases(world: MatrixWorld, ledger: MatrixLedger, h
       headers: { prefer: "return=minimal" },
       body: { service_id: world.services.get(service)!.id, org_unit_id: unitId, data: answers(service, unitId, marker, placeholder) },
     });
-    const [stored] = await sql<{ n: number }>("select count(*)::int as n from public.records where data ->> $1 = $2", [service === "grid_event" ? "title" : "remarks", marker]);
+    const [stored] = await sql<{ n: number }>("select count(*)::int as n from public.records where data ->> $1 = $2", [
+      service === "grid_event" ? "title" : "remarks",
+      marker,
+    ]);
     check("create", may("create") && inside, stored.n === 1, `HTTP ${created.status} ${errorCode(created.json)}`);
 
-    await runWriteCases(world, holder, unitCode, service, (action, expected, allowed, detail) =>
-      ledger.check({ who: holder.label, action, object: at("records"), relation, expected: verdict(expected), allowed, detail }), canRead, may);
+    await runWriteCases(
+      world,
+      holder,
+      unitCode,
+      service,
+      (action, expected, allowed, detail) =>
+        ledger.check({ who: holder.label, action, object: at("records"), relation, expected: verdict(expected), allowed, detail }),
+      canRead,
+      may,
+    );
   }
 }
 
@@ -58,21 +69,39 @@ async function runWriteCases(
 ): Promise<void> {
   const target = (action: string) => world.writeTargets.get(`${holder.label}/${unitCode}/${service}/${action}`)!;
   const storedRow = async (id: string) =>
-    (await sql<{ row_version: number; status: string; deleted_at: string | null; org_unit_id: string }>(
-      "select row_version, status, deleted_at, org_unit_id from public.records where id = $1", [id]))[0];
+    (
+      await sql<{ row_version: number; status: string; deleted_at: string | null; org_unit_id: string }>(
+        "select row_version, status, deleted_at, org_unit_id from public.records where id = $1",
+        [id],
+      )
+    )[0];
   // A refused write may say why, but must not hand out the record it refused.
   const carriesData = (text: string, record: { service: ServiceKey; data: Record<string, unknown> }) => text.includes(markerOf(record.service, record.data));
 
   const update = target("update");
   const field = service === "grid_event" ? "title" : "remarks";
-  const edited = await rpc(holder.token, "update_record", { p_id: update.id, p_row_version: 1, p_data: { ...update.data, [field]: `${markerOf(service, update.data)}改` } });
+  const edited = await rpc(holder.token, "update_record", {
+    p_id: update.id,
+    p_row_version: 1,
+    p_data: { ...update.data, [field]: `${markerOf(service, update.data)}改` },
+  });
   const afterUpdate = await storedRow(update.id);
-  check("update", canRead && may("update"), afterUpdate.row_version === 2 || carriesData(edited.text, update), `HTTP ${edited.status} ${errorCode(edited.json)}`);
+  check(
+    "update",
+    canRead && may("update"),
+    afterUpdate.row_version === 2 || carriesData(edited.text, update),
+    `HTTP ${edited.status} ${errorCode(edited.json)}`,
+  );
 
   const doomed = target("delete");
   const deleted = await rpc(holder.token, "delete_record", { p_id: doomed.id, p_row_version: 1, p_reason: "矩阵测试删除" });
   const afterDelete = await storedRow(doomed.id);
-  check("delete", canRead && may("delete"), afterDelete.deleted_at !== null || carriesData(deleted.text, doomed), `HTTP ${deleted.status} ${errorCode(deleted.json)}`);
+  check(
+    "delete",
+    canRead && may("delete"),
+    afterDelete.deleted_at !== null || carriesData(deleted.text, doomed),
+    `HTTP ${deleted.status} ${errorCode(deleted.json)}`,
+  );
 
   const moved = target("transition");
   const transition = matrixTransition(world.services.get(service)!.definition);
@@ -85,8 +114,12 @@ async function runWriteCases(
     p_checklist: (transition.checklist ?? []).map((c) => c.key),
   });
   const afterTransition = await storedRow(moved.id);
-  check("transition", canRead && transition.roles.includes(holder.role), afterTransition.row_version === 2 || carriesData(taken.text, moved),
-    `${transition.key}: HTTP ${taken.status} ${errorCode(taken.json)}`);
+  check(
+    "transition",
+    canRead && transition.roles.includes(holder.role),
+    afterTransition.row_version === 2 || carriesData(taken.text, moved),
+    `${transition.key}: HTTP ${taken.status} ${errorCode(taken.json)}`,
+  );
 }
 
 export async function runServiceCases(world: MatrixWorld, ledger: MatrixLedger, holder: Holder, unitCode: string): Promise<void> {
@@ -106,7 +139,11 @@ export async function runServiceCases(world: MatrixWorld, ledger: MatrixLedger, 
   const [exists] = await sql<{ n: number }>("select count(*)::int as n from public.services where key = $1", [key]);
   check("service create", administers, exists.n === 1, `HTTP ${created.status} ${errorCode(created.json)}`);
 
-  const published = await rpc(holder.token, "publish_service", { p_service_id: draft.id, p_definition: world.publishable(draft.key), p_expected_row_version: 1 });
+  const published = await rpc(holder.token, "publish_service", {
+    p_service_id: draft.id,
+    p_definition: world.publishable(draft.key),
+    p_expected_row_version: 1,
+  });
   const [after] = await sql<{ status: string }>("select status from public.services where id = $1", [draft.id]);
   check("service publish", administers, after.status === "published", `HTTP ${published.status} ${errorCode(published.json)}`);
 }

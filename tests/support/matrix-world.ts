@@ -98,15 +98,43 @@ const ID_NUMBER = "433101194503150020";
 /** Valid answers for a new record; `marker` lands in a free-text field so rows can be found again. */
 export function answers(service: ServiceKey, unitId: string, marker: string, file: Record<string, unknown>): Record<string, unknown> {
   if (service === "elderly_benefit") {
-    return { benefit_type: "card", applicant_name: "彭秀英", applicant_id_number: ID_NUMBER, age: 80, applicant_phone: "13907431234",
-             grid: unitId, address: "吉凤街道牯牛坪社区 3组 12号", hukou_local: true, photo: [file], remarks: marker };
+    return {
+      benefit_type: "card",
+      applicant_name: "彭秀英",
+      applicant_id_number: ID_NUMBER,
+      age: 80,
+      applicant_phone: "13907431234",
+      grid: unitId,
+      address: "吉凤街道牯牛坪社区 3组 12号",
+      hukou_local: true,
+      photo: [file],
+      remarks: marker,
+    };
   }
   if (service === "veteran_card") {
-    return { card_type: "veteran", applicant_name: "田建国", applicant_id_number: ID_NUMBER, applicant_phone: "13907435678", community: unitId,
-             archive_registered: true, service_branch: "pla", discharge_date: "1968-10-01", bank: "icbc", photo: [file], remarks: marker };
+    return {
+      card_type: "veteran",
+      applicant_name: "田建国",
+      applicant_id_number: ID_NUMBER,
+      applicant_phone: "13907435678",
+      community: unitId,
+      archive_registered: true,
+      service_branch: "pla",
+      discharge_date: "1968-10-01",
+      bank: "icbc",
+      photo: [file],
+      remarks: marker,
+    };
   }
-  return { category: "sanitation", title: marker, description: "楼道堆放杂物堵塞消防通道，需要清理。", photos: [file], address: "和美家园 3栋2单元",
-           grid: unitId, urgency: "yellow" };
+  return {
+    category: "sanitation",
+    title: marker,
+    description: "楼道堆放杂物堵塞消防通道，需要清理。",
+    photos: [file],
+    address: "和美家园 3栋2单元",
+    grid: unitId,
+    urgency: "yellow",
+  };
 }
 
 export const markerOf = (service: ServiceKey, data: Record<string, unknown>) => String(service === "grid_event" ? data.title : data.remarks);
@@ -150,8 +178,11 @@ export class MatrixWorld {
       `select s.key, s.id, v.definition from public.services s
          join public.service_versions v on v.service_id = s.id and v.version = s.current_version where s.key = any($1)`,
       [SERVICE_KEYS],
-    )) this.services.set(r.key, r);
-    for (const g of await sql<{ service_id: string; role_key: string; action: string }>("select service_id, role_key, action from public.service_role_grants")) {
+    ))
+      this.services.set(r.key, r);
+    for (const g of await sql<{ service_id: string; role_key: string; action: string }>(
+      "select service_id, role_key, action from public.service_role_grants",
+    )) {
       this.grants.add(`${g.service_id}|${g.role_key}|${g.action}`);
     }
     this.clerk = await this.holder("staff", CODES.street, "clerk");
@@ -165,7 +196,14 @@ export class MatrixWorld {
     const person = await this.people.person(label?.replace(/\W+/g, "-") ?? `${role}-${unitCode}`, { role, unitCode });
     const session = (await person.client.auth.getSession()).data.session!;
     const [membership] = await sql<{ id: string }>("select id from public.memberships where user_id = $1", [person.id]);
-    return { ...person, label: label ?? holderLabel({ role, unit: unitCode }), role, unitId: this.tree.id(unitCode), token: session.access_token, membershipId: membership.id };
+    return {
+      ...person,
+      label: label ?? holderLabel({ role, unit: unitCode }),
+      role,
+      unitId: this.tree.id(unitCode),
+      token: session.access_token,
+      membershipId: membership.id,
+    };
   }
 
   /** Creates records through the API as `token`, in one request, matched back to `rows` by their marker. */
@@ -219,10 +257,12 @@ export class MatrixWorld {
     for (const h of this.holders) {
       for (const unitCode of TARGET_UNITS) {
         const key = `mx_${run}_${this.drafts.size}`;
-        const [row] = await sql<{ id: string }>(
-          "insert into public.services (key, name, owner_org_unit_id, draft) values ($1, $2, $3, $4) returning id",
-          [key, `矩阵测试服务 ${key}`, this.tree.id(unitCode), this.publishable(key)],
-        );
+        const [row] = await sql<{ id: string }>("insert into public.services (key, name, owner_org_unit_id, draft) values ($1, $2, $3, $4) returning id", [
+          key,
+          `矩阵测试服务 ${key}`,
+          this.tree.id(unitCode),
+          this.publishable(key),
+        ]);
         this.drafts.set(`${h.label}/${unitCode}`, { id: row.id, key });
       }
     }
@@ -236,7 +276,9 @@ export class MatrixWorld {
       await client.query("begin");
       // the engine's import mode: the only way past the guard on direct writes
       await client.query("select set_config('app.record_write', 'import', true)");
-      await client.query("update public.records set deleted_at = now() where deleted_at is null and coalesce(data ->> 'remarks', data ->> 'title') like $1", [`矩阵${run}-%`]);
+      await client.query("update public.records set deleted_at = now() where deleted_at is null and coalesce(data ->> 'remarks', data ->> 'title') like $1", [
+        `矩阵${run}-%`,
+      ]);
       await client.query("update public.services set status = 'archived' where key like $1 or key like $2", [`mx\\_${run}\\_%`, `nmx\\_${run}\\_%`]);
       await client.query("commit");
     } finally {

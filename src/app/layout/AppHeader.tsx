@@ -2,10 +2,10 @@ import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-de
 import { useGetIdentity, useLogout, useWarnAboutChange } from "@refinedev/core";
 import { Button, Dropdown, Layout, Space, Tag, Tooltip, Typography, theme } from "antd";
 import { useNavigate } from "react-router";
-import { LanguageSwitch } from "../../components/LanguageSwitch";
-import { useDomainLabels } from "../../components/useDomainLabels";
-import { useT } from "../../i18n";
-import type { Identity } from "../../lib/supabase/myContext";
+import { LanguageSwitch } from "@/components/LanguageSwitch";
+import { useDomainLabels } from "@/components/useDomainLabels";
+import { useT } from "@/i18n";
+import type { Identity } from "@/lib/supabase/myContext";
 
 const visibleMemberships = 2;
 

@@ -2,8 +2,8 @@ import { ThemedLayout, ThemedSider } from "@refinedev/antd";
 import type { LayoutProps } from "@refinedev/core";
 import { Suspense } from "react";
 import { Outlet } from "react-router";
-import { PageLoading } from "../../components/PageLoading";
-import { useServiceMenu, withServiceMenu } from "../../views/menu/useServiceMenu";
+import { PageLoading } from "@/components/PageLoading";
+import { useServiceMenu, withServiceMenu } from "@/views/menu/useServiceMenu";
 import { AppHeader } from "./AppHeader";
 import { AppTitle } from "./AppTitle";
 

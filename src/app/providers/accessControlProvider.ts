@@ -1,9 +1,9 @@
 // Decides what the UI shows. It never protects data: every table and RPC is guarded by RLS in
 // Postgres, and a user who forges a route only meets an empty or refused query.
 import type { AccessControlProvider } from "@refinedev/core";
-import { isPresetRole, type PresetRole } from "../../contract";
-import { translate } from "../../i18n";
-import { loadIdentity } from "../../lib/supabase/identity";
+import { isPresetRole, type PresetRole } from "@/contract";
+import { translate } from "@/i18n";
+import { loadIdentity } from "@/lib/supabase/identity";
 import { resourceRoles } from "../resources";
 
 function rolesFromMeta(meta: unknown): readonly PresetRole[] | undefined {

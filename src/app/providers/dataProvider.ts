@@ -1,8 +1,8 @@
 import type { DataProvider } from "@refinedev/core";
 import { dataProvider as supabaseDataProvider } from "@refinedev/supabase";
-import { supabase } from "../../lib/supabase/client";
-import { toHttpError } from "../../lib/supabase/errors";
-import { localizeError } from "../../i18n";
+import { supabase } from "@/lib/supabase/client";
+import { toHttpError } from "@/lib/supabase/errors";
+import { localizeError } from "@/i18n";
 
 type Method = keyof DataProvider;
 

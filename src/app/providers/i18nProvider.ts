@@ -1,5 +1,5 @@
 import type { I18nProvider } from "@refinedev/core";
-import { getLocale, setLocale, translateIn, type LocaleKey } from "../../i18n";
+import { getLocale, setLocale, translateIn, type LocaleKey } from "@/i18n";
 
 /**
  * A provider bound to one locale. The app creates a new one when the locale changes: Refine's

@@ -1,6 +1,6 @@
-import { FileListInput } from '../shared/FileListInput';
-import type { FieldInputProps } from '../types';
-import type { AttachmentField } from './definition';
+import { FileListInput } from "../shared/FileListInput";
+import type { FieldInputProps } from "../types";
+import type { AttachmentField } from "./definition";
 
 export function AttachmentInput({ field, value, onChange, onBlur, disabled, id, language, loaders }: FieldInputProps<AttachmentField>) {
   return (

@@ -1,8 +1,8 @@
-import type { FieldType } from '../types';
-import { attachmentConfigSchema, attachmentDefinition } from './definition';
-import { AttachmentCell } from './Cell';
-import { AttachmentInput } from './Input';
-import { validateAttachment } from './validate';
+import type { FieldType } from "../types";
+import { attachmentConfigSchema, attachmentDefinition } from "./definition";
+import { AttachmentCell } from "./Cell";
+import { AttachmentInput } from "./Input";
+import { validateAttachment } from "./validate";
 
 export const attachment = {
   ...attachmentDefinition,

@@ -1,7 +1,7 @@
-import { Radio } from 'antd';
-import type { FieldInputProps } from '../types';
-import { booleanAnswerLabels } from './answerLabels';
-import type { BooleanField } from './definition';
+import { Radio } from "antd";
+import type { FieldInputProps } from "../types";
+import { booleanAnswerLabels } from "./answerLabels";
+import type { BooleanField } from "./definition";
 
 /** Two radio buttons rather than a switch: "not answered yet" must stay visible for required questions. */
 export function BooleanInput({ field, value, onChange, onBlur, disabled, id, language }: FieldInputProps<BooleanField>) {
@@ -9,7 +9,7 @@ export function BooleanInput({ field, value, onChange, onBlur, disabled, id, lan
   return (
     <Radio.Group
       id={id}
-      value={typeof value === 'boolean' ? value : undefined}
+      value={typeof value === "boolean" ? value : undefined}
       onChange={(event) => {
         onChange(event.target.value === true);
         onBlur();

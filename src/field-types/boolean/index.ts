@@ -1,8 +1,8 @@
-import type { FieldType } from '../types';
-import { booleanConfigSchema, booleanDefinition } from './definition';
-import { BooleanCell } from './Cell';
-import { BooleanInput } from './Input';
-import { validateBoolean } from './validate';
+import type { FieldType } from "../types";
+import { booleanConfigSchema, booleanDefinition } from "./definition";
+import { BooleanCell } from "./Cell";
+import { BooleanInput } from "./Input";
+import { validateBoolean } from "./validate";
 
 export const boolean = {
   ...booleanDefinition,

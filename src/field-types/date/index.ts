@@ -1,8 +1,8 @@
-import type { FieldType } from '../types';
-import { dateConfigSchema, dateDefinition } from './definition';
-import { DateCell } from './Cell';
-import { DateInput } from './Input';
-import { validateDate } from './validate';
+import type { FieldType } from "../types";
+import { dateConfigSchema, dateDefinition } from "./definition";
+import { DateCell } from "./Cell";
+import { DateInput } from "./Input";
+import { validateDate } from "./validate";
 
 export const date = {
   ...dateDefinition,

@@ -1,8 +1,8 @@
-import type { FieldType } from '../types';
-import { datetimeConfigSchema, datetimeDefinition } from './definition';
-import { DatetimeCell } from './Cell';
-import { DatetimeInput } from './Input';
-import { validateDatetime } from './validate';
+import type { FieldType } from "../types";
+import { datetimeConfigSchema, datetimeDefinition } from "./definition";
+import { DatetimeCell } from "./Cell";
+import { DatetimeInput } from "./Input";
+import { validateDatetime } from "./validate";
 
 export const datetime = {
   ...datetimeDefinition,

@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../shared/dates';
+import { isCalendarDate } from "../shared/dates";
 
 /**
  * 居民身份证号码 (GB 11643-1999): 6-digit address code + YYYYMMDD + 3-digit sequence
@@ -6,7 +6,7 @@ import { isCalendarDate } from '../shared/dates';
  * GB/T 2260: retired codes stay valid on cards already issued.
  */
 const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const checkChars = '10X98765432';
+const checkChars = "10X98765432";
 const shape18 = /^\d{17}[\dX]$/;
 const shape15 = /^\d{15}$/;
 /** Nobody alive or on file was born before this; catches typos such as 0949 for 1949. */
@@ -18,17 +18,17 @@ export function idNumberCheckChar(first17: string): string {
   return checkChars[sum % 11];
 }
 
-export type IdNumberProblem = 'format' | 'birth_date' | 'check_digit';
+export type IdNumberProblem = "format" | "birth_date" | "check_digit";
 
 /** Why an 18-character number is invalid, or null. A lower-case x is accepted (and normalised on save). */
 export function idNumberProblem(value: string, today?: string): IdNumberProblem | null {
   const id = value.toUpperCase();
-  if (!shape18.test(id)) return 'format';
+  if (!shape18.test(id)) return "format";
   const year = Number(id.slice(6, 10));
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (year < earliestBirthYear || !isCalendarDate(year, Number(id.slice(10, 12)), Number(id.slice(12, 14)))) return 'birth_date';
-  if (today !== undefined && birth > today) return 'birth_date';
-  return idNumberCheckChar(id) === id[17] ? null : 'check_digit';
+  if (year < earliestBirthYear || !isCalendarDate(year, Number(id.slice(10, 12)), Number(id.slice(12, 14)))) return "birth_date";
+  if (today !== undefined && birth > today) return "birth_date";
+  return idNumberCheckChar(id) === id[17] ? null : "check_digit";
 }
 
 export function isValidIdNumber(value: string, today?: string): boolean {
@@ -55,10 +55,10 @@ export function idNumberBirthDate(value: string): string | null {
   return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
 }
 
-export function idNumberSex(value: string): 'male' | 'female' | null {
+export function idNumberSex(value: string): "male" | "female" | null {
   const id = normalizeIdNumber(value);
   if (idNumberProblem(id) !== null) return null;
-  return Number(id[16]) % 2 === 1 ? 'male' : 'female';
+  return Number(id[16]) % 2 === 1 ? "male" : "female";
 }
 
 /** Completed years at `on` (YYYY-MM-DD): the birthday itself counts as a year completed. */

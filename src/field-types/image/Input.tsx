@@ -1,6 +1,6 @@
-import { FileListInput } from '../shared/FileListInput';
-import type { FieldInputProps } from '../types';
-import { imageDefaultAccept, type ImageField } from './definition';
+import { FileListInput } from "../shared/FileListInput";
+import type { FieldInputProps } from "../types";
+import { imageDefaultAccept, type ImageField } from "./definition";
 
 export function ImageInput({ field, value, onChange, onBlur, disabled, id, language, loaders }: FieldInputProps<ImageField>) {
   return (

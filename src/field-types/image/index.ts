@@ -1,8 +1,8 @@
-import type { FieldType } from '../types';
-import { imageConfigSchema, imageDefinition } from './definition';
-import { ImageCell } from './Cell';
-import { ImageInput } from './Input';
-import { validateImage } from './validate';
+import type { FieldType } from "../types";
+import { imageConfigSchema, imageDefinition } from "./definition";
+import { ImageCell } from "./Cell";
+import { ImageInput } from "./Input";
+import { validateImage } from "./validate";
 
 export const image = {
   ...imageDefinition,

@@ -1,13 +1,13 @@
-import { InputNumber } from 'antd';
-import { pickText } from '../../contract';
-import type { FieldInputProps } from '../types';
-import type { MoneyField } from './definition';
+import { InputNumber } from "antd";
+import { pickText } from "@/contract";
+import type { FieldInputProps } from "../types";
+import type { MoneyField } from "./definition";
 
 export function MoneyInput({ field, value, onChange, onBlur, disabled, status, id, language }: FieldInputProps<MoneyField>) {
   return (
     <InputNumber<number>
       id={id}
-      value={typeof value === 'number' ? value : null}
+      value={typeof value === "number" ? value : null}
       // round on entry so what is stored is exactly what the user saw
       onChange={(next) => onChange(next === null ? null : Math.round(next * 100) / 100)}
       onBlur={onBlur}
@@ -19,7 +19,7 @@ export function MoneyInput({ field, value, onChange, onBlur, disabled, status, i
       step={0.01}
       prefix="¥"
       placeholder={field.placeholder ? pickText(language, field.placeholder, field.placeholder_en) : undefined}
-      style={{ width: '100%' }}
+      style={{ width: "100%" }}
     />
   );
 }

@@ -1,8 +1,8 @@
-import type { FieldType } from '../types';
-import { moneyConfigSchema, moneyDefinition } from './definition';
-import { MoneyCell } from './Cell';
-import { MoneyInput } from './Input';
-import { validateMoney } from './validate';
+import type { FieldType } from "../types";
+import { moneyConfigSchema, moneyDefinition } from "./definition";
+import { MoneyCell } from "./Cell";
+import { MoneyInput } from "./Input";
+import { validateMoney } from "./validate";
 
 export const money = {
   ...moneyDefinition,

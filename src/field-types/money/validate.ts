@@ -1,7 +1,7 @@
-import { fieldIssue } from '../issue';
-import { checkNumberRange } from '../number/validate';
-import type { FieldIssue } from '../types';
-import type { MoneyField } from './definition';
+import { fieldIssue } from "../issue";
+import { checkNumberRange } from "../number/validate";
+import type { FieldIssue } from "../types";
+import type { MoneyField } from "./definition";
 
 /** Binary floats cannot hold 0.1 exactly, so "two decimals" means "within rounding of fen". */
 export function hasAtMostTwoDecimals(value: number): boolean {
@@ -10,6 +10,6 @@ export function hasAtMostTwoDecimals(value: number): boolean {
 }
 
 export function validateMoney(field: MoneyField, value: unknown): FieldIssue | null {
-  if (typeof value === 'number' && Number.isFinite(value) && !hasAtMostTwoDecimals(value)) return fieldIssue('precision');
+  if (typeof value === "number" && Number.isFinite(value) && !hasAtMostTwoDecimals(value)) return fieldIssue("precision");
   return checkNumberRange(field, value);
 }

@@ -1,7 +1,7 @@
-import { emptyCellText } from '../shared/labels';
-import { ChoiceTag } from '../select/ChoiceTag';
-import type { FieldCellProps } from '../types';
-import type { MultiselectField } from './definition';
+import { emptyCellText } from "../shared/labels";
+import { ChoiceTag } from "../select/ChoiceTag";
+import type { FieldCellProps } from "../types";
+import type { MultiselectField } from "./definition";
 
 export function MultiselectCell({ field, value, language }: FieldCellProps<MultiselectField>) {
   if (!Array.isArray(value) || value.length === 0) return <>{emptyCellText}</>;
@@ -9,7 +9,7 @@ export function MultiselectCell({ field, value, language }: FieldCellProps<Multi
     <>
       {value.map((item, index) => (
         <span key={String(item)}>
-          {index > 0 && !field.options.some((o) => o.color) ? '、' : null}
+          {index > 0 && !field.options.some((o) => o.color) ? "、" : null}
           <ChoiceTag options={field.options} value={item} language={language} />
         </span>
       ))}

@@ -1,8 +1,8 @@
-import type { FieldType } from '../types';
-import { multiselectConfigSchema, multiselectDefinition } from './definition';
-import { MultiselectCell } from './Cell';
-import { MultiselectInput } from './Input';
-import { validateMultiselect } from './validate';
+import type { FieldType } from "../types";
+import { multiselectConfigSchema, multiselectDefinition } from "./definition";
+import { MultiselectCell } from "./Cell";
+import { MultiselectInput } from "./Input";
+import { validateMultiselect } from "./validate";
 
 export const multiselect = {
   ...multiselectDefinition,

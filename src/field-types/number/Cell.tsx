@@ -1,9 +1,9 @@
-import { emptyCellText } from '../shared/labels';
-import type { FieldCellProps } from '../types';
-import type { NumberField } from './definition';
+import { emptyCellText } from "../shared/labels";
+import type { FieldCellProps } from "../types";
+import type { NumberField } from "./definition";
 
 export function NumberCell({ field, value, language }: FieldCellProps<NumberField>) {
-  if (typeof value !== 'number') return <>{typeof value === 'string' && value !== '' ? value : emptyCellText}</>;
-  const formatted = value.toLocaleString(language === 'en' ? 'en-US' : 'zh-CN');
+  if (typeof value !== "number") return <>{typeof value === "string" && value !== "" ? value : emptyCellText}</>;
+  const formatted = value.toLocaleString(language === "en" ? "en-US" : "zh-CN");
   return <>{field.unit ? `${formatted} ${field.unit}` : formatted}</>;
 }

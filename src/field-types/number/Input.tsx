@@ -1,13 +1,13 @@
-import { InputNumber } from 'antd';
-import { pickText } from '../../contract';
-import type { FieldInputProps } from '../types';
-import type { NumberField } from './definition';
+import { InputNumber } from "antd";
+import { pickText } from "@/contract";
+import type { FieldInputProps } from "../types";
+import type { NumberField } from "./definition";
 
 export function NumberInput({ field, value, onChange, onBlur, disabled, status, id, language }: FieldInputProps<NumberField>) {
   return (
     <InputNumber<number>
       id={id}
-      value={typeof value === 'number' ? value : null}
+      value={typeof value === "number" ? value : null}
       onChange={(next) => onChange(next ?? null)}
       onBlur={onBlur}
       disabled={disabled}
@@ -17,7 +17,7 @@ export function NumberInput({ field, value, onChange, onBlur, disabled, status, 
       precision={field.integer ? 0 : undefined}
       suffix={field.unit}
       placeholder={field.placeholder ? pickText(language, field.placeholder, field.placeholder_en) : undefined}
-      style={{ width: '100%' }}
+      style={{ width: "100%" }}
     />
   );
 }

@@ -1,8 +1,8 @@
-import type { FieldType } from '../types';
-import { numberConfigSchema, numberDefinition } from './definition';
-import { NumberCell } from './Cell';
-import { NumberInput } from './Input';
-import { validateNumber } from './validate';
+import type { FieldType } from "../types";
+import { numberConfigSchema, numberDefinition } from "./definition";
+import { NumberCell } from "./Cell";
+import { NumberInput } from "./Input";
+import { validateNumber } from "./validate";
 
 export const number = {
   ...numberDefinition,

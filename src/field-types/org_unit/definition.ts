@@ -1,10 +1,10 @@
-import { z } from 'zod';
-import { orgUnitLevels } from '../../contract';
-import { operatorSets } from '../operators';
-import { placeholderOption } from '../shared/configParts';
-import type { FieldOf, FieldTypeDefinition } from '../types';
-import { lookupText, noParts, textAsIs } from '../shared/textForms';
-import { everyTypeRoutines } from '../shared/sqlRoutines';
+import { z } from "zod";
+import { orgUnitLevels } from "@/contract";
+import { operatorSets } from "../operators";
+import { placeholderOption } from "../shared/configParts";
+import type { FieldOf, FieldTypeDefinition } from "../types";
+import { lookupText, noParts, textAsIs } from "../shared/textForms";
+import { everyTypeRoutines } from "../shared/sqlRoutines";
 
 export const orgUnitConfigSchema = z.strictObject({
   /** only units at these levels can be chosen, e.g. ["grid"] for 所属网格 */
@@ -15,20 +15,20 @@ export const orgUnitConfigSchema = z.strictObject({
 export type OrgUnitField = FieldOf<typeof orgUnitConfigSchema>;
 
 export const orgUnitDefinition = {
-  key: 'org_unit',
-  label: { zh: '组织/网格', en: 'Org unit' },
-  icon: 'ApartmentOutlined',
-  storage: 'string',
+  key: "org_unit",
+  label: { zh: "组织/网格", en: "Org unit" },
+  icon: "ApartmentOutlined",
+  storage: "string",
   configSchema: orgUnitConfigSchema,
   filterOperators: operatorSets.reference,
   sortable: true,
   searchable: false,
   multiple: false,
   holdsFiles: false,
-  lookup: 'org_unit',
-  mask: 'generic',
+  lookup: "org_unit",
+  mask: "generic",
   sqlRoutines: [...everyTypeRoutines],
-  toText: lookupText('orgUnitName'),
+  toText: lookupText("orgUnitName"),
   fromText: textAsIs,
   partLabel: noParts,
 } as const satisfies FieldTypeDefinition<typeof orgUnitConfigSchema>;

@@ -1,8 +1,8 @@
-import type { FieldType } from '../types';
-import { orgUnitConfigSchema, orgUnitDefinition } from './definition';
-import { OrgUnitCell } from './Cell';
-import { OrgUnitInput } from './Input';
-import { validateOrgUnit } from './validate';
+import type { FieldType } from "../types";
+import { orgUnitConfigSchema, orgUnitDefinition } from "./definition";
+import { OrgUnitCell } from "./Cell";
+import { OrgUnitInput } from "./Input";
+import { validateOrgUnit } from "./validate";
 
 export const org_unit = {
   ...orgUnitDefinition,

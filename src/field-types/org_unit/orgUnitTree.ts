@@ -1,4 +1,4 @@
-import type { OrgUnitOption } from '../types';
+import type { OrgUnitOption } from "../types";
 
 export interface OrgUnitTreeNode {
   value: string;

@@ -1,21 +1,21 @@
-import { Input } from 'antd';
-import { pickText } from '../../contract';
-import type { FieldInputProps } from '../types';
-import type { PhoneField } from './definition';
+import { Input } from "antd";
+import { pickText } from "@/contract";
+import type { FieldInputProps } from "../types";
+import type { PhoneField } from "./definition";
 
 export function PhoneInput({ field, value, onChange, onBlur, disabled, status, id, language }: FieldInputProps<PhoneField>) {
-  const text = typeof value === 'string' ? value : '';
+  const text = typeof value === "string" ? value : "";
   return (
     <Input
       id={id}
       type="tel"
       inputMode="tel"
       value={text}
-      onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
+      onChange={(event) => onChange(event.target.value === "" ? null : event.target.value)}
       onBlur={() => {
         // numbers pasted from documents often carry spaces: "138 1234 5678"
-        const compact = text.replace(/\s+/g, '');
-        if (compact !== text) onChange(compact === '' ? null : compact);
+        const compact = text.replace(/\s+/g, "");
+        if (compact !== text) onChange(compact === "" ? null : compact);
         onBlur();
       }}
       disabled={disabled}

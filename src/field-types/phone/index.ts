@@ -1,8 +1,8 @@
-import type { FieldType } from '../types';
-import { phoneConfigSchema, phoneDefinition } from './definition';
-import { PhoneCell } from './Cell';
-import { PhoneInput } from './Input';
-import { validatePhone } from './validate';
+import type { FieldType } from "../types";
+import { phoneConfigSchema, phoneDefinition } from "./definition";
+import { PhoneCell } from "./Cell";
+import { PhoneInput } from "./Input";
+import { validatePhone } from "./validate";
 
 export const phone = {
   ...phoneDefinition,

@@ -5,10 +5,10 @@
 export const mobilePattern = /^1[3-9]\d{9}$/;
 export const landlinePattern = /^0\d{2,3}-?\d{7,8}$/;
 
-export type PhoneKind = 'mobile' | 'landline' | 'any';
+export type PhoneKind = "mobile" | "landline" | "any";
 
-export function isValidPhone(value: string, kind: PhoneKind = 'any'): boolean {
-  if (kind === 'mobile') return mobilePattern.test(value);
-  if (kind === 'landline') return landlinePattern.test(value);
+export function isValidPhone(value: string, kind: PhoneKind = "any"): boolean {
+  if (kind === "mobile") return mobilePattern.test(value);
+  if (kind === "landline") return landlinePattern.test(value);
   return mobilePattern.test(value) || landlinePattern.test(value);
 }

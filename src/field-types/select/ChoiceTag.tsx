@@ -1,6 +1,6 @@
-import { Tag } from 'antd';
-import { choiceLabel, type ChoiceOption } from '../shared/choiceOptions';
-import type { Language } from '../types';
+import { Tag } from "antd";
+import { choiceLabel, type ChoiceOption } from "../shared/choiceOptions";
+import type { Language } from "../types";
 
 /** A coloured tag when the option has a colour, plain text otherwise; shared with multiselect. */
 export function ChoiceTag({ options, value, language }: { options: readonly ChoiceOption[]; value: unknown; language?: Language }) {

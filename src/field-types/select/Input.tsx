@@ -1,13 +1,13 @@
-import { Radio, Select } from 'antd';
-import { toSelectOptions } from '../shared/choiceOptions';
-import { pickText } from '../../contract';
-import type { FieldInputProps } from '../types';
-import type { SelectField } from './definition';
+import { Radio, Select } from "antd";
+import { toSelectOptions } from "../shared/choiceOptions";
+import { pickText } from "@/contract";
+import type { FieldInputProps } from "../types";
+import type { SelectField } from "./definition";
 
 export function SelectInput({ field, value, onChange, onBlur, disabled, status, id, language }: FieldInputProps<SelectField>) {
   const options = toSelectOptions(field.options, language);
-  const current = typeof value === 'string' ? value : undefined;
-  if (field.display === 'radio') {
+  const current = typeof value === "string" ? value : undefined;
+  if (field.display === "radio") {
     return (
       <Radio.Group
         id={id}
@@ -34,7 +34,7 @@ export function SelectInput({ field, value, onChange, onBlur, disabled, status, 
       showSearch
       optionFilterProp="label"
       placeholder={field.placeholder ? pickText(language, field.placeholder, field.placeholder_en) : undefined}
-      style={{ width: '100%' }}
+      style={{ width: "100%" }}
     />
   );
 }

@@ -1,15 +1,15 @@
-import { z } from 'zod';
-import { operatorSets } from '../operators';
-import { placeholderOption } from '../shared/configParts';
-import { choiceLabel, choiceOptionsSchema, choiceValue } from '../shared/choiceOptions';
-import type { CellText, FieldOf, FieldTypeDefinition, TextContext } from '../types';
-import { columnTypeRoutines } from '../shared/sqlRoutines';
-import { noParts } from '../shared/textForms';
+import { z } from "zod";
+import { operatorSets } from "../operators";
+import { placeholderOption } from "../shared/configParts";
+import { choiceLabel, choiceOptionsSchema, choiceValue } from "../shared/choiceOptions";
+import type { CellText, FieldOf, FieldTypeDefinition, TextContext } from "../types";
+import { columnTypeRoutines } from "../shared/sqlRoutines";
+import { noParts } from "../shared/textForms";
 
 export const selectConfigSchema = z.strictObject({
   options: choiceOptionsSchema,
   /** radio buttons read better than a dropdown for 2–4 short choices */
-  display: z.enum(['dropdown', 'radio']).optional(),
+  display: z.enum(["dropdown", "radio"]).optional(),
   ...placeholderOption,
 });
 
@@ -21,14 +21,14 @@ function selectText(field: SelectField, value: unknown, { language }: TextContex
 
 /** A stored value, else an option's label (either language); other text as it is. */
 function selectFromText(field: SelectField, text: string): string | undefined {
-  return text === '' ? undefined : choiceValue(field.options, text);
+  return text === "" ? undefined : choiceValue(field.options, text);
 }
 
 export const selectDefinition = {
-  key: 'select',
-  label: { zh: '下拉单选', en: 'Single choice' },
-  icon: 'DownSquareOutlined',
-  storage: 'string',
+  key: "select",
+  label: { zh: "下拉单选", en: "Single choice" },
+  icon: "DownSquareOutlined",
+  storage: "string",
   configSchema: selectConfigSchema,
   filterOperators: operatorSets.choice,
   sortable: true,
@@ -36,8 +36,8 @@ export const selectDefinition = {
   multiple: false,
   holdsFiles: false,
   lookup: null,
-  mask: 'whole',
-  sqlRoutines: [...columnTypeRoutines, 'private.is_option_value'],
+  mask: "whole",
+  sqlRoutines: [...columnTypeRoutines, "private.is_option_value"],
   toText: selectText,
   fromText: selectFromText,
   partLabel: noParts,

@@ -1,8 +1,8 @@
-import type { FieldType } from '../types';
-import { selectConfigSchema, selectDefinition } from './definition';
-import { SelectCell } from './Cell';
-import { SelectInput } from './Input';
-import { validateSelect } from './validate';
+import type { FieldType } from "../types";
+import { selectConfigSchema, selectDefinition } from "./definition";
+import { SelectCell } from "./Cell";
+import { SelectInput } from "./Input";
+import { validateSelect } from "./validate";
 
 export const select = {
   ...selectDefinition,

@@ -1,9 +1,9 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Button, Upload, type UploadFile } from 'antd';
-import { useState } from 'react';
-import type { FieldLoaders, Language, StoredFile } from '../types';
-import { isStoredFileList } from './files';
-import { pickText } from '../../contract';
+import { UploadOutlined } from "@ant-design/icons";
+import { Button, Upload, type UploadFile } from "antd";
+import { useState } from "react";
+import type { FieldLoaders, Language, StoredFile } from "../types";
+import { isStoredFileList } from "./files";
+import { pickText } from "@/contract";
 
 interface FileListInputProps {
   id?: string;
@@ -15,7 +15,7 @@ interface FileListInputProps {
   loaders: FieldLoaders;
   accept?: string[];
   maxCount?: number;
-  listType: 'text' | 'picture-card';
+  listType: "text" | "picture-card";
 }
 
 /**
@@ -26,7 +26,7 @@ export function FileListInput({ id, value, onChange, onBlur, disabled, language,
   const stored: StoredFile[] = isStoredFileList(value) ? value : [];
   const [pending, setPending] = useState<UploadFile[]>([]);
   const fileList: UploadFile[] = [
-    ...stored.map((file) => ({ uid: file.path, name: file.name, status: 'done' as const, size: file.size, type: file.mime })),
+    ...stored.map((file) => ({ uid: file.path, name: file.name, status: "done" as const, size: file.size, type: file.mime })),
     ...pending,
   ];
   const full = maxCount !== undefined && fileList.length >= maxCount;
@@ -35,13 +35,13 @@ export function FileListInput({ id, value, onChange, onBlur, disabled, language,
       <Upload
         listType={listType}
         fileList={fileList}
-        accept={accept?.join(',')}
+        accept={accept?.join(",")}
         multiple={maxCount !== 1}
         disabled={disabled}
         customRequest={({ file, onSuccess, onError }) => {
           if (!(file instanceof File)) return;
           const uid = `pending-${file.name}-${file.lastModified}`;
-          setPending((rows) => [...rows, { uid, name: file.name, status: 'uploading' }]);
+          setPending((rows) => [...rows, { uid, name: file.name, status: "uploading" }]);
           loaders.uploadFile(file).then(
             (saved) => {
               setPending((rows) => rows.filter((row) => row.uid !== uid));
@@ -50,13 +50,13 @@ export function FileListInput({ id, value, onChange, onBlur, disabled, language,
               onSuccess?.(saved);
             },
             (error: unknown) => {
-              setPending((rows) => rows.map((row) => (row.uid === uid ? { ...row, status: 'error' } : row)));
+              setPending((rows) => rows.map((row) => (row.uid === uid ? { ...row, status: "error" } : row)));
               onError?.(error instanceof Error ? error : new Error(String(error)));
             },
           );
         }}
         onRemove={(file) => {
-          if (file.uid.startsWith('pending-')) setPending((rows) => rows.filter((row) => row.uid !== file.uid));
+          if (file.uid.startsWith("pending-")) setPending((rows) => rows.filter((row) => row.uid !== file.uid));
           else {
             const rest = stored.filter((row) => row.path !== file.uid);
             onChange(rest.length === 0 ? null : rest);
@@ -64,15 +64,15 @@ export function FileListInput({ id, value, onChange, onBlur, disabled, language,
           }
         }}
         onPreview={(file) => {
-          if (!file.uid.startsWith('pending-')) void loaders.fileUrl(file.uid).then((url) => window.open(url, '_blank', 'noopener'));
+          if (!file.uid.startsWith("pending-")) void loaders.fileUrl(file.uid).then((url) => window.open(url, "_blank", "noopener"));
         }}
       >
-        {full || disabled ? null : listType === 'picture-card' ? (
+        {full || disabled ? null : listType === "picture-card" ? (
           <span>
-            <UploadOutlined /> {pickText(language, '上传', 'Upload')}
+            <UploadOutlined /> {pickText(language, "上传", "Upload")}
           </span>
         ) : (
-          <Button icon={<UploadOutlined />}>{pickText(language, '上传文件', 'Upload file')}</Button>
+          <Button icon={<UploadOutlined />}>{pickText(language, "上传文件", "Upload file")}</Button>
         )}
       </Upload>
     </div>

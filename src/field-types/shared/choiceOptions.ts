@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import { msg } from '../../contract';
-import type { Language } from '../types';
-import { pickText } from '../../contract';
+import { z } from "zod";
+import { msg } from "@/contract";
+import type { Language } from "../types";
+import { pickText } from "@/contract";
 
 /**
  * Choices are stored by `value` (stable codes, e.g. GB/T 2261 codes); labels may change
@@ -17,13 +17,13 @@ export const choiceOptionSchema = z.strictObject({
 export type ChoiceOption = z.infer<typeof choiceOptionSchema>;
 
 export const choiceOptionsSchema = z
-  .array(choiceOptionSchema, msg('select_options_min'))
-  .min(1, msg('select_options_min'))
+  .array(choiceOptionSchema, msg("select_options_min"))
+  .min(1, msg("select_options_min"))
   .superRefine((options, ctx) => {
     const seen = new Set<string>();
     options.forEach((option, index) => {
       if (seen.has(option.value)) {
-        ctx.addIssue({ code: 'custom', path: [index, 'value'], message: 'duplicate_option', params: { value: option.value } });
+        ctx.addIssue({ code: "custom", path: [index, "value"], message: "duplicate_option", params: { value: option.value } });
       }
       seen.add(option.value);
     });

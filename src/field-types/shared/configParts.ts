@@ -1,11 +1,11 @@
-import { z } from 'zod';
-import { msg } from '../../contract';
+import { z } from "zod";
+import { msg } from "@/contract";
 
 /** Config building blocks shared by several types, so the same option means the same thing. */
 
 const isValidRegex = (source: string): boolean => {
   try {
-    new RegExp(source, 'u');
+    new RegExp(source, "u");
     return true;
   } catch {
     return false;
@@ -19,7 +19,7 @@ export const lengthLimits = {
 
 export const patternOption = {
   /** Kept to the subset JS and Postgres regexes share (anchors, classes, \d, quantifiers). */
-  pattern: z.string().min(1).refine(isValidRegex, msg('pattern_invalid')).optional(),
+  pattern: z.string().min(1).refine(isValidRegex, msg("pattern_invalid")).optional(),
   pattern_message: z.string().optional(),
   pattern_message_en: z.string().optional(),
 };
@@ -35,10 +35,10 @@ export function limitsInOrder(lower: string, upper: string) {
     const a = config[lower];
     const b = config[upper];
     // "today" is only known at validation time, so it is never out of order here
-    const bothNumbers = typeof a === 'number' && typeof b === 'number';
-    const bothDates = typeof a === 'string' && typeof b === 'string' && a !== 'today' && b !== 'today';
+    const bothNumbers = typeof a === "number" && typeof b === "number";
+    const bothDates = typeof a === "string" && typeof b === "string" && a !== "today" && b !== "today";
     if ((bothNumbers || bothDates) && a > b) {
-      ctx.addIssue({ code: 'custom', path: [upper], message: 'range_order' });
+      ctx.addIssue({ code: "custom", path: [upper], message: "range_order" });
     }
   };
 }

@@ -17,13 +17,13 @@ export function isIsoDate(value: string): boolean {
 
 /** Local calendar date of `now` as YYYY-MM-DD (the user's "today"). */
 export function isoDateOf(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
+  const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** A date limit from config: an ISO date, or "today" resolved against `now`. */
 export function resolveDateLimit(limit: string, now: Date): string {
-  return limit === 'today' ? isoDateOf(now) : limit;
+  return limit === "today" ? isoDateOf(now) : limit;
 }
 
 /** ISO 8601 date-time with an explicit offset, as timestamptz accepts unambiguously. */

@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { fieldIssue } from '../issue';
-import type { FieldIssue, StoredFile } from '../types';
+import { z } from "zod";
+import { fieldIssue } from "../issue";
+import type { FieldIssue, StoredFile } from "../types";
 
 export const storedFileSchema = z.strictObject({
   path: z.string().min(1),
@@ -16,7 +16,7 @@ export const fileConfigParts = {
   maxCount: z.int().min(1).max(50).optional(),
   maxSizeMb: z.number().positive().max(100).optional(),
   docKind: z.string().optional(),
-  verify: z.enum(['original', 'copy', 'photo']).optional(),
+  verify: z.enum(["original", "copy", "photo"]).optional(),
 };
 
 export function fileMatchesAccept(file: StoredFile, accept: readonly string[]): boolean {
@@ -24,8 +24,8 @@ export function fileMatchesAccept(file: StoredFile, accept: readonly string[]): 
   const mime = file.mime.toLowerCase();
   return accept.some((rule) => {
     const r = rule.toLowerCase();
-    if (r.startsWith('.')) return name.endsWith(r);
-    if (r.endsWith('/*')) return mime.startsWith(r.slice(0, -1));
+    if (r.startsWith(".")) return name.endsWith(r);
+    if (r.endsWith("/*")) return mime.startsWith(r.slice(0, -1));
     return mime === r;
   });
 }
@@ -38,15 +38,15 @@ interface FileRules {
 
 /** Values are always arrays of stored files, even with maxCount 1, so storage has one shape. */
 export function validateFiles(rules: FileRules, value: unknown): FieldIssue | null {
-  if (!Array.isArray(value)) return fieldIssue('type');
-  if (rules.maxCount !== undefined && value.length > rules.maxCount) return fieldIssue('max_items', { max: rules.maxCount });
+  if (!Array.isArray(value)) return fieldIssue("type");
+  if (rules.maxCount !== undefined && value.length > rules.maxCount) return fieldIssue("max_items", { max: rules.maxCount });
   // reported on the field, not the file: the form shows one message under the upload box
   for (const item of value) {
     const parsed = storedFileSchema.safeParse(item);
-    if (!parsed.success) return fieldIssue('type');
-    if (rules.accept && !fileMatchesAccept(parsed.data, rules.accept)) return fieldIssue('file_type');
+    if (!parsed.success) return fieldIssue("type");
+    if (rules.accept && !fileMatchesAccept(parsed.data, rules.accept)) return fieldIssue("file_type");
     if (rules.maxSizeMb !== undefined && parsed.data.size > rules.maxSizeMb * 1024 * 1024) {
-      return fieldIssue('file_size', { max: rules.maxSizeMb });
+      return fieldIssue("file_size", { max: rules.maxSizeMb });
     }
   }
   return null;

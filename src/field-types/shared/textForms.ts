@@ -1,17 +1,17 @@
-import type { CellText, Language, TextContext } from '../types';
-import { isStoredFileList } from './files';
+import type { CellText, Language, TextContext } from "../types";
+import { isStoredFileList } from "./files";
 
 /** Text forms (toText / fromText) that several types share. */
 
 /** How a list of answers is joined in one cell: the enumeration comma in Chinese. */
-export const listSeparator = (language: Language) => (language === 'en' ? ', ' : '\u3001');
+export const listSeparator = (language: Language) => (language === "en" ? ", " : "\u3001");
 
 export function plainText(_field: unknown, value: unknown): CellText {
   return String(value);
 }
 
 export function numberText(_field: unknown, value: unknown): CellText {
-  return typeof value === 'number' ? value : String(value);
+  return typeof value === "number" ? value : String(value);
 }
 
 export function fileNamesText(_field: unknown, value: unknown, { language }: TextContext): CellText {
@@ -19,7 +19,7 @@ export function fileNamesText(_field: unknown, value: unknown, { language }: Tex
 }
 
 /** The stored id named by the view's lookup; the id itself when the reader cannot see the name. */
-export function lookupText(lookup: 'orgUnitName' | 'userName') {
+export function lookupText(lookup: "orgUnitName" | "userName") {
   return (_field: unknown, value: unknown, { lookups }: TextContext): CellText => {
     const id = String(value);
     return lookups?.[lookup]?.(id) ?? id;
@@ -27,12 +27,12 @@ export function lookupText(lookup: 'orgUnitName' | 'userName') {
 }
 
 export function textAsIs(_field: unknown, text: string): string | undefined {
-  return text === '' ? undefined : text;
+  return text === "" ? undefined : text;
 }
 
 export function numberFromText(_field: unknown, text: string): number | undefined {
   const n = Number(text);
-  return text !== '' && Number.isFinite(n) ? n : undefined;
+  return text !== "" && Number.isFinite(n) ? n : undefined;
 }
 
 /** Files and rows cannot be written as one piece of text. */

@@ -1,14 +1,14 @@
-import { z } from 'zod';
-import { forwardIssues, msg, parseTypeOptions } from '../../contract';
-import { operatorSets } from '../operators';
-import { limitsInOrder } from '../shared/configParts';
-import { everyTypeRoutines } from '../shared/sqlRoutines';
-import { fieldLabel } from '../shared/labels';
-import type { CellText, FieldOf, FieldType, FieldTypeDefinition, Language, RegisteredFieldType } from '../types';
-import { UnknownFieldTypeError } from '../unknownFieldTypeError';
+import { z } from "zod";
+import { forwardIssues, msg, parseTypeOptions } from "@/contract";
+import { operatorSets } from "../operators";
+import { limitsInOrder } from "../shared/configParts";
+import { everyTypeRoutines } from "../shared/sqlRoutines";
+import { fieldLabel } from "../shared/labels";
+import type { CellText, FieldOf, FieldType, FieldTypeDefinition, Language, RegisteredFieldType } from "../types";
+import { UnknownFieldTypeError } from "../unknownFieldTypeError";
 
 /** Scalar types only: a row cell holding files or another table would not fit a table row. */
-export const subTableColumnTypes = ['text', 'textarea', 'number', 'money', 'date', 'boolean', 'select', 'id_number', 'phone'] as const;
+export const subTableColumnTypes = ["text", "textarea", "number", "money", "date", "boolean", "select", "id_number", "phone"] as const;
 export type SubTableColumnType = (typeof subTableColumnTypes)[number];
 
 /**
@@ -18,7 +18,10 @@ export type SubTableColumnType = (typeof subTableColumnTypes)[number];
 export type ColumnTypes = Readonly<Record<SubTableColumnType, RegisteredFieldType>>;
 
 const columnCommon = {
-  key: z.string().regex(/^[a-z][a-z0-9_]*$/, msg('key_format')).max(40),
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, msg("key_format"))
+    .max(40),
   label: z.string().min(1),
   label_en: z.string().optional(),
   type: z.string(),
@@ -43,7 +46,7 @@ export function columnTypeOf(columnTypes: ColumnTypes, field: string, column: { 
 export function subTableConfigSchemaFor(columnTypes: ColumnTypes) {
   const columnSchema = z.looseObject(columnCommon).superRefine((column, ctx) => {
     if (!isColumnType(column.type)) {
-      ctx.addIssue({ code: 'custom', path: ['type'], message: 'sub_table_column_type', params: { type: column.type } });
+      ctx.addIssue({ code: "custom", path: ["type"], message: "sub_table_column_type", params: { type: column.type } });
       return;
     }
     const parsed = parseTypeOptions(columnTypes[column.type].configSchema, column, columnCommonKeys);
@@ -55,12 +58,12 @@ export function subTableConfigSchemaFor(columnTypes: ColumnTypes) {
       minRows: z.int().min(0).optional(),
       maxRows: z.int().min(1).optional(),
     })
-    .superRefine(limitsInOrder('minRows', 'maxRows'))
+    .superRefine(limitsInOrder("minRows", "maxRows"))
     .superRefine((config, ctx) => {
       const seen = new Set<string>();
       config.columns.forEach((column, index) => {
         if (seen.has(column.key)) {
-          ctx.addIssue({ code: 'custom', path: ['columns', index, 'key'], message: 'duplicate_key', params: { key: column.key } });
+          ctx.addIssue({ code: "custom", path: ["columns", index, "key"], message: "duplicate_key", params: { key: column.key } });
         }
         seen.add(column.key);
       });
@@ -69,7 +72,7 @@ export function subTableConfigSchemaFor(columnTypes: ColumnTypes) {
 
 type SubTableConfigSchema = ReturnType<typeof subTableConfigSchemaFor>;
 export type SubTableField = FieldOf<SubTableConfigSchema>;
-export type SubTableColumn = SubTableField['columns'][number];
+export type SubTableColumn = SubTableField["columns"][number];
 
 /** A row count: a table does not fit one cell of a spreadsheet or a history line. */
 function rowCountText(_field: SubTableField, value: unknown): CellText {
@@ -85,10 +88,10 @@ function columnLabel(field: SubTableField, part: string, language: Language): st
 export function subTableDefinitionFor(columnTypes: ColumnTypes) {
   const configSchema = subTableConfigSchemaFor(columnTypes);
   return {
-    key: 'sub_table',
-    label: { zh: '子表', en: 'Sub-table' },
-    icon: 'TableOutlined',
-    storage: 'row[]',
+    key: "sub_table",
+    label: { zh: "子表", en: "Sub-table" },
+    icon: "TableOutlined",
+    storage: "row[]",
     configSchema,
     filterOperators: operatorSets.presence,
     sortable: false,
@@ -96,10 +99,10 @@ export function subTableDefinitionFor(columnTypes: ColumnTypes) {
     multiple: false,
     holdsFiles: false,
     lookup: null,
-    mask: 'whole',
+    mask: "whole",
     // the definition check walks the columns (check_service_definition), each column's
     // answers go through its own type's branch of field_value_issue
-    sqlRoutines: [...everyTypeRoutines, 'private.sub_table_column_types', 'private.check_service_definition'],
+    sqlRoutines: [...everyTypeRoutines, "private.sub_table_column_types", "private.check_service_definition"],
     toText: rowCountText,
     fromText: () => undefined,
     partLabel: columnLabel,

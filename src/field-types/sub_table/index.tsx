@@ -1,10 +1,10 @@
-import type { FieldCellProps, FieldInputProps, FieldType } from '../types';
-import { SubTableCell } from './Cell';
-import { subTableDefinitionFor, type ColumnTypes, type SubTableField } from './definition';
-import { SubTableInput } from './Input';
-import { validateSubTable } from './validate';
+import type { FieldCellProps, FieldInputProps, FieldType } from "../types";
+import { SubTableCell } from "./Cell";
+import { subTableDefinitionFor, type ColumnTypes, type SubTableField } from "./definition";
+import { SubTableInput } from "./Input";
+import { validateSubTable } from "./validate";
 
-export { subTableColumnTypes, type ColumnTypes, type SubTableColumn, type SubTableField } from './definition';
+export { subTableColumnTypes, type ColumnTypes, type SubTableColumn, type SubTableField } from "./definition";
 
 /**
  * The sub_table type, built by registry.ts with the column types it may hold. Validation,

@@ -1,15 +1,15 @@
-import { Input } from 'antd';
-import { pickText } from '../../contract';
-import type { FieldInputProps } from '../types';
-import type { TextField } from './definition';
+import { Input } from "antd";
+import { pickText } from "@/contract";
+import type { FieldInputProps } from "../types";
+import type { TextField } from "./definition";
 
 export function TextInput({ field, value, onChange, onBlur, disabled, status, id, language }: FieldInputProps<TextField>) {
   return (
     <Input
       id={id}
-      value={typeof value === 'string' ? value : ''}
+      value={typeof value === "string" ? value : ""}
       // a cleared box stores null, not "", so "empty" has one spelling in records.data
-      onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
+      onChange={(event) => onChange(event.target.value === "" ? null : event.target.value)}
       onBlur={onBlur}
       disabled={disabled}
       status={status}

@@ -1,21 +1,21 @@
-import { z } from 'zod';
-import { operatorSets } from '../operators';
-import { lengthLimits, limitsInOrder, patternOption, placeholderOption } from '../shared/configParts';
-import type { FieldOf, FieldTypeDefinition } from '../types';
-import { noParts, plainText, textAsIs } from '../shared/textForms';
-import { columnTypeRoutines } from '../shared/sqlRoutines';
+import { z } from "zod";
+import { operatorSets } from "../operators";
+import { lengthLimits, limitsInOrder, patternOption, placeholderOption } from "../shared/configParts";
+import type { FieldOf, FieldTypeDefinition } from "../types";
+import { noParts, plainText, textAsIs } from "../shared/textForms";
+import { columnTypeRoutines } from "../shared/sqlRoutines";
 
 export const textConfigSchema = z
   .strictObject({ ...lengthLimits, ...patternOption, ...placeholderOption })
-  .superRefine(limitsInOrder('minLength', 'maxLength'));
+  .superRefine(limitsInOrder("minLength", "maxLength"));
 
 export type TextField = FieldOf<typeof textConfigSchema>;
 
 export const textDefinition = {
-  key: 'text',
-  label: { zh: '单行文本', en: 'Text' },
-  icon: 'FontSizeOutlined',
-  storage: 'string',
+  key: "text",
+  label: { zh: "单行文本", en: "Text" },
+  icon: "FontSizeOutlined",
+  storage: "string",
   configSchema: textConfigSchema,
   filterOperators: operatorSets.text,
   sortable: true,
@@ -23,7 +23,7 @@ export const textDefinition = {
   multiple: false,
   holdsFiles: false,
   lookup: null,
-  mask: 'generic',
+  mask: "generic",
   sqlRoutines: [...columnTypeRoutines],
   toText: plainText,
   fromText: textAsIs,

@@ -1,8 +1,8 @@
-import type { FieldType } from '../types';
-import { textConfigSchema, textDefinition } from './definition';
-import { TextCell } from './Cell';
-import { TextInput } from './Input';
-import { validateText } from './validate';
+import type { FieldType } from "../types";
+import { textConfigSchema, textDefinition } from "./definition";
+import { TextCell } from "./Cell";
+import { TextInput } from "./Input";
+import { validateText } from "./validate";
 
 export const text = {
   ...textDefinition,

@@ -1,8 +1,8 @@
-import type { FieldType } from '../types';
-import { textareaConfigSchema, textareaDefinition } from './definition';
-import { TextareaCell } from './Cell';
-import { TextareaInput } from './Input';
-import { validateTextarea } from './validate';
+import type { FieldType } from "../types";
+import { textareaConfigSchema, textareaDefinition } from "./definition";
+import { TextareaCell } from "./Cell";
+import { TextareaInput } from "./Input";
+import { validateTextarea } from "./validate";
 
 export const textarea = {
   ...textareaDefinition,

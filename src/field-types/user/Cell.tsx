@@ -1,8 +1,8 @@
-import { emptyCellText } from '../shared/labels';
-import type { FieldCellProps } from '../types';
-import type { UserField } from './definition';
+import { emptyCellText } from "../shared/labels";
+import type { FieldCellProps } from "../types";
+import type { UserField } from "./definition";
 
 export function UserCell({ value, lookups }: FieldCellProps<UserField>) {
-  if (typeof value !== 'string' || value === '') return <>{emptyCellText}</>;
+  if (typeof value !== "string" || value === "") return <>{emptyCellText}</>;
   return <>{lookups?.userName?.(value) ?? value}</>;
 }

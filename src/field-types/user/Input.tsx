@@ -1,8 +1,8 @@
-import { Select } from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import { pickText } from '../../contract';
-import type { FieldInputProps, UserOption } from '../types';
-import type { UserField } from './definition';
+import { Select } from "antd";
+import { useEffect, useRef, useState } from "react";
+import { pickText } from "@/contract";
+import type { FieldInputProps, UserOption } from "../types";
+import type { UserField } from "./definition";
 
 /** Waits for a pause in typing so each keystroke does not become a request. */
 const searchDelayMs = 300;
@@ -17,10 +17,13 @@ export function UserInput({ field, value, onChange, onBlur, disabled, status, id
     timer.current = setTimeout(() => {
       const ticket = ++latest.current;
       setLoading(true);
-      loaders.searchUsers(query).then(
-        (rows) => ticket === latest.current && setOptions(rows),
-        () => ticket === latest.current && setOptions([]),
-      ).finally(() => ticket === latest.current && setLoading(false));
+      loaders
+        .searchUsers(query)
+        .then(
+          (rows) => ticket === latest.current && setOptions(rows),
+          () => ticket === latest.current && setOptions([]),
+        )
+        .finally(() => ticket === latest.current && setLoading(false));
     }, searchDelayMs);
   };
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -30,8 +33,8 @@ export function UserInput({ field, value, onChange, onBlur, disabled, status, id
       showSearch
       filterOption={false}
       onSearch={search}
-      onFocus={() => options.length === 0 && search('')}
-      value={typeof value === 'string' ? value : undefined}
+      onFocus={() => options.length === 0 && search("")}
+      value={typeof value === "string" ? value : undefined}
       onChange={(next?: string) => onChange(next ?? null)}
       onBlur={onBlur}
       disabled={disabled}
@@ -39,8 +42,8 @@ export function UserInput({ field, value, onChange, onBlur, disabled, status, id
       loading={loading}
       allowClear
       options={options.map((user) => ({ value: user.id, label: user.description ? `${user.name}（${user.description}）` : user.name }))}
-      placeholder={field.placeholder ? pickText(language, field.placeholder, field.placeholder_en) : pickText(language, '输入姓名搜索', 'Type a name')}
-      style={{ width: '100%' }}
+      placeholder={field.placeholder ? pickText(language, field.placeholder, field.placeholder_en) : pickText(language, "输入姓名搜索", "Type a name")}
+      style={{ width: "100%" }}
     />
   );
 }

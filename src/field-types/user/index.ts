@@ -1,8 +1,8 @@
-import type { FieldType } from '../types';
-import { userConfigSchema, userDefinition } from './definition';
-import { UserCell } from './Cell';
-import { UserInput } from './Input';
-import { validateUser } from './validate';
+import type { FieldType } from "../types";
+import { userConfigSchema, userDefinition } from "./definition";
+import { UserCell } from "./Cell";
+import { UserInput } from "./Input";
+import { validateUser } from "./validate";
 
 export const user = {
   ...userDefinition,

@@ -1,7 +1,7 @@
 // Membership administration as the database defines it (migrations 2026112602…): the rows the
 // UI reads and the scope rules it mirrors to hide what RLS would refuse anyway.
 import { canonicalPhone } from "./phone";
-import type { OrgUnitLevel } from "../../contract";
+import type { OrgUnitLevel } from "@/contract";
 import type { OrgUnit } from "./orgUnits";
 
 export { canonicalPhone };

@@ -1,4 +1,4 @@
-import type { OrgUnitLevel } from "../../contract";
+import type { OrgUnitLevel } from "@/contract";
 
 /** A row of `org_units`, restricted to the columns the UI reads. The one org-unit type of the SPA. */
 export type OrgUnit = {

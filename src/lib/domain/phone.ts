@@ -8,7 +8,10 @@
 // +1 393 925 7541. So the SPA always sends e164Phone(...), never what was typed.
 
 export function canonicalPhone(input: string): string | undefined {
-  let digits = input.normalize("NFKC").trim().replace(/[\s\-()]/g, "");
+  let digits = input
+    .normalize("NFKC")
+    .trim()
+    .replace(/[\s\-()]/g, "");
   if (digits.startsWith("+")) digits = digits.slice(1);
   else if (digits.startsWith("00")) digits = digits.slice(2);
   else if (/^1\d{10}$/.test(digits)) digits = `86${digits}`;

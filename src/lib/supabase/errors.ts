@@ -180,14 +180,14 @@ export function toHttpError(e: unknown): AppHttpError {
     : reason !== undefined
       ? keyByReason[reason]
       : code !== undefined && code in keyByCode
-      ? keyByCode[code as keyof typeof keyByCode]
-      : isSessionError({ statusCode, code })
-        ? "errors.sessionExpired"
-        : statusCode === 403
-          ? "errors.permissionDenied"
-          : statusCode === 429
-            ? "errors.rateLimited"
-            : "errors.unknown";
+        ? keyByCode[code as keyof typeof keyByCode]
+        : isSessionError({ statusCode, code })
+          ? "errors.sessionExpired"
+          : statusCode === 403
+            ? "errors.permissionDenied"
+            : statusCode === 429
+              ? "errors.rateLimited"
+              : "errors.unknown";
 
   return {
     message,

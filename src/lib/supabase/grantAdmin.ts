@@ -1,6 +1,6 @@
 // Editing a role's grant on a service. The database decides who may (administrators of the
 // service's owning unit or above) and audits the change; the UI only offers the switch.
-import type { PermissionAction } from "../../contract";
+import type { PermissionAction } from "@/contract";
 import { supabase } from "./client";
 import { toHttpError } from "./errors";
 

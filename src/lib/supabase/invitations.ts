@@ -2,7 +2,7 @@
 // the link secret once, and the invitee's preview and claim. The database decides every case;
 // these only type the answers and normalise errors.
 import { z } from "zod";
-import { orgUnitLevels } from "../../contract";
+import { orgUnitLevels } from "@/contract";
 import type { Invitation } from "../domain/access";
 import { supabase } from "./client";
 import { toHttpError } from "./errors";

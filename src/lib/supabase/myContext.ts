@@ -1,7 +1,7 @@
 // The signed-in user's context from RPC `my_context()`: who they are, where, and in which roles.
 // Validated here because it is the one place this JSON enters the app.
 import { z } from "zod";
-import { isPresetRole, orgUnitLevels, type PresetRole } from "../../contract";
+import { isPresetRole, orgUnitLevels, type PresetRole } from "@/contract";
 import { supabase } from "./client";
 import { toHttpError } from "./errors";
 
@@ -25,7 +25,11 @@ const myContextSchema = z.object({
   email: z.string().nullable().optional(),
   phone: z.string().nullable().optional(),
   demo: z.boolean().optional().default(false),
-  memberships: z.array(membershipSchema).nullable().optional().transform((list) => list ?? []),
+  memberships: z
+    .array(membershipSchema)
+    .nullable()
+    .optional()
+    .transform((list) => list ?? []),
 });
 
 export type MyMembership = z.infer<typeof membershipSchema>;

@@ -1,8 +1,8 @@
 import { Alert, Card, Typography } from "antd";
 import { useState } from "react";
-import { useT, type TranslationKey } from "../../i18n";
-import { toHttpError } from "../../lib/supabase/errors";
-import { changePassword } from "../../lib/supabase/account";
+import { useT, type TranslationKey } from "@/i18n";
+import { toHttpError } from "@/lib/supabase/errors";
+import { changePassword } from "@/lib/supabase/account";
 import { NewPasswordForm, type NewPasswordValues } from "./NewPasswordForm";
 
 /** GoTrue codes a password change can meet, with what to tell the user. */
@@ -38,7 +38,9 @@ export default function ChangePasswordPage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {t("account.changePassword")}
       </Typography.Title>
-      {outcome && <Alert role={outcome.type === "error" ? "alert" : "status"} type={outcome.type} showIcon message={t(outcome.key)} style={{ marginBottom: 16 }} />}
+      {outcome && (
+        <Alert role={outcome.type === "error" ? "alert" : "status"} type={outcome.type} showIcon message={t(outcome.key)} style={{ marginBottom: 16 }} />
+      )}
       <NewPasswordForm askCurrent submitLabel="account.changePasswordSubmit" busy={busy} onSubmit={onSubmit} />
     </Card>
   );

@@ -1,6 +1,6 @@
 import { Button, Form, Input } from "antd";
 import { Controller, useForm, type FieldError } from "react-hook-form";
-import { useT, type TranslationKey } from "../../i18n";
+import { useT, type TranslationKey } from "@/i18n";
 import { passwordProblem } from "./passwordProblem";
 
 export type NewPasswordValues = { currentPassword: string; newPassword: string; confirmPassword: string };
@@ -39,7 +39,9 @@ export function NewPasswordForm({ askCurrent, submitLabel, busy, onSubmit }: Pro
       <form noValidate onSubmit={handleSubmit(onSubmit)}>
         {askCurrent && field("currentPassword", "account.currentPassword", "current-password", (value) => (value ? true : "account.currentPasswordRequired"))}
         {field("newPassword", "account.newPassword", "new-password", (value) => passwordProblem(value) ?? true)}
-        {field("confirmPassword", "account.confirmPassword", "new-password", (value) => (value === getValues("newPassword") ? true : "account.passwordsDiffer"))}
+        {field("confirmPassword", "account.confirmPassword", "new-password", (value) =>
+          value === getValues("newPassword") ? true : "account.passwordsDiffer",
+        )}
         <Form.Item extra={t("account.passwordRule")}>
           <Button type="primary" htmlType="submit" loading={busy}>
             {t(submitLabel)}

@@ -1,4 +1,4 @@
-import type { TranslationKey } from "../../i18n";
+import type { TranslationKey } from "@/i18n";
 
 /** What GoTrue is configured to require (supabase/config.toml): 8+ characters, letters and digits. */
 export const MIN_PASSWORD_LENGTH = 8;

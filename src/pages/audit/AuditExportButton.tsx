@@ -5,10 +5,10 @@ import { useNotification } from "@refinedev/core";
 import { Button } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
-import { useT } from "../../i18n";
-import type { AuditEvent, AuditFilters } from "../../lib/domain/audit";
-import { listAuditEvents } from "../../lib/supabase/auditEvents";
-import { useErrorText } from "../../views/shared/useErrorText";
+import { useT } from "@/i18n";
+import type { AuditEvent, AuditFilters } from "@/lib/domain/audit";
+import { listAuditEvents } from "@/lib/supabase/auditEvents";
+import { useErrorText } from "@/views/shared/useErrorText";
 import { useAuditLabels } from "./useAuditLabels";
 
 const pageSize = 1000;
@@ -33,19 +33,29 @@ export function AuditExportButton({ filters }: { filters: AuditFilters }) {
         if (page.rows.length < pageSize) break;
       } while (events.length < Math.min(total, maxRows));
       if (total > maxRows) open?.({ type: "error", message: t("audit.exportTooMany", { max: maxRows }) });
-      const { downloadWorkbook } = await import("../../views/list/exportWorkbook");
+      const { downloadWorkbook } = await import("@/views/list/exportWorkbook");
       await downloadWorkbook(
         {
-          headers: [t("audit.columns.at"), t("audit.columns.kind"), t("audit.columns.actor"), t("audit.columns.unit"), t("audit.columns.action"), t("audit.columns.subject"), t("audit.columns.detail")],
-          rows: events.slice(0, maxRows).map((e) => [
-            dayjs(e.at).format("YYYY-MM-DD HH:mm:ss"),
-            kindLabel(e.kind),
-            e.actor_name ?? e.actor ?? t("audit.system"),
-            e.org_unit_name ?? "",
-            actionLabel(e),
-            e.subject ?? "",
-            detailText(e) ?? "",
-          ]),
+          headers: [
+            t("audit.columns.at"),
+            t("audit.columns.kind"),
+            t("audit.columns.actor"),
+            t("audit.columns.unit"),
+            t("audit.columns.action"),
+            t("audit.columns.subject"),
+            t("audit.columns.detail"),
+          ],
+          rows: events
+            .slice(0, maxRows)
+            .map((e) => [
+              dayjs(e.at).format("YYYY-MM-DD HH:mm:ss"),
+              kindLabel(e.kind),
+              e.actor_name ?? e.actor ?? t("audit.system"),
+              e.org_unit_name ?? "",
+              actionLabel(e),
+              e.subject ?? "",
+              detailText(e) ?? "",
+            ]),
         },
         t("audit.audit"),
         `audit-log-${dayjs().format("YYYY-MM-DD")}.xlsx`,

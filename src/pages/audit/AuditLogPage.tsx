@@ -8,11 +8,11 @@ import { Alert, DatePicker, Flex, Select, Space, Table, Tag, Typography } from "
 import dayjs, { type Dayjs } from "dayjs";
 import { useMemo } from "react";
 import { useSearchParams } from "react-router";
-import { useT } from "../../i18n";
-import type { Member } from "../../lib/domain/access";
-import { auditKinds, type AuditEvent, type AuditKind } from "../../lib/domain/audit";
-import { listAuditEvents } from "../../lib/supabase/auditEvents";
-import { useErrorText } from "../../views/shared/useErrorText";
+import { useT } from "@/i18n";
+import type { Member } from "@/lib/domain/access";
+import { auditKinds, type AuditEvent, type AuditKind } from "@/lib/domain/audit";
+import { listAuditEvents } from "@/lib/supabase/auditEvents";
+import { useErrorText } from "@/views/shared/useErrorText";
 import { AuditExportButton } from "./AuditExportButton";
 import { auditFilters, auditSearchParams, parseAuditSearch, type AuditSearch } from "./auditSearch";
 import { useAuditLabels } from "./useAuditLabels";

@@ -1,7 +1,7 @@
 // The page's filters and page live in the URL (?kind=auth&kind=sensitive&user=…&from=…&to=…&page=2),
 // so a view of the log can be reloaded and sent to a colleague. Dates are whole local days.
 import dayjs from "dayjs";
-import { isAuditKind, type AuditFilters, type AuditKind } from "../../lib/domain/audit";
+import { isAuditKind, type AuditFilters, type AuditKind } from "@/lib/domain/audit";
 
 export type AuditSearch = {
   kinds: AuditKind[];
@@ -23,7 +23,11 @@ export function parseAuditSearch(params: URLSearchParams, today: string = dayjs(
   return {
     kinds: params.getAll("kind").filter(isAuditKind),
     user: params.get("user") || undefined,
-    fromDay: DAY.test(fromDay) ? fromDay : dayjs(today).subtract(defaultDays - 1, "day").format("YYYY-MM-DD"),
+    fromDay: DAY.test(fromDay)
+      ? fromDay
+      : dayjs(today)
+          .subtract(defaultDays - 1, "day")
+          .format("YYYY-MM-DD"),
     toDay: DAY.test(toDay) ? toDay : today,
     page: Number.isInteger(page) && page > 0 ? page : 1,
   };

@@ -2,8 +2,8 @@
 // whose changes are audited, why an unmasking was refused. A code without a word is shown as is,
 // so an event the database learns to log later still appears.
 import { useCallback } from "react";
-import { useT, type TranslationKey } from "../../i18n";
-import type { AuditEvent, AuditKind } from "../../lib/domain/audit";
+import { useT, type TranslationKey } from "@/i18n";
+import type { AuditEvent, AuditKind } from "@/lib/domain/audit";
 
 const kindKeys = {
   config: "audit.kinds.config",
@@ -64,10 +64,13 @@ const text = (value: unknown) => (typeof value === "string" ? value : undefined)
 
 export function useAuditLabels() {
   const t = useT();
-  const word = useCallback(<M extends Record<string, TranslationKey>>(map: M, code: string) => {
-    const key = keyOf(map, code);
-    return key ? t(key) : code;
-  }, [t]);
+  const word = useCallback(
+    <M extends Record<string, TranslationKey>>(map: M, code: string) => {
+      const key = keyOf(map, code);
+      return key ? t(key) : code;
+    },
+    [t],
+  );
 
   const kindLabel = useCallback((kind: AuditKind) => t(kindKeys[kind]), [t]);
 
@@ -98,9 +101,7 @@ export function useAuditLabels() {
         case "config": {
           const before = (d.before ?? {}) as Record<string, unknown>;
           const after = (d.after ?? {}) as Record<string, unknown>;
-          const changed = Object.keys({ ...before, ...after }).filter(
-            (k) => k !== "updated_at" && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
-          );
+          const changed = Object.keys({ ...before, ...after }).filter((k) => k !== "updated_at" && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
           if (!d.before || !d.after) return "";
           return changed.map((k) => `${k}: ${JSON.stringify(before[k] ?? null)} → ${JSON.stringify(after[k] ?? null)}`).join("；");
         }

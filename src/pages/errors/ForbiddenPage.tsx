@@ -1,5 +1,5 @@
 import { Result } from "antd";
-import { useT } from "../../i18n";
+import { useT } from "@/i18n";
 
 export function ForbiddenPage() {
   const t = useT();

@@ -1,8 +1,8 @@
 import { ApartmentOutlined } from "@ant-design/icons";
 import { Card, Space, Tag, Typography } from "antd";
-import { useDomainLabels } from "../../components/useDomainLabels";
-import { useT } from "../../i18n";
-import type { MyMembership } from "../../lib/supabase/myContext";
+import { useDomainLabels } from "@/components/useDomainLabels";
+import { useT } from "@/i18n";
+import type { MyMembership } from "@/lib/supabase/myContext";
 
 export function MembershipCard({ membership }: { membership: MyMembership }) {
   const t = useT();

@@ -1,8 +1,8 @@
 import { LogoutOutlined } from "@ant-design/icons";
 import { useLogout } from "@refinedev/core";
 import { Button, Result } from "antd";
-import { LanguageSwitch } from "../../components/LanguageSwitch";
-import { useT } from "../../i18n";
+import { LanguageSwitch } from "@/components/LanguageSwitch";
+import { useT } from "@/i18n";
 
 /**
  * What a signed-in account without an active membership sees instead of the app: the database

@@ -1,9 +1,9 @@
 import { Button, Form, Input, Tabs } from "antd";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { credentialsFor } from "../../lib/domain/phone";
-import { useT, type TranslationKey } from "../../i18n";
-import { signInForInvitation, signUpForInvitation } from "../../lib/supabase/joinAccount";
+import { credentialsFor } from "@/lib/domain/phone";
+import { useT, type TranslationKey } from "@/i18n";
+import { signInForInvitation, signUpForInvitation } from "@/lib/supabase/joinAccount";
 import { passwordProblem } from "../account/passwordProblem";
 import { identifierProblem } from "../login/identifierProblem";
 import { FormRow } from "../members/FormRow";
@@ -16,7 +16,11 @@ const identifierRule = { validate: (value: string) => identifierProblem(value) ?
 const newPasswordRule = { validate: (value: string) => passwordProblem(value) ?? true };
 const displayNameRule = {
   validate: (value: string) =>
-    !value.trim() ? ("join.displayNameRequired" satisfies TranslationKey) : value.trim().length > 60 ? ("join.displayNameTooLong" satisfies TranslationKey) : true,
+    !value.trim()
+      ? ("join.displayNameRequired" satisfies TranslationKey)
+      : value.trim().length > 60
+        ? ("join.displayNameTooLong" satisfies TranslationKey)
+        : true,
 };
 
 type Props = {
@@ -86,7 +90,14 @@ function SignUpForm(props: Props) {
           rules={displayNameRule}
           render={({ field, fieldState }) => (
             <FormRow label={t("join.displayNameLabel")} htmlFor="join-name" error={fieldState.error}>
-              <Input {...field} id="join-name" autoComplete="name" maxLength={60} placeholder={t("join.displayNamePlaceholder")} aria-invalid={fieldState.invalid} />
+              <Input
+                {...field}
+                id="join-name"
+                autoComplete="name"
+                maxLength={60}
+                placeholder={t("join.displayNamePlaceholder")}
+                aria-invalid={fieldState.invalid}
+              />
             </FormRow>
           )}
         />

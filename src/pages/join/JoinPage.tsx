@@ -3,14 +3,14 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Divider, Flex, Space, Typography, theme } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
-import { forgetIdentity } from "../../lib/supabase/identity";
-import { LanguageSwitch } from "../../components/LanguageSwitch";
-import { PageLoading } from "../../components/PageLoading";
-import { useT } from "../../i18n";
-import { forgetInvitationToken, invitationTokenFrom } from "../../lib/domain/invitationLink";
-import { toHttpError, type AppHttpError } from "../../lib/supabase/errors";
-import { claimInvitation, fetchInvitationPreview, type PendingInvitationPreview } from "../../lib/supabase/invitations";
-import { currentAccountLabel, signOutForAnotherAccount } from "../../lib/supabase/joinAccount";
+import { forgetIdentity } from "@/lib/supabase/identity";
+import { LanguageSwitch } from "@/components/LanguageSwitch";
+import { PageLoading } from "@/components/PageLoading";
+import { useT } from "@/i18n";
+import { forgetInvitationToken, invitationTokenFrom } from "@/lib/domain/invitationLink";
+import { toHttpError, type AppHttpError } from "@/lib/supabase/errors";
+import { claimInvitation, fetchInvitationPreview, type PendingInvitationPreview } from "@/lib/supabase/invitations";
+import { currentAccountLabel, signOutForAnotherAccount } from "@/lib/supabase/joinAccount";
 import { InvitationProblem } from "./InvitationProblem";
 import { InvitationSummary } from "./InvitationSummary";
 import { JoinAccountForms } from "./JoinAccountForms";
@@ -112,12 +112,18 @@ function JoinStep({ token, preview }: { token: string; preview: PendingInvitatio
           <Button type="primary" size="large" block loading={busy} onClick={() => void run(claim)}>
             {t("join.accept")}
           </Button>
-          <Button block disabled={busy} onClick={() => void run(async () => {
-            await signOutForAnotherAccount();
-            forgetIdentity();
-            await invalidateAuth();
-            setAccount(null);
-          })}>
+          <Button
+            block
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                await signOutForAnotherAccount();
+                forgetIdentity();
+                await invalidateAuth();
+                setAccount(null);
+              })
+            }
+          >
             {t("join.switchAccount")}
           </Button>
         </Space>

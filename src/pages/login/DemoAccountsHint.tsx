@@ -1,5 +1,5 @@
 import { Alert, Typography } from "antd";
-import { useT } from "../../i18n";
+import { useT } from "@/i18n";
 
 // The accounts the local stack seeds (supabase/seed.sql). Shown only when the SPA is served by
 // the local gateway; a hosted build never lists them.
@@ -16,12 +16,8 @@ export function DemoAccountsHint() {
       message={t("login.demoTitle")}
       description={
         <>
-          <Typography.Paragraph style={{ marginBottom: 4 }}>
-            {t("login.demoAccounts", { accounts: demoAccounts.join(", ") })}
-          </Typography.Paragraph>
-          <Typography.Paragraph style={{ marginBottom: 0 }}>
-            {t("login.demoPassword", { password: demoPassword })}
-          </Typography.Paragraph>
+          <Typography.Paragraph style={{ marginBottom: 4 }}>{t("login.demoAccounts", { accounts: demoAccounts.join(", ") })}</Typography.Paragraph>
+          <Typography.Paragraph style={{ marginBottom: 0 }}>{t("login.demoPassword", { password: demoPassword })}</Typography.Paragraph>
         </>
       }
     />

@@ -1,6 +1,6 @@
 import { Button, Form, Input } from "antd";
 import { Controller, useForm } from "react-hook-form";
-import { useT, type TranslationKey } from "../../i18n";
+import { useT, type TranslationKey } from "@/i18n";
 import { identifierProblem } from "./identifierProblem";
 
 /** The e-mail address or phone number of the account to recover. */
@@ -51,7 +51,15 @@ export function SmsCodeForm({ busy, onSubmit }: { busy: boolean; onSubmit: (code
               validateStatus={fieldState.error ? "error" : undefined}
               help={fieldState.error?.message ? t(fieldState.error.message as TranslationKey) : undefined}
             >
-              <Input {...field} id="forgot-code" size="large" inputMode="numeric" autoComplete="one-time-code" maxLength={6} aria-invalid={fieldState.invalid} />
+              <Input
+                {...field}
+                id="forgot-code"
+                size="large"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                aria-invalid={fieldState.invalid}
+              />
             </Form.Item>
           )}
         />

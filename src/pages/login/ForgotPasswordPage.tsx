@@ -1,12 +1,12 @@
 import { Alert, Card, Flex, Typography, theme } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { LanguageSwitch } from "../../components/LanguageSwitch";
-import { useT, type TranslationKey } from "../../i18n";
-import { credentialsFor } from "../../lib/domain/phone";
-import { requestPasswordReset, requestSmsCode, setNewPassword, signInWithSmsCode } from "../../lib/supabase/account";
-import { isLocalStack } from "../../lib/supabase/client";
-import { toHttpError } from "../../lib/supabase/errors";
+import { LanguageSwitch } from "@/components/LanguageSwitch";
+import { useT, type TranslationKey } from "@/i18n";
+import { credentialsFor } from "@/lib/domain/phone";
+import { requestPasswordReset, requestSmsCode, setNewPassword, signInWithSmsCode } from "@/lib/supabase/account";
+import { isLocalStack } from "@/lib/supabase/client";
+import { toHttpError } from "@/lib/supabase/errors";
 import { NewPasswordForm, type NewPasswordValues } from "../account/NewPasswordForm";
 import { ForgotIdentifierForm, SmsCodeForm } from "./ForgotPasswordForms";
 

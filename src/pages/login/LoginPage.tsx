@@ -4,9 +4,9 @@ import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from "antd"
 import { useState } from "react";
 import { Controller, useForm, type FieldError } from "react-hook-form";
 import { Link } from "react-router";
-import { LanguageSwitch } from "../../components/LanguageSwitch";
-import { useT, type TranslationKey } from "../../i18n";
-import { isLocalStack } from "../../lib/supabase/client";
+import { LanguageSwitch } from "@/components/LanguageSwitch";
+import { useT, type TranslationKey } from "@/i18n";
+import { isLocalStack } from "@/lib/supabase/client";
 import { DemoAccountsHint } from "./DemoAccountsHint";
 import { identifierProblem } from "./identifierProblem";
 
@@ -23,8 +23,7 @@ export default function LoginPage() {
   const t = useT();
   // Validation messages are stored as dictionary keys and translated at render time, so they
   // follow a language switch.
-  const messageOf = (error: FieldError | undefined) =>
-    error?.message ? t(error.message as TranslationKey) : undefined;
+  const messageOf = (error: FieldError | undefined) => (error?.message ? t(error.message as TranslationKey) : undefined);
   const { token } = theme.useToken();
   const { mutate: login, isPending } = useLogin<LoginValues>();
   // Kept as a key, not a message, so switching the language re-translates it.

@@ -1,11 +1,11 @@
 import { Alert, Card, Flex, Typography, theme } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { LanguageSwitch } from "../../components/LanguageSwitch";
-import { PageLoading } from "../../components/PageLoading";
-import { useT, type TranslationKey } from "../../i18n";
-import { sessionFromRecoveryLink, setNewPassword } from "../../lib/supabase/account";
-import { toHttpError } from "../../lib/supabase/errors";
+import { LanguageSwitch } from "@/components/LanguageSwitch";
+import { PageLoading } from "@/components/PageLoading";
+import { useT, type TranslationKey } from "@/i18n";
+import { sessionFromRecoveryLink, setNewPassword } from "@/lib/supabase/account";
+import { toHttpError } from "@/lib/supabase/errors";
 import { NewPasswordForm, type NewPasswordValues } from "../account/NewPasswordForm";
 
 type Stage = { name: "checking" } | { name: "invalid"; code: string } | { name: "ready" };

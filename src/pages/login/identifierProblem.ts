@@ -1,5 +1,5 @@
-import type { TranslationKey } from "../../i18n";
-import { canonicalPhone } from "../../lib/domain/phone";
+import type { TranslationKey } from "@/i18n";
+import { canonicalPhone } from "@/lib/domain/phone";
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -1,7 +1,7 @@
 import { Form } from "antd";
 import type { ReactNode } from "react";
 import type { FieldError } from "react-hook-form";
-import { useT, type TranslationKey } from "../../i18n";
+import { useT, type TranslationKey } from "@/i18n";
 
 type Props = { label: string; htmlFor: string; error?: FieldError; extra?: ReactNode; children: ReactNode };
 

@@ -3,16 +3,26 @@ import { useNotification } from "@refinedev/core";
 import { Button, Flex, Input, Modal, Space, Typography } from "antd";
 import dayjs from "dayjs";
 import { useId } from "react";
-import { useT } from "../../i18n";
-import { invitationLink } from "../../lib/domain/invitationLink";
-import type { IssuedInvitation } from "../../lib/supabase/invitations";
+import { useT } from "@/i18n";
+import { invitationLink } from "@/lib/domain/invitationLink";
+import type { IssuedInvitation } from "@/lib/supabase/invitations";
 import { InvitationQrCode } from "./InvitationQrCode";
 
 /**
  * The link of a just created or re-issued invitation, with its QR code: the only time the
  * administrator sees the secret, which the database keeps only as a hash.
  */
-export function InvitationLinkModal({ issued, unitName, roleName, onClose }: { issued: IssuedInvitation | null; unitName: string; roleName: string; onClose: () => void }) {
+export function InvitationLinkModal({
+  issued,
+  unitName,
+  roleName,
+  onClose,
+}: {
+  issued: IssuedInvitation | null;
+  unitName: string;
+  roleName: string;
+  onClose: () => void;
+}) {
   const t = useT();
   const { open } = useNotification();
   const inputId = useId();

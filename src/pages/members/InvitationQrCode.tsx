@@ -1,6 +1,6 @@
 import { Alert, Skeleton } from "antd";
 import { useEffect, useState } from "react";
-import { useT } from "../../i18n";
+import { useT } from "@/i18n";
 
 type QrState = { link: string; dataUrl?: string; failed?: boolean };
 

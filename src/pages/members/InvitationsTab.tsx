@@ -3,11 +3,11 @@ import { useTable } from "@refinedev/antd";
 import { Button, Flex, Popconfirm, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useMemo, useState } from "react";
-import { useDomainLabels } from "../../components/useDomainLabels";
-import { useT } from "../../i18n";
-import { displayPhone, effectiveInvitationStatus, mayGrantRole, type Invitation, type InvitationStatus } from "../../lib/domain/access";
-import { reissueInvitation, type IssuedInvitation } from "../../lib/supabase/invitations";
-import { revokeInvitation } from "../../lib/supabase/memberAdmin";
+import { useDomainLabels } from "@/components/useDomainLabels";
+import { useT } from "@/i18n";
+import { displayPhone, effectiveInvitationStatus, mayGrantRole, type Invitation, type InvitationStatus } from "@/lib/domain/access";
+import { reissueInvitation, type IssuedInvitation } from "@/lib/supabase/invitations";
+import { revokeInvitation } from "@/lib/supabase/memberAdmin";
 import { InvitationLinkModal } from "./InvitationLinkModal";
 import { InviteModal } from "./InviteModal";
 import { useAccessAction } from "./useAccessAction";
@@ -46,7 +46,7 @@ export function InvitationsTab() {
       title: t("invitations.columns.contact"),
       dataIndex: "phone",
       render: (_: unknown, i: Invitation) =>
-        i.phone ? displayPhone(i.phone) : i.email ?? <Typography.Text type="secondary">{t("invitations.noContact")}</Typography.Text>,
+        i.phone ? displayPhone(i.phone) : (i.email ?? <Typography.Text type="secondary">{t("invitations.noContact")}</Typography.Text>),
     },
     { title: t("invitations.columns.unit"), dataIndex: "org_unit_id", render: (id: string) => scope.unitsById.get(id)?.name ?? id },
     {

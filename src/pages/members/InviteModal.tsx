@@ -2,11 +2,11 @@ import { useInvalidate, useNotification } from "@refinedev/core";
 import { Alert, Form, Input, Modal } from "antd";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { useT, type TranslationKey } from "../../i18n";
-import { invitationContact } from "../../lib/domain/access";
-import { toHttpError } from "../../lib/supabase/errors";
-import { createInvitation, type IssuedInvitation } from "../../lib/supabase/invitations";
-import { localizeError } from "../../i18n/localizeError";
+import { useT, type TranslationKey } from "@/i18n";
+import { invitationContact } from "@/lib/domain/access";
+import { toHttpError } from "@/lib/supabase/errors";
+import { createInvitation, type IssuedInvitation } from "@/lib/supabase/invitations";
+import { localizeError } from "@/i18n/localizeError";
 import { FormRow } from "./FormRow";
 import { RoleSelect } from "./RoleSelect";
 import { ScopeUnitSelect } from "./ScopeUnitSelect";
@@ -112,7 +112,13 @@ export function InviteModal({ open, onClose, onCreated }: { open: boolean; onClo
           rules={{ validate: contactProblem }}
           render={({ field, fieldState }) => (
             <FormRow label={t("invitations.contactLabel")} htmlFor="invitation-contact" error={fieldState.error}>
-              <Input {...field} id="invitation-contact" placeholder={t("invitations.contactPlaceholder")} aria-invalid={fieldState.invalid} autoComplete="off" />
+              <Input
+                {...field}
+                id="invitation-contact"
+                placeholder={t("invitations.contactPlaceholder")}
+                aria-invalid={fieldState.invalid}
+                autoComplete="off"
+              />
             </FormRow>
           )}
         />

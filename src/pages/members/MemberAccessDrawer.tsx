@@ -1,8 +1,8 @@
 import { useList } from "@refinedev/core";
 import { Descriptions, Drawer, Table, Tag, Typography } from "antd";
-import { useDomainLabels } from "../../components/useDomainLabels";
-import { useT } from "../../i18n";
-import { displayPhone, type Member, type MembershipStatus } from "../../lib/domain/access";
+import { useDomainLabels } from "@/components/useDomainLabels";
+import { useT } from "@/i18n";
+import { displayPhone, type Member, type MembershipStatus } from "@/lib/domain/access";
 import { MemberServiceActions } from "./MemberServiceActions";
 
 /**

@@ -2,9 +2,9 @@
 // their active roles are granted (grants are data; the database applies the same rows).
 import { useList } from "@refinedev/core";
 import { Table, Tag } from "antd";
-import { useT } from "../../i18n";
-import type { ServiceGrant } from "../../lib/supabase/grantAdmin";
-import { permissionActions } from "../../contract";
+import { useT } from "@/i18n";
+import type { ServiceGrant } from "@/lib/supabase/grantAdmin";
+import { permissionActions } from "@/contract";
 
 type ServiceRow = { id: string; name: string; category: string };
 
@@ -27,13 +27,29 @@ export function MemberServiceActions({ roleKeys }: { roleKeys: string[] }) {
   const granted = new Set((grants.result?.data ?? []).map((g) => `${g.service_id}|${g.action}`));
 
   const columns = [
-    { title: t("members.accessService"), dataIndex: "name", render: (name: string, s: ServiceRow) => <span>{name} <Tag>{s.category}</Tag></span> },
+    {
+      title: t("members.accessService"),
+      dataIndex: "name",
+      render: (name: string, s: ServiceRow) => (
+        <span>
+          {name} <Tag>{s.category}</Tag>
+        </span>
+      ),
+    },
     {
       title: t("members.accessActions"),
       key: "actions",
       render: (_: unknown, s: ServiceRow) => {
         const actions = permissionActions.filter((a) => granted.has(`${s.id}|${a}`));
-        return actions.length ? actions.map((a) => <Tag key={a} color="blue">{t(`permissions.actions.${a}`)}</Tag>) : <Tag>{t("members.accessNoActions")}</Tag>;
+        return actions.length ? (
+          actions.map((a) => (
+            <Tag key={a} color="blue">
+              {t(`permissions.actions.${a}`)}
+            </Tag>
+          ))
+        ) : (
+          <Tag>{t("members.accessNoActions")}</Tag>
+        );
       },
     },
   ];

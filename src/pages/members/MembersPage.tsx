@@ -2,7 +2,7 @@
 // the URL (?tab=…) so it survives a reload and can be linked to.
 import { Tabs, Typography } from "antd";
 import { useSearchParams } from "react-router";
-import { useT } from "../../i18n";
+import { useT } from "@/i18n";
 import { InvitationsTab } from "./InvitationsTab";
 import { MembersTab } from "./MembersTab";
 import { RolesTab } from "./RolesTab";

@@ -2,8 +2,8 @@ import { useForm } from "@refinedev/react-hook-form";
 import type { HttpError } from "@refinedev/core";
 import { Form, Input, Modal } from "antd";
 import { Controller } from "react-hook-form";
-import { useT, type TranslationKey } from "../../i18n";
-import { roleKeyPattern, type Role } from "../../lib/domain/access";
+import { useT, type TranslationKey } from "@/i18n";
+import { roleKeyPattern, type Role } from "@/lib/domain/access";
 import { FormRow } from "./FormRow";
 import { ScopeUnitSelect } from "./ScopeUnitSelect";
 import { useAdminScope } from "./useAdminScope";
@@ -80,7 +80,14 @@ export function RoleFormModal({ role, onClose }: { role?: Role; onClose: () => v
               rules={{ required: "roleAdmin.ownerRequired" satisfies TranslationKey }}
               render={({ field, fieldState }) => (
                 <FormRow label={t("roleAdmin.fields.owner")} htmlFor="role-owner" error={fieldState.error}>
-                  <ScopeUnitSelect id="role-owner" units={scope.scopeUnits} value={field.value} onChange={field.onChange} onBlur={field.onBlur} invalid={fieldState.invalid} />
+                  <ScopeUnitSelect
+                    id="role-owner"
+                    units={scope.scopeUnits}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    invalid={fieldState.invalid}
+                  />
                 </FormRow>
               )}
             />

@@ -1,6 +1,6 @@
 import { Select } from "antd";
-import { useDomainLabels } from "../../components/useDomainLabels";
-import type { Role } from "../../lib/domain/access";
+import { useDomainLabels } from "@/components/useDomainLabels";
+import type { Role } from "@/lib/domain/access";
 
 type Props = {
   id?: string;

@@ -2,9 +2,9 @@ import { PlusOutlined } from "@ant-design/icons";
 import { useDelete } from "@refinedev/core";
 import { Alert, Button, Flex, Popconfirm, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
-import { useDomainLabels } from "../../components/useDomainLabels";
-import { useT } from "../../i18n";
-import type { Role } from "../../lib/domain/access";
+import { useDomainLabels } from "@/components/useDomainLabels";
+import { useT } from "@/i18n";
+import type { Role } from "@/lib/domain/access";
 import { RoleFormModal } from "./RoleFormModal";
 import { useAdminScope } from "./useAdminScope";
 
@@ -27,7 +27,11 @@ export function RolesTab() {
     });
 
   const columns = [
-    { title: t("roleAdmin.columns.name"), dataIndex: "name", render: (_: unknown, r: Role) => roleLabel({ role_key: r.key, role_name: r.name, role_name_en: r.name_en }) },
+    {
+      title: t("roleAdmin.columns.name"),
+      dataIndex: "name",
+      render: (_: unknown, r: Role) => roleLabel({ role_key: r.key, role_name: r.name, role_name_en: r.name_en }),
+    },
     { title: t("roleAdmin.columns.nameEn"), dataIndex: "name_en" },
     { title: t("roleAdmin.columns.key"), dataIndex: "key", render: (key: string) => <Typography.Text code>{key}</Typography.Text> },
     {

@@ -2,8 +2,8 @@
 // and fresh lists afterwards (whatever happened, the table should show the database's truth).
 import { useInvalidate, useNotification } from "@refinedev/core";
 import { useCallback, useState } from "react";
-import { localizeError, useT, type TranslationKey } from "../../i18n";
-import { toHttpError } from "../../lib/supabase/errors";
+import { localizeError, useT, type TranslationKey } from "@/i18n";
+import { toHttpError } from "@/lib/supabase/errors";
 
 export function useAccessAction(resources: readonly string[]) {
   const t = useT();

@@ -2,17 +2,9 @@
 // grant at a unit, the members and custom roles they may change. UI only — RLS decides.
 import { useGetIdentity, useList } from "@refinedev/core";
 import { useCallback, useMemo } from "react";
-import {
-  administeredUnitIds,
-  isRoleAssignableAt,
-  isSystemAdministrator,
-  isWithinUnits,
-  mayGrantRole,
-  type Member,
-  type Role,
-} from "../../lib/domain/access";
-import type { OrgUnit } from "../../lib/domain/orgUnits";
-import type { Identity } from "../../lib/supabase/myContext";
+import { administeredUnitIds, isRoleAssignableAt, isSystemAdministrator, isWithinUnits, mayGrantRole, type Member, type Role } from "@/lib/domain/access";
+import type { OrgUnit } from "@/lib/domain/orgUnits";
+import type { Identity } from "@/lib/supabase/myContext";
 
 export type ScopeUnit = Pick<OrgUnit, "id" | "parent_id" | "code" | "name" | "level" | "path">;
 

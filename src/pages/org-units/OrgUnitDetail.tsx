@@ -1,7 +1,7 @@
 import { Breadcrumb, Card, Descriptions, Empty, Tag, Typography } from "antd";
-import { useDomainLabels } from "../../components/useDomainLabels";
-import { useT } from "../../i18n";
-import type { OrgUnit } from "../../lib/domain/orgUnits";
+import { useDomainLabels } from "@/components/useDomainLabels";
+import { useT } from "@/i18n";
+import type { OrgUnit } from "@/lib/domain/orgUnits";
 import { ancestorsOf, type OrgUnitIndex } from "./orgUnitIndex";
 
 type Props = { index: OrgUnitIndex; unit: OrgUnit | undefined; onSelect: (id: string) => void };
@@ -40,9 +40,7 @@ export function OrgUnitDetail({ index, unit, onSelect }: Props) {
             <Breadcrumb
               items={ancestors.map((ancestor) => ({
                 key: ancestor.id,
-                title: (
-                  <Typography.Link onClick={() => onSelect(ancestor.id)}>{ancestor.name}</Typography.Link>
-                ),
+                title: <Typography.Link onClick={() => onSelect(ancestor.id)}>{ancestor.name}</Typography.Link>,
               }))}
             />
           )}

@@ -4,10 +4,10 @@ import { Alert, Card, Col, Empty, Input, Row, Skeleton, Tree, Typography } from 
 import type { TreeDataNode } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
-import { HighlightedText } from "../../components/HighlightedText";
-import { useT } from "../../i18n";
-import type { OrgUnit } from "../../lib/domain/orgUnits";
-import type { Identity } from "../../lib/supabase/myContext";
+import { HighlightedText } from "@/components/HighlightedText";
+import { useT } from "@/i18n";
+import type { OrgUnit } from "@/lib/domain/orgUnits";
+import type { Identity } from "@/lib/supabase/myContext";
 import { OrgUnitDetail } from "./OrgUnitDetail";
 import { ancestorsOf, indexOrgUnits, searchOrgUnits, type OrgUnitIndex, type OrgUnitSearch } from "./orgUnitIndex";
 
@@ -52,10 +52,7 @@ export default function OrgUnitsPage() {
   const search = useMemo(() => searchOrgUnits(index, query), [index, query]);
   const treeData = useMemo(() => toTreeData(index, null, search, query), [index, search, query]);
 
-  const ownUnitIds = useMemo(
-    () => (identity?.memberships ?? []).map((m) => m.org_unit_id).filter((id) => index.byId.has(id)),
-    [identity, index],
-  );
+  const ownUnitIds = useMemo(() => (identity?.memberships ?? []).map((m) => m.org_unit_id).filter((id) => index.byId.has(id)), [identity, index]);
   const selectedId = selectedParam ?? ownUnitIds[0];
 
   // Expansion: by default the path down to the user's own units; while searching, the
@@ -132,11 +129,7 @@ export default function OrgUnitsPage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <OrgUnitDetail
-            index={index}
-            unit={selectedId ? index.byId.get(selectedId) : undefined}
-            onSelect={(id) => updateParams({ unit: id })}
-          />
+          <OrgUnitDetail index={index} unit={selectedId ? index.byId.get(selectedId) : undefined} onSelect={(id) => updateParams({ unit: id })} />
         </Col>
       </Row>
     </>

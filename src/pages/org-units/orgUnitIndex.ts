@@ -1,5 +1,5 @@
 // Pure helpers over the flat `org_units` rows: a parent → children index, and search.
-import { orgUnitAncestorIds, type OrgUnit } from "../../lib/domain/orgUnits";
+import { orgUnitAncestorIds, type OrgUnit } from "@/lib/domain/orgUnits";
 
 export type OrgUnitIndex = {
   byId: ReadonlyMap<string, OrgUnit>;

@@ -2,10 +2,10 @@
 // edit it; everyone else with access to this page reads it.
 import { useNotification } from "@refinedev/core";
 import { Alert, Card, Empty, Flex, Skeleton, Space, Tag, Typography } from "antd";
-import { useT } from "../../i18n";
-import { setServiceGrant } from "../../lib/supabase/grantAdmin";
-import type { PermissionAction } from "../../contract";
-import { useErrorText } from "../../views/shared/useErrorText";
+import { useT } from "@/i18n";
+import { setServiceGrant } from "@/lib/supabase/grantAdmin";
+import type { PermissionAction } from "@/contract";
+import { useErrorText } from "@/views/shared/useErrorText";
 import { ServiceGrantTable } from "./ServiceGrantTable";
 import { useGrantMatrix } from "./useGrantMatrix";
 

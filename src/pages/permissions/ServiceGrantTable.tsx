@@ -2,10 +2,10 @@
 // which audits it and applies it to the very next request of every affected user.
 import { Checkbox, Table, Tooltip } from "antd";
 import { useState } from "react";
-import { useDomainLabels } from "../../components/useDomainLabels";
-import { useT } from "../../i18n";
-import type { Role } from "../../lib/domain/access";
-import { permissionActions, type PermissionAction } from "../../contract";
+import { useDomainLabels } from "@/components/useDomainLabels";
+import { useT } from "@/i18n";
+import type { Role } from "@/lib/domain/access";
+import { permissionActions, type PermissionAction } from "@/contract";
 import type { MatrixService } from "./useGrantMatrix";
 
 type Props = {

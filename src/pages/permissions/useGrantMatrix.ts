@@ -4,8 +4,8 @@
 // refuses the rest.
 import { useList } from "@refinedev/core";
 import { useMemo } from "react";
-import { isWithinUnits, type Role } from "../../lib/domain/access";
-import type { ServiceGrant } from "../../lib/supabase/grantAdmin";
+import { isWithinUnits, type Role } from "@/lib/domain/access";
+import type { ServiceGrant } from "@/lib/supabase/grantAdmin";
 import { useAdminScope } from "../members/useAdminScope";
 
 export type MatrixService = { id: string; key: string; name: string; category: string; owner_org_unit_id: string | null };
@@ -26,7 +26,10 @@ export function useGrantMatrix(): GrantMatrix {
     resource: "services",
     pagination: { mode: "off" },
     filters: [{ field: "status", operator: "eq", value: "published" }],
-    sorters: [{ field: "category", order: "asc" }, { field: "name", order: "asc" }],
+    sorters: [
+      { field: "category", order: "asc" },
+      { field: "name", order: "asc" },
+    ],
     meta: { select: "id, key, name, category, owner_org_unit_id" },
   });
   const grants = useList<ServiceGrant>({ resource: "service_role_grants", pagination: { mode: "off" }, meta: { select: "service_id, role_key, action" } });

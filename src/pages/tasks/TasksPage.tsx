@@ -2,15 +2,15 @@ import { Alert, Flex, Input, Select, Table, Typography, theme } from "antd";
 import type { TableColumnsType } from "antd";
 import { useMemo, useState } from "react";
 import { useNavigate } from "react-router";
-import { useT } from "../../i18n";
-import type { PublishedService, RecordRow } from "../../views/data/recordTypes";
-import { useLookups } from "../../views/data/useLookups";
-import { useMyTasks } from "../../views/data/useMyTasks";
-import { useFieldLanguage } from "../../views/shared/fieldLanguage";
-import { serviceName } from "../../views/shared/serviceName";
-import { isRecordOverdue } from "../../views/shared/recordTiming";
-import { SystemValue } from "../../views/shared/RecordCells";
-import { useErrorText } from "../../views/shared/useErrorText";
+import { useT } from "@/i18n";
+import type { PublishedService, RecordRow } from "@/views/data/recordTypes";
+import { useLookups } from "@/views/data/useLookups";
+import { useMyTasks } from "@/views/data/useMyTasks";
+import { useFieldLanguage } from "@/views/shared/fieldLanguage";
+import { serviceName } from "@/views/shared/serviceName";
+import { isRecordOverdue } from "@/views/shared/recordTiming";
+import { SystemValue } from "@/views/shared/RecordCells";
+import { useErrorText } from "@/views/shared/useErrorText";
 import { taskSummary } from "./taskSummary";
 
 /** 待办: open records waiting for one of the user's roles, overdue first; a row opens the record. */
@@ -43,16 +43,18 @@ export default function TasksPage() {
   };
   const words = query.trim().toLowerCase();
   const rows = (data?.rows ?? []).filter(
-    (record) =>
-      (!serviceFilter || record.service_id === serviceFilter) &&
-      (!words || summaryOf(record).toLowerCase().includes(words)),
+    (record) => (!serviceFilter || record.service_id === serviceFilter) && (!words || summaryOf(record).toLowerCase().includes(words)),
   );
 
   const columns: TableColumnsType<RecordRow> = [
-    { key: "service", title: t("tasks.service"), render: (_, record) => {
+    {
+      key: "service",
+      title: t("tasks.service"),
+      render: (_, record) => {
         const service = byId.get(record.service_id);
         return service ? serviceName(service, language) : "";
-      } },
+      },
+    },
     {
       key: "summary",
       title: t("tasks.summary"),

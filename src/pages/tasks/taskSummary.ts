@@ -1,8 +1,8 @@
-import type { Language } from "../../contract";
-import type { ServiceDefinition } from "../../services/schema";
-import { isSystemColumn } from "../../services/systemColumns";
-import type { RecordRow } from "../../views/data/recordTypes";
-import { maskedFieldText, type NameLookups } from "../../views/shared/fieldText";
+import type { Language } from "@/contract";
+import type { ServiceDefinition } from "@/services/schema";
+import { isSystemColumn } from "@/services/systemColumns";
+import type { RecordRow } from "@/views/data/recordTypes";
+import { maskedFieldText, type NameLookups } from "@/views/shared/fieldText";
 
 /** How many of the list's leading field columns make a task recognisable. */
 const summaryFields = 2;

@@ -1,8 +1,8 @@
 // Attachments live in Storage bucket `record-attachments`; a record's data holds only the
 // descriptor {path, name, size, mime}, the original (often Chinese) file name included.
-import type { StoredFile } from "../../field-types";
-import { supabase } from "../../lib/supabase/client";
-import { toHttpError } from "../../lib/supabase/errors";
+import type { StoredFile } from "@/field-types";
+import { supabase } from "@/lib/supabase/client";
+import { toHttpError } from "@/lib/supabase/errors";
 import { asciiFileName } from "./asciiFileName";
 
 export const attachmentBucket = "record-attachments";

@@ -1,8 +1,8 @@
 // 待办: records, across services, in a state one of the user's roles can move on from.
 // PostgREST filters (service, state-set) pairs as one or=(and(…),…) — the Supabase data
 // provider cannot nest `and` inside `or`, so this query goes through the client directly.
-import { supabase } from "../../lib/supabase/client";
-import { toHttpError } from "../../lib/supabase/errors";
+import { supabase } from "@/lib/supabase/client";
+import { toHttpError } from "@/lib/supabase/errors";
 import { recordColumns, type RecordRow } from "./recordTypes";
 import { taskOrFilter, type TaskScope } from "./taskScopes";
 

@@ -1,8 +1,8 @@
 // Every change to an existing record is an RPC (supabase/migrations/…_create_record_actions.sql):
 // the database checks the workflow and the caller's rights and writes the history entry in the
 // same transaction. Errors come back as AppHttpError with `reason` = the RPC's stable code.
-import { supabase } from "../../lib/supabase/client";
-import { toHttpError } from "../../lib/supabase/errors";
+import { supabase } from "@/lib/supabase/client";
+import { toHttpError } from "@/lib/supabase/errors";
 import type { RecordRow } from "./recordTypes";
 
 async function call<T>(fn: string, args: Record<string, unknown>): Promise<T> {

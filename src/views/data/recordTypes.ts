@@ -1,14 +1,13 @@
 // Row shapes of the engine's tables as the views read them (supabase/migrations/2026112601*).
 // There are no generated database types yet, so these are written by hand from the migrations
 // and asserted once where a query returns (the `as` casts in the data modules).
-import type { ParseResult, ServiceDefinition } from "../../services/schema";
+import type { ParseResult, ServiceDefinition } from "@/services/schema";
 
 export const recordsResource = "records";
 export const recordEventsResource = "record_events";
 
 /** Columns a list or detail page reads; `data` holds the service's own fields. */
-export const recordColumns =
-  "id,service_id,service_version,org_unit_id,status,assignee,due_at,data,row_version,created_at,created_by,updated_at";
+export const recordColumns = "id,service_id,service_version,org_unit_id,status,assignee,due_at,data,row_version,created_at,created_by,updated_at";
 
 export interface RecordRow {
   id: string;

@@ -1,11 +1,11 @@
 // Reads published services and their frozen versions. Definitions are parsed here, where they
 // enter the app (STYLE habit 3): a broken one becomes a ParseResult with errors, never a crash.
-import { supabase } from "../../lib/supabase/client";
-import { toHttpError } from "../../lib/supabase/errors";
-import { definitionError } from "../../services/definitionErrors";
-import type { PermissionAction } from "../../contract";
-import { fieldTypes } from "../../field-types";
-import { parseServiceDefinition, type ParseResult } from "../../services/schema";
+import { supabase } from "@/lib/supabase/client";
+import { toHttpError } from "@/lib/supabase/errors";
+import { definitionError } from "@/services/definitionErrors";
+import type { PermissionAction } from "@/contract";
+import { fieldTypes } from "@/field-types";
+import { parseServiceDefinition, type ParseResult } from "@/services/schema";
 import { withGrants, type GrantedPermissions } from "./withGrants";
 import type { PublishedService } from "./recordTypes";
 
@@ -54,7 +54,10 @@ export async function fetchPublishedServices(): Promise<PublishedService[]> {
     icon: row.icon,
     currentVersion: row.current_version,
     grants: grants.get(row.id) ?? {},
-    parsed: withGrants(definitions.has(row.id) ? parseServiceDefinition(definitions.get(row.id), fieldTypes) : missingVersion(row.current_version), grants.get(row.id) ?? {}),
+    parsed: withGrants(
+      definitions.has(row.id) ? parseServiceDefinition(definitions.get(row.id), fieldTypes) : missingVersion(row.current_version),
+      grants.get(row.id) ?? {},
+    ),
   }));
 }
 
@@ -73,12 +76,7 @@ async function fetchGrants(serviceIds: string[]): Promise<Map<string, GrantedPer
 
 /** One frozen version, for records created under an older definition. */
 export async function fetchServiceVersion(serviceId: string, version: number, grants: GrantedPermissions): Promise<ParseResult> {
-  const { data, error } = await supabase
-    .from("service_versions")
-    .select("definition")
-    .eq("service_id", serviceId)
-    .eq("version", version)
-    .maybeSingle();
+  const { data, error } = await supabase.from("service_versions").select("definition").eq("service_id", serviceId).eq("version", version).maybeSingle();
   if (error) throw toHttpError(error);
   return withGrants(data ? parseServiceDefinition((data as { definition: unknown }).definition, fieldTypes) : missingVersion(version), grants);
 }

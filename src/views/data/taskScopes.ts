@@ -1,4 +1,4 @@
-import { availableTransitions } from "../../services/workflow";
+import { availableTransitions } from "@/services/workflow";
 import type { PublishedService } from "./recordTypes";
 
 export interface TaskScope {
@@ -11,9 +11,7 @@ export function taskScopes(services: readonly PublishedService[], roleKeys: read
   return services.flatMap((service) => {
     if (!service.parsed.ok) return [];
     const { definition } = service.parsed;
-    const statuses = definition.workflow.states
-      .filter((state) => availableTransitions(definition, state.key, roleKeys).length > 0)
-      .map((state) => state.key);
+    const statuses = definition.workflow.states.filter((state) => availableTransitions(definition, state.key, roleKeys).length > 0).map((state) => state.key);
     return statuses.length > 0 ? [{ serviceId: service.id, statuses }] : [];
   });
 }

@@ -1,10 +1,10 @@
 import { useGetIdentity, useNotification } from "@refinedev/core";
 import { useMemo, useRef } from "react";
-import type { FieldLoaders, OrgUnitOption, UserOption } from "../../field-types";
-import { isWithinUnits } from "../../lib/domain/access";
-import { supabase } from "../../lib/supabase/client";
-import { toHttpError } from "../../lib/supabase/errors";
-import type { Identity } from "../../lib/supabase/myContext";
+import type { FieldLoaders, OrgUnitOption, UserOption } from "@/field-types";
+import { isWithinUnits } from "@/lib/domain/access";
+import { supabase } from "@/lib/supabase/client";
+import { toHttpError } from "@/lib/supabase/errors";
+import type { Identity } from "@/lib/supabase/myContext";
 import { useErrorText } from "../shared/useErrorText";
 import { attachmentUrl, uploadAttachment } from "./attachmentStorage";
 import { useOrgUnits } from "./useOrgUnits";

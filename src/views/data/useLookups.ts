@@ -1,7 +1,7 @@
 import { useMany } from "@refinedev/core";
 import { useMemo } from "react";
-import { getFieldType, type FieldLookups } from "../../field-types";
-import type { ServiceDefinition } from "../../services/schema";
+import { getFieldType, type FieldLookups } from "@/field-types";
+import type { ServiceDefinition } from "@/services/schema";
 import { attachmentUrl } from "./attachmentStorage";
 import { useOrgUnits } from "./useOrgUnits";
 

@@ -1,7 +1,7 @@
 import { useGetIdentity } from "@refinedev/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { Identity } from "../../lib/supabase/myContext";
+import type { Identity } from "@/lib/supabase/myContext";
 import { allRoleKeys } from "../shared/servicePermissions";
 import { fetchMyTasks } from "./myTasks";
 import { taskScopes } from "./taskScopes";
@@ -20,10 +20,7 @@ const taskLimit = 200;
 export function useMyTasks() {
   const { data: identity } = useGetIdentity<Identity>();
   const services = usePublishedServices();
-  const scopes = useMemo(
-    () => taskScopes(services.data ?? [], allRoleKeys(identity?.memberships ?? [])),
-    [services.data, identity],
-  );
+  const scopes = useMemo(() => taskScopes(services.data ?? [], allRoleKeys(identity?.memberships ?? [])), [services.data, identity]);
   const query = useQuery({
     queryKey: [...myTasksQueryKey, identity?.id ?? "", scopes],
     queryFn: () => fetchMyTasks(scopes, taskLimit),

@@ -1,6 +1,6 @@
 import { useList } from "@refinedev/core";
 import { useMemo } from "react";
-import type { OrgUnit } from "../../lib/domain/orgUnits";
+import type { OrgUnit } from "@/lib/domain/orgUnits";
 
 export type OrgUnitRow = Pick<OrgUnit, "id" | "parent_id" | "name" | "level" | "path">;
 

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { DefinitionError, ServiceDefinition } from "../../services/schema";
+import type { DefinitionError, ServiceDefinition } from "@/services/schema";
 import { fetchServiceVersion } from "./serviceQueries";
 import type { LoadedService } from "./useServiceByKey";
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from "react";
-import type { DefinitionError, ServiceDefinition } from "../../services/schema";
+import type { DefinitionError, ServiceDefinition } from "@/services/schema";
 import type { PublishedService } from "./recordTypes";
 import { usePublishedServices } from "./usePublishedServices";
 
@@ -22,10 +22,7 @@ export function useServiceByKey(serviceKey: string): ServiceLookup {
   const retried = useRef<string | null>(null);
   const missing = query.isSuccess && !service;
   // one object per loaded service, so pages can memoise on it
-  const ready = useMemo<LoadedService | undefined>(
-    () => (service?.parsed.ok ? { ...service, definition: service.parsed.definition } : undefined),
-    [service],
-  );
+  const ready = useMemo<LoadedService | undefined>(() => (service?.parsed.ok ? { ...service, definition: service.parsed.definition } : undefined), [service]);
   useEffect(() => {
     if (missing && retried.current !== serviceKey && !query.isFetching) {
       retried.current = serviceKey;

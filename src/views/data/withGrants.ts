@@ -1,4 +1,4 @@
-import type { ParseResult, ServiceDefinition } from "../../services/schema";
+import type { ParseResult, ServiceDefinition } from "@/services/schema";
 
 export type GrantedPermissions = ServiceDefinition["permissions"];
 
@@ -9,4 +9,3 @@ export type GrantedPermissions = ServiceDefinition["permissions"];
 export function withGrants(parsed: ParseResult, grants: GrantedPermissions): ParseResult {
   return parsed.ok ? { ok: true, definition: { ...parsed.definition, permissions: grants } } : parsed;
 }
-

@@ -1,8 +1,8 @@
 import { Form } from "antd";
 import { Controller, type Control, type FieldValues, type Path } from "react-hook-form";
-import { type Language, pickText } from "../../contract";
-import { fieldLabel, type FieldLoaders, getFieldType } from "../../field-types";
-import type { FieldDefinition } from "../../services/schema";
+import { type Language, pickText } from "@/contract";
+import { fieldLabel, type FieldLoaders, getFieldType } from "@/field-types";
+import type { FieldDefinition } from "@/services/schema";
 
 interface RecordFieldControlProps<T extends FieldValues> {
   serviceKey: string;

@@ -1,9 +1,9 @@
 // Record-data problems (from validateRecordData in the browser, or record_invalid from the
 // database) → one message per form field, in the current language. A problem inside a
 // sub-table (`members[1].id_number`) is reported on the sub-table, naming the row and column.
-import { getFieldType } from "../../field-types";
-import type { ServiceDefinition } from "../../services/schema";
-import { isValidationCode, validationMessage, type Language, type MessageParams } from "../../contract";
+import { getFieldType } from "@/field-types";
+import type { ServiceDefinition } from "@/services/schema";
+import { isValidationCode, validationMessage, type Language, type MessageParams } from "@/contract";
 
 export interface IssueLike {
   field: string;
@@ -44,10 +44,7 @@ export function fieldMessages(definition: ServiceDefinition, issues: readonly Is
     const field = match ? match[1] : issue.field;
     if (byField.has(field)) continue;
     const message = messageOf(issue, language);
-    byField.set(
-      field,
-      match ? rowIssue({ row: Number(match[2]) + 1, column: columnLabel(definition, field, match[3], language), message }) : message,
-    );
+    byField.set(field, match ? rowIssue({ row: Number(match[2]) + 1, column: columnLabel(definition, field, match[3], language), message }) : message);
   }
   return [...byField].map(([field, message]) => ({ field, message }));
 }

@@ -1,9 +1,9 @@
 import type { FieldErrors, Resolver, ResolverResult } from "react-hook-form";
-import { isEmptyValue, type Language } from "../../contract";
-import { fieldTypes } from "../../field-types";
-import { withoutHiddenFields } from "../../services/conditions";
-import type { ServiceDefinition } from "../../services/schema";
-import { validateRecordData } from "../../services/validateRecord";
+import { isEmptyValue, type Language } from "@/contract";
+import { fieldTypes } from "@/field-types";
+import { withoutHiddenFields } from "@/services/conditions";
+import type { ServiceDefinition } from "@/services/schema";
+import { validateRecordData } from "@/services/validateRecord";
 import { fieldMessages, type RowIssueFormat } from "./recordIssues";
 
 export interface RecordFormValues {
@@ -38,7 +38,9 @@ export function recordResolver(
 ): Resolver<RecordFormValues> {
   return async (values): Promise<ResolverResult<RecordFormValues>> => {
     const data = answersToSave(definition, values.data ?? {});
-    const issues = validateRecordData(definition, data, { fieldTypes, now: now() }).filter((issue) => !isUntouchedMaskedAnswer(definition, issue.field, data, storedData));
+    const issues = validateRecordData(definition, data, { fieldTypes, now: now() }).filter(
+      (issue) => !isUntouchedMaskedAnswer(definition, issue.field, data, storedData),
+    );
     const dataErrors: Record<string, { type: string; message: string }> = {};
     for (const { field, message } of fieldMessages(definition, issues, language, texts.rowIssue)) {
       dataErrors[field] = { type: "validate", message };

@@ -1,9 +1,9 @@
 import { useCreate } from "@refinedev/core";
 import { useState } from "react";
 import type { UseFormSetError } from "react-hook-form";
-import { useT } from "../../i18n";
-import { toHttpError } from "../../lib/supabase/errors";
-import type { ServiceDefinition } from "../../services/schema";
+import { useT } from "@/i18n";
+import { toHttpError } from "@/lib/supabase/errors";
+import type { ServiceDefinition } from "@/services/schema";
 import { updateRecord } from "../data/recordActions";
 import { recordsResource, type RecordRow } from "../data/recordTypes";
 import { useRecordRefresh } from "../data/useRecordRefresh";

@@ -2,9 +2,9 @@ import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import type { CrudFilter, LogicalFilter } from "@refinedev/core";
 import { Button, Card, Flex, Select, Space } from "antd";
 import { useMemo, useState } from "react";
-import type { FilterOperator } from "../../field-types";
-import { useT } from "../../i18n";
-import type { ServiceDefinition } from "../../services/schema";
+import type { FilterOperator } from "@/field-types";
+import { useT } from "@/i18n";
+import type { ServiceDefinition } from "@/services/schema";
 import { useFieldLoaders } from "../data/useFieldLoaders";
 import { useFieldLanguage } from "../shared/fieldLanguage";
 import { useColumnLabel } from "../shared/useColumnLabel";
@@ -48,8 +48,7 @@ export function FilterPanel({ definition, filters, onApply }: FilterPanelProps) 
   const columns = useMemo(() => filterableColumns(definition, systemLabel), [definition, systemLabel]);
   const [drafts, setDrafts] = useState<DraftCondition[]>(() => toDrafts(filters, columns));
 
-  const update = (id: number, change: Partial<DraftCondition>) =>
-    setDrafts((rows) => rows.map((row) => (row.id === id ? { ...row, ...change } : row)));
+  const update = (id: number, change: Partial<DraftCondition>) => setDrafts((rows) => rows.map((row) => (row.id === id ? { ...row, ...change } : row)));
   const add = () => {
     const column = columns[0];
     if (column) setDrafts((rows) => [...rows, { id: nextId++, name: column.name, operator: column.operators[0], value: undefined }]);

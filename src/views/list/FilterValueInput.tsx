@@ -1,7 +1,7 @@
 import { Input, Select, Space } from "antd";
-import type { Language } from "../../contract";
-import { type ChoiceOption, type FieldLoaders, type FilterOperator, getFieldType, toSelectOptions } from "../../field-types";
-import { useT } from "../../i18n";
+import type { Language } from "@/contract";
+import { type ChoiceOption, type FieldLoaders, type FilterOperator, getFieldType, toSelectOptions } from "@/field-types";
+import { useT } from "@/i18n";
 import type { FilterableColumn } from "./filterFields";
 
 interface FilterValueInputProps {

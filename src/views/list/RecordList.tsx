@@ -4,8 +4,8 @@ import { Alert, Badge, Button, Flex, Input, Space, Table, Typography, theme } fr
 import type { SorterResult } from "antd/es/table/interface";
 import { useMemo, useState } from "react";
 import { useNavigate } from "react-router";
-import { useT } from "../../i18n";
-import type { Identity } from "../../lib/supabase/myContext";
+import { useT } from "@/i18n";
+import type { Identity } from "@/lib/supabase/myContext";
 import { recordColumns, recordsResource, type RecordRow } from "../data/recordTypes";
 import { useLookups, userFieldKeys, userIdsIn } from "../data/useLookups";
 import type { LoadedService } from "../data/useServiceByKey";

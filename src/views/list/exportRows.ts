@@ -2,9 +2,9 @@
 // state labels instead of keys, and sensitive answers masked whoever exports (a spreadsheet
 // travels further than the screen it was made on).
 import dayjs from "dayjs";
-import type { Language } from "../../contract";
-import type { ServiceDefinition } from "../../services/schema";
-import { isSystemColumn, type SystemColumn } from "../../services/systemColumns";
+import type { Language } from "@/contract";
+import type { ServiceDefinition } from "@/services/schema";
+import { isSystemColumn, type SystemColumn } from "@/services/systemColumns";
 import type { RecordRow } from "../data/recordTypes";
 import { maskedFieldText, type CellText, type NameLookups } from "../shared/fieldText";
 import { formatDateTime } from "../shared/recordTiming";

@@ -2,10 +2,10 @@
 // field the registry can render an input for. System columns get a synthesised field (status
 // as a choice of the workflow's states, units as an org-unit picker …), so the filter editor
 // is the same generic code for both.
-import type { FieldLike } from "../../contract";
-import { getFieldType, type FieldType, type FilterOperator } from "../../field-types";
-import type { ServiceDefinition } from "../../services/schema";
-import { isSystemColumn, type SystemColumn } from "../../services/systemColumns";
+import type { FieldLike } from "@/contract";
+import { getFieldType, type FieldType, type FilterOperator } from "@/field-types";
+import type { ServiceDefinition } from "@/services/schema";
+import { isSystemColumn, type SystemColumn } from "@/services/systemColumns";
 
 export interface FilterableColumn {
   /** field key, or a system column of `records` */
@@ -44,11 +44,7 @@ export function systemColumnField(definition: ServiceDefinition, column: SystemC
   }
 }
 
-export function filterableColumn(
-  definition: ServiceDefinition,
-  name: string,
-  systemLabel: (column: SystemColumn) => string,
-): FilterableColumn | undefined {
+export function filterableColumn(definition: ServiceDefinition, name: string, systemLabel: (column: SystemColumn) => string): FilterableColumn | undefined {
   if (isSystemColumn(name)) {
     const field = systemColumnField(definition, name, systemLabel(name));
     const type = getFieldType(definition.key, name, field.type);

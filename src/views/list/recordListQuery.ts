@@ -4,8 +4,8 @@
 // numbers); system columns are real columns and are used directly.
 import type { CrudFilter, CrudSort, LogicalFilter } from "@refinedev/core";
 import dayjs from "dayjs";
-import type { ServiceDefinition } from "../../services/schema";
-import { isSystemColumn } from "../../services/systemColumns";
+import type { ServiceDefinition } from "@/services/schema";
+import { isSystemColumn } from "@/services/systemColumns";
 import { filterableColumn, type FilterableColumn } from "./filterFields";
 
 /** The keyword box's filter; not a possible field key (keys start with a letter). */

@@ -1,6 +1,6 @@
 import { Result, Table, Typography } from "antd";
-import { useT } from "../../i18n";
-import type { DefinitionError } from "../../services/schema";
+import { useT } from "@/i18n";
+import type { DefinitionError } from "@/services/schema";
 import { useFieldLanguage } from "./fieldLanguage";
 
 /**
@@ -11,11 +11,7 @@ export function DefinitionErrorPage({ name, version, errors }: { name: string; v
   const t = useT();
   const language = useFieldLanguage();
   return (
-    <Result
-      status="error"
-      title={t("services.invalidTitle")}
-      subTitle={t("services.invalidSubtitle", { name, version })}
-    >
+    <Result status="error" title={t("services.invalidTitle")} subTitle={t("services.invalidSubtitle", { name, version })}>
       <Table<DefinitionError>
         size="small"
         rowKey={(error) => `${error.path}:${error.code}`}

@@ -1,9 +1,9 @@
 import { Space, Tag } from "antd";
-import type { Language } from "../../contract";
-import { type FieldLookups, getFieldType } from "../../field-types";
-import { useT } from "../../i18n";
-import type { FieldDefinition, ServiceDefinition } from "../../services/schema";
-import type { SystemColumn } from "../../services/systemColumns";
+import type { Language } from "@/contract";
+import { type FieldLookups, getFieldType } from "@/field-types";
+import { useT } from "@/i18n";
+import type { FieldDefinition, ServiceDefinition } from "@/services/schema";
+import type { SystemColumn } from "@/services/systemColumns";
 import type { RecordRow } from "../data/recordTypes";
 import type { ViewLookups } from "../data/useLookups";
 import { formatDateTime, isRecordOverdue } from "./recordTiming";

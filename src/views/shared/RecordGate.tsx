@@ -1,9 +1,9 @@
 import { useOne } from "@refinedev/core";
 import { Alert, Result } from "antd";
 import type { ReactNode } from "react";
-import { PageLoading } from "../../components/PageLoading";
-import { useT } from "../../i18n";
-import type { ServiceDefinition } from "../../services/schema";
+import { PageLoading } from "@/components/PageLoading";
+import { useT } from "@/i18n";
+import type { ServiceDefinition } from "@/services/schema";
 import { recordColumns, recordsResource, type RecordRow } from "../data/recordTypes";
 import { useRecordDefinition } from "../data/useRecordDefinition";
 import type { LoadedService } from "../data/useServiceByKey";

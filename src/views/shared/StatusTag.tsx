@@ -1,7 +1,7 @@
 import { Tag } from "antd";
-import { type Language, pickText } from "../../contract";
-import type { ServiceDefinition } from "../../services/schema";
-import { findState } from "../../services/workflow";
+import { type Language, pickText } from "@/contract";
+import type { ServiceDefinition } from "@/services/schema";
+import { findState } from "@/services/workflow";
 
 /** A workflow state in its configured colour; an unknown key (older version) shows as is. */
 export function StatusTag({ definition, status, language }: { definition: ServiceDefinition; status: string; language: Language }) {

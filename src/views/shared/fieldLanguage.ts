@@ -1,5 +1,5 @@
-import type { Language } from "../../contract";
-import { useLocale, type LocaleKey } from "../../i18n";
+import type { Language } from "@/contract";
+import { useLocale, type LocaleKey } from "@/i18n";
 
 /** The app's locale in the field registry's terms (definitions carry zh and optional en). */
 export function fieldLanguage(locale: LocaleKey): Language {

@@ -1,9 +1,9 @@
 // A field's value as plain text (or a number), for places that cannot render a React cell:
 // spreadsheet exports, the history's "old → new" lines, task summaries. Each field type says
 // how (toText) and how it is masked (mask); the registry's Cells stay the source of truth for display.
-import { isEmptyValue, type Language } from "../../contract";
-import { getFieldType, maskAnswerText, type CellText } from "../../field-types";
-import type { FieldDefinition } from "../../services/schema";
+import { isEmptyValue, type Language } from "@/contract";
+import { getFieldType, maskAnswerText, type CellText } from "@/field-types";
+import type { FieldDefinition } from "@/services/schema";
 
 export type { CellText };
 

@@ -1,6 +1,6 @@
 import dayjs from "dayjs";
-import type { ServiceDefinition } from "../../services/schema";
-import { findState, isOverdue } from "../../services/workflow";
+import type { ServiceDefinition } from "@/services/schema";
+import { findState, isOverdue } from "@/services/workflow";
 
 /** Past its due time and still open: terminal states are never overdue, whatever due_at says. */
 export function isRecordOverdue(definition: ServiceDefinition, record: { status: string; due_at: string | null }, now: Date): boolean {

@@ -1,4 +1,4 @@
-import { type Language, pickText } from "../../contract";
+import { type Language, pickText } from "@/contract";
 import type { PublishedService } from "../data/recordTypes";
 
 /** The service's name in the reader's language: `services.name` is Chinese; the definition may carry name_en. */

@@ -1,9 +1,9 @@
 // What the UI offers, from the definition's permissions and the user's memberships. It only
 // hides buttons: the database's RLS and RPCs decide what actually happens (DESIGN §6).
-import type { PermissionAction } from "../../contract";
-import { isWithinUnits } from "../../lib/domain/access";
-import type { MyMembership } from "../../lib/supabase/myContext";
-import type { ServiceDefinition } from "../../services/schema";
+import type { PermissionAction } from "@/contract";
+import { isWithinUnits } from "@/lib/domain/access";
+import type { MyMembership } from "@/lib/supabase/myContext";
+import type { ServiceDefinition } from "@/services/schema";
 import type { OrgUnitRow } from "../data/useOrgUnits";
 
 /** Every role the user holds anywhere (custom role keys included). */
@@ -12,13 +12,11 @@ export function allRoleKeys(memberships: readonly MyMembership[]): string[] {
 }
 
 /** Roles the user holds at the record's unit or one of its ancestors, as the RPCs compute them. */
-export function roleKeysAt(
-  memberships: readonly MyMembership[],
-  unitId: string,
-  unitsById: ReadonlyMap<string, OrgUnitRow>,
-): string[] {
+export function roleKeysAt(memberships: readonly MyMembership[], unitId: string, unitsById: ReadonlyMap<string, OrgUnitRow>): string[] {
   const unit = unitsById.get(unitId);
-  const roles = memberships.filter((m) => unit !== undefined && unitsById.has(m.org_unit_id) && isWithinUnits(unit.path, [m.org_unit_id])).map((m) => m.role_key);
+  const roles = memberships
+    .filter((m) => unit !== undefined && unitsById.has(m.org_unit_id) && isWithinUnits(unit.path, [m.org_unit_id]))
+    .map((m) => m.role_key);
   return [...new Set(roles)];
 }
 

@@ -1,8 +1,8 @@
 import { useCallback } from "react";
-import { fieldLabel } from "../../field-types";
-import { useT } from "../../i18n";
-import type { ServiceDefinition } from "../../services/schema";
-import { isSystemColumn, type SystemColumn } from "../../services/systemColumns";
+import { fieldLabel } from "@/field-types";
+import { useT } from "@/i18n";
+import type { ServiceDefinition } from "@/services/schema";
+import { isSystemColumn, type SystemColumn } from "@/services/systemColumns";
 import { useFieldLanguage } from "./fieldLanguage";
 
 /** Header text for a list column, export column or diff line: field label or system column name. */

@@ -1,6 +1,6 @@
 import { useCallback } from "react";
-import { useT } from "../../i18n";
-import { toHttpError } from "../../lib/supabase/errors";
+import { useT } from "@/i18n";
+import { toHttpError } from "@/lib/supabase/errors";
 
 /**
  * Any thrown value → the sentence to show, in the current language. Known codes use the

@@ -1,9 +1,9 @@
 import { PaperClipOutlined } from "@ant-design/icons";
 import { Card, Empty, Image, Space, Typography } from "antd";
 import { useEffect, useState } from "react";
-import { fieldLabel, getFieldType, isStoredFileList, type StoredFile } from "../../field-types";
-import { useT } from "../../i18n";
-import type { ServiceDefinition } from "../../services/schema";
+import { fieldLabel, getFieldType, isStoredFileList, type StoredFile } from "@/field-types";
+import { useT } from "@/i18n";
+import type { ServiceDefinition } from "@/services/schema";
 import { attachmentUrl } from "../data/attachmentStorage";
 import type { RecordRow } from "../data/recordTypes";
 import { useFieldLanguage } from "../shared/fieldLanguage";

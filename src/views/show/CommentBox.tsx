@@ -2,7 +2,7 @@ import { useNotification } from "@refinedev/core";
 import { Alert, Button, Input, Space } from "antd";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { useT } from "../../i18n";
+import { useT } from "@/i18n";
 import { commentRecord } from "../data/recordActions";
 import { useRecordRefresh } from "../data/useRecordRefresh";
 import { useErrorText } from "../shared/useErrorText";
@@ -37,9 +37,7 @@ export function CommentBox({ recordId }: { recordId: string }) {
         <Controller
           name="comment"
           control={control}
-          render={({ field }) => (
-            <Input.TextArea id="record-comment" rows={2} maxLength={1000} placeholder={t("records.show.commentPlaceholder")} {...field} />
-          )}
+          render={({ field }) => <Input.TextArea id="record-comment" rows={2} maxLength={1000} placeholder={t("records.show.commentPlaceholder")} {...field} />}
         />
         <Button htmlType="submit" disabled={empty} loading={formState.isSubmitting}>
           {t("records.show.commentSend")}

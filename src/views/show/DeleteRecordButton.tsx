@@ -4,7 +4,7 @@ import { Alert, Button, Form, Input, Modal, Typography } from "antd";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useNavigate } from "react-router";
-import { useT } from "../../i18n";
+import { useT } from "@/i18n";
 import { deleteRecord } from "../data/recordActions";
 import type { RecordRow } from "../data/recordTypes";
 import { useRecordRefresh } from "../data/useRecordRefresh";
@@ -53,11 +53,7 @@ export function DeleteRecordButton({ serviceKey, record }: { serviceKey: string;
         {/* layout only: the value lives in react-hook-form */}
         <Form layout="vertical" component={false}>
           <Form.Item label={t("records.show.deleteReason")} htmlFor="delete-reason" required>
-            <Controller
-              name="reason"
-              control={control}
-              render={({ field }) => <Input.TextArea id="delete-reason" rows={3} maxLength={500} {...field} />}
-            />
+            <Controller name="reason" control={control} render={({ field }) => <Input.TextArea id="delete-reason" rows={3} maxLength={500} {...field} />} />
           </Form.Item>
         </Form>
       </Modal>

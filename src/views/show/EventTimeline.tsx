@@ -1,8 +1,8 @@
 import { useList } from "@refinedev/core";
 import { Alert, Card, Empty, Space, Tag, Timeline, Typography } from "antd";
 import { useMemo } from "react";
-import { useT } from "../../i18n";
-import type { ServiceDefinition } from "../../services/schema";
+import { useT } from "@/i18n";
+import type { ServiceDefinition } from "@/services/schema";
 import { recordEventsResource, type RecordEventRow } from "../data/recordTypes";
 import { useLookups } from "../data/useLookups";
 import { useFieldLanguage } from "../shared/fieldLanguage";

@@ -3,9 +3,9 @@ import { useGetIdentity } from "@refinedev/core";
 import { Button, Card, Col, Flex, Row, Space, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { useNavigate } from "react-router";
-import { useT } from "../../i18n";
-import type { Identity } from "../../lib/supabase/myContext";
-import { findState } from "../../services/workflow";
+import { useT } from "@/i18n";
+import type { Identity } from "@/lib/supabase/myContext";
+import { findState } from "@/services/workflow";
 import { useLookups, userFieldKeys, userIdsIn } from "../data/useLookups";
 import { useOrgUnits } from "../data/useOrgUnits";
 import type { LoadedService } from "../data/useServiceByKey";
@@ -48,9 +48,7 @@ export function RecordDetail({ service, loaded }: { service: LoadedService; load
           </Typography.Title>
           <StatusTag definition={definition} status={record.status} language={language} />
           {isRecordOverdue(definition, record, now) && <Tag color="error">{t("records.show.overdue")}</Tag>}
-          {record.service_version !== service.currentVersion && (
-            <Tag>{t("records.show.versionValue", { version: record.service_version })}</Tag>
-          )}
+          {record.service_version !== service.currentVersion && <Tag>{t("records.show.versionValue", { version: record.service_version })}</Tag>}
         </Space>
         <Space wrap>
           {canEdit && (

@@ -1,8 +1,8 @@
 import { Card, Descriptions } from "antd";
-import { fieldLabel, getFieldType } from "../../field-types";
-import { useT } from "../../i18n";
-import { visibleFieldKeys } from "../../services/conditions";
-import type { ServiceDefinition } from "../../services/schema";
+import { fieldLabel, getFieldType } from "@/field-types";
+import { useT } from "@/i18n";
+import { visibleFieldKeys } from "@/services/conditions";
+import type { ServiceDefinition } from "@/services/schema";
 import type { RecordRow } from "../data/recordTypes";
 import type { ViewLookups } from "../data/useLookups";
 import { useFieldLanguage } from "../shared/fieldLanguage";

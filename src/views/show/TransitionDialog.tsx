@@ -1,10 +1,10 @@
 import { Alert, Checkbox, Form, Input, Modal, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { pickText } from "../../contract";
-import { useT } from "../../i18n";
-import { toHttpError } from "../../lib/supabase/errors";
-import type { ServiceDefinition, WorkflowTransition } from "../../services/schema";
+import { pickText } from "@/contract";
+import { useT } from "@/i18n";
+import { toHttpError } from "@/lib/supabase/errors";
+import type { ServiceDefinition, WorkflowTransition } from "@/services/schema";
 import { transitionRecord } from "../data/recordActions";
 import type { RecordRow } from "../data/recordTypes";
 import { useFieldLoaders } from "../data/useFieldLoaders";
@@ -39,7 +39,12 @@ export function TransitionDialog({ definition, record, transition, roleKeys, onC
   });
   const values = useWatch({ control }) as TransitionFormValues;
   const check = useMemo(
-    () => checkTransitionForm(definition, record.status, transition, roleKeys, record.data, { comment: values.comment ?? "", data: values.data ?? {}, checklist: values.checklist ?? [] }),
+    () =>
+      checkTransitionForm(definition, record.status, transition, roleKeys, record.data, {
+        comment: values.comment ?? "",
+        data: values.data ?? {},
+        checklist: values.checklist ?? [],
+      }),
     [definition, record, transition, roleKeys, values],
   );
   const label = pickText(language, transition.label, transition.label_en);

@@ -3,7 +3,7 @@
 import { EyeOutlined } from "@ant-design/icons";
 import { Alert, Button, Input, Modal, Space, Typography } from "antd";
 import { useState } from "react";
-import { useT } from "../../i18n";
+import { useT } from "@/i18n";
 import { unmaskRecordField } from "../data/unmaskRecordField";
 import { useErrorText } from "../shared/useErrorText";
 
@@ -71,7 +71,10 @@ export function UnmaskButton({ recordId, fieldKey, fieldLabel }: { recordId: str
               showIcon
               message={
                 <span>
-                  {t("records.unmask.value")}：<Typography.Text copyable strong>{value}</Typography.Text>
+                  {t("records.unmask.value")}：
+                  <Typography.Text copyable strong>
+                    {value}
+                  </Typography.Text>
                 </span>
               }
               description={t("records.unmask.logged")}

@@ -1,8 +1,8 @@
 // One history entry → what the timeline says about it, as plain data (the component renders
 // it). Field changes are named by label and shown as text; sensitive answers are masked here
 // too, because a diff must not show what the record's own page would hide.
-import { type Language, pickText } from "../../contract";
-import type { ServiceDefinition } from "../../services/schema";
+import { type Language, pickText } from "@/contract";
+import type { ServiceDefinition } from "@/services/schema";
 import type { RecordEventRow } from "../data/recordTypes";
 import { maskedFieldText, type CellText, type NameLookups } from "../shared/fieldText";
 

@@ -1,12 +1,12 @@
 // The transition dialog's rules, pure so they can be tested without a browser: when may it be
 // submitted, and what does it send.
 import type { FieldErrors, Resolver, ResolverResult } from "react-hook-form";
-import { isEmptyValue, type Language } from "../../contract";
-import { fieldTypes } from "../../field-types";
-import { validateRecordData } from "../../services/validateRecord";
+import { isEmptyValue, type Language } from "@/contract";
+import { fieldTypes } from "@/field-types";
+import { validateRecordData } from "@/services/validateRecord";
 import { fieldMessages, type RowIssueFormat } from "../form/recordIssues";
-import type { ServiceDefinition, WorkflowTransition } from "../../services/schema";
-import { checkTransition, type TransitionCheck } from "../../services/workflow";
+import type { ServiceDefinition, WorkflowTransition } from "@/services/schema";
+import { checkTransition, type TransitionCheck } from "@/services/workflow";
 import type { TransitionRequest } from "../data/recordActions";
 
 export interface TransitionFormValues {
@@ -44,9 +44,7 @@ export function checkTransitionForm(
 /** Only the transition's own fields travel, and only answers that changed or were missing. */
 export function transitionRequest(transition: WorkflowTransition, recordData: Record<string, unknown>, values: TransitionFormValues): TransitionRequest {
   const fields = Object.fromEntries(
-    transition.requireFields
-      .filter((key) => !isEmptyValue(values.data[key]) && values.data[key] !== recordData[key])
-      .map((key) => [key, values.data[key]]),
+    transition.requireFields.filter((key) => !isEmptyValue(values.data[key]) && values.data[key] !== recordData[key]).map((key) => [key, values.data[key]]),
   );
   const ticked = transition.checklist.map((item) => item.key).filter((key) => values.checklist.includes(key));
   return {

@@ -76,7 +76,8 @@ async function create(pool: Pool, body: Record<string, unknown>, log: (line: str
       bannedUntil: changes.bannedUntil ?? undefined,
     },
     log,
-    (client, created) => writeAudit(client, { action: "user_signedup", actor: created, ip, traits: { provider: created.email ? "email" : "phone", by: "admin" } }, log),
+    (client, created) =>
+      writeAudit(client, { action: "user_signedup", actor: created, ip, traits: { provider: created.email ? "email" : "phone", by: "admin" } }, log),
   );
 }
 
@@ -92,7 +93,12 @@ async function list(pool: Pool, url: URL, res: ServerResponse): Promise<void> {
   const lastPage = Math.max(1, Math.ceil(total / perPage));
   const links = [`</admin/users?page=${lastPage}&per_page=${perPage}>; rel="last"`];
   if (page < lastPage) links.unshift(`</admin/users?page=${page + 1}&per_page=${perPage}>; rel="next"`);
-  sendJson(res, 200, { users: await usersJson(pool, rows), aud: "authenticated" }, { ...API_VERSION_HEADERS, "x-total-count": String(total), link: links.join(", ") });
+  sendJson(
+    res,
+    200,
+    { users: await usersJson(pool, rows), aud: "authenticated" },
+    { ...API_VERSION_HEADERS, "x-total-count": String(total), link: links.join(", ") },
+  );
 }
 
 async function remove(pool: Pool, id: string, body: Record<string, unknown>, log: (line: string) => void, ip: string): Promise<void> {
@@ -136,7 +142,11 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
     const changes = changesFrom(await readJsonObject(req, config.maxBodyBytes));
     const user = await updateUser(pool, id, changes, log, {
       onUpdated: (client, row) =>
-        writeAudit(client, { action: "user_modified", actor: row, ip: clientIp(req), traits: { by: "admin", password_changed: changes.password !== undefined } }, log),
+        writeAudit(
+          client,
+          { action: "user_modified", actor: row, ip: clientIp(req), traits: { by: "admin", password_changed: changes.password !== undefined } },
+          log,
+        ),
     });
     return sendJson(res, 200, await userJson(pool, user), API_VERSION_HEADERS);
   }

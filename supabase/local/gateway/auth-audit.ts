@@ -59,13 +59,17 @@ let tableExists: Promise<boolean> | undefined;
  * A data directory bootstrapped before the table existed only loses the log, never the sign-in.
  */
 export async function writeAudit(db: Db, entry: AuditEntry, log: (line: string) => void = console.error): Promise<void> {
-  tableExists ??= db.query<{ found: boolean }>(`select to_regclass('auth.audit_log_entries') is not null as found`).then(({ rows }) => {
-    if (!rows[0].found) log("gateway: auth.audit_log_entries is missing (data directory from an older bootstrap); auth events are not logged. `npm run db:reset` adds it.");
-    return rows[0].found;
-  }, () => {
-    tableExists = undefined;
-    return true;
-  });
+  tableExists ??= db.query<{ found: boolean }>(`select to_regclass('auth.audit_log_entries') is not null as found`).then(
+    ({ rows }) => {
+      if (!rows[0].found)
+        log("gateway: auth.audit_log_entries is missing (data directory from an older bootstrap); auth events are not logged. `npm run db:reset` adds it.");
+      return rows[0].found;
+    },
+    () => {
+      tableExists = undefined;
+      return true;
+    },
+  );
   if (!(await tableExists)) return;
   await db.query(`insert into auth.audit_log_entries (instance_id, id, payload, created_at, ip_address) values ($1, $2, $3, clock_timestamp(), $4)`, [
     NIL_UUID,

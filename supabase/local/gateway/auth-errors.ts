@@ -17,7 +17,12 @@ export class AuthError extends Error {
 }
 
 export function sendAuthError(res: ServerResponse, error: AuthError): void {
-  sendJson(res, error.status, { code: error.status, error_code: error.errorCode, msg: error.message, message: error.message, ...error.extra }, API_VERSION_HEADERS);
+  sendJson(
+    res,
+    error.status,
+    { code: error.status, error_code: error.errorCode, msg: error.message, message: error.message, ...error.extra },
+    API_VERSION_HEADERS,
+  );
 }
 
 export const authErrors = {

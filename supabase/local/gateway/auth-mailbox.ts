@@ -34,7 +34,9 @@ export function createMailbox(file: string, log: (line: string) => void) {
     const stored = { ...message, id: crypto.randomUUID(), sentAt: new Date().toISOString() };
     messages = [stored, ...messages].slice(0, KEPT_MESSAGES);
     save();
-    log(`📧 本地邮箱 / local mailbox → ${stored.to}: ${stored.subject}${stored.link ? `\n   ${stored.link}` : ""}${stored.code ? `\n   code ${stored.code}` : ""}`);
+    log(
+      `📧 本地邮箱 / local mailbox → ${stored.to}: ${stored.subject}${stored.link ? `\n   ${stored.link}` : ""}${stored.code ? `\n   code ${stored.code}` : ""}`,
+    );
     return stored;
   }
 

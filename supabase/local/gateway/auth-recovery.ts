@@ -19,7 +19,10 @@ const RESEND_SECONDS = 60;
 const OTP_SECONDS = 3600;
 const EMAIL_TYPES = new Set(["recovery", "magiclink", "email"]);
 
-export const tokenHash = (emailOrPhone: string, otp: string) => createHash("sha224").update(emailOrPhone + otp).digest("hex");
+export const tokenHash = (emailOrPhone: string, otp: string) =>
+  createHash("sha224")
+    .update(emailOrPhone + otp)
+    .digest("hex");
 
 const isLoopbackHost = (hostname: string) => hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
 

@@ -49,7 +49,8 @@ export async function sendSmsOtp(req: IncomingMessage, config: GatewayConfig, st
     await writeAudit(client, { action: "user_recovery_requested", actor: user, ip: ctx.ip, traits: { channel: "sms" } }, ctx.log);
     return null;
   });
-  if (wait !== null) throw new AuthError(429, "over_sms_send_rate_limit", `For security purposes, you can only request this after ${Math.max(1, wait)} seconds.`);
+  if (wait !== null)
+    throw new AuthError(429, "over_sms_send_rate_limit", `For security purposes, you can only request this after ${Math.max(1, wait)} seconds.`);
   const message = state.mailbox.deliver({
     to: `+${phone}`,
     subject: "短信验证码 / SMS code",

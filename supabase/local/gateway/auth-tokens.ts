@@ -43,7 +43,14 @@ const newRefreshToken = () => randomBytes(24).toString("base64url");
 
 async function sessionResponse(db: Pool | PoolClient, user: UserRow, sessionId: string, refreshToken: string, amr: Amr[], ctx: TokenContext) {
   const { token, expiresAt } = accessToken(user, sessionId, amr, ctx);
-  return { access_token: token, token_type: "bearer", expires_in: ACCESS_TOKEN_SECONDS, expires_at: expiresAt, refresh_token: refreshToken, user: await userJson(db, user) };
+  return {
+    access_token: token,
+    token_type: "bearer",
+    expires_in: ACCESS_TOKEN_SECONDS,
+    expires_at: expiresAt,
+    refresh_token: refreshToken,
+    user: await userJson(db, user),
+  };
 }
 
 export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
@@ -80,11 +87,10 @@ export async function startSession(user: UserRow, method: SignInMethod, ctx: Tok
       ctx.userAgent ?? null,
       ctx.ip ?? null,
     ]);
-    await client.query(`insert into auth.refresh_tokens (instance_id, token, user_id, revoked, session_id) values ('00000000-0000-0000-0000-000000000000', $1, $2, false, $3)`, [
-      refreshToken,
-      user.id,
-      sessionId,
-    ]);
+    await client.query(
+      `insert into auth.refresh_tokens (instance_id, token, user_id, revoked, session_id) values ('00000000-0000-0000-0000-000000000000', $1, $2, false, $3)`,
+      [refreshToken, user.id, sessionId],
+    );
     await client.query(`update auth.identities set last_sign_in_at = now() where user_id = $1`, [user.id]);
     if (options.rehash) await client.query(`update auth.users set encrypted_password = $2 where id = $1`, [user.id, options.rehash]);
     const { rows } = await client.query<UserRow>(`update auth.users set last_sign_in_at = now() where id = $1 returning ${USER_COLUMNS}`, [user.id]);
@@ -109,7 +115,12 @@ export async function refreshSession(refreshToken: string, ctx: TokenContext) {
     const user = await findUserById(client, row.user_id);
     if (row.revoked) {
       await client.query(`update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false`, [row.session_id]);
-      if (user) await writeAudit(client, { action: "token_revoked", actor: user, ip: ctx.ip, traits: { reason: "refresh_token_reused", session_id: row.session_id } }, ctx.log);
+      if (user)
+        await writeAudit(
+          client,
+          { action: "token_revoked", actor: user, ip: ctx.ip, traits: { reason: "refresh_token_reused", session_id: row.session_id } },
+          ctx.log,
+        );
       return { error: authErrors.refreshTokenAlreadyUsed() };
     }
     if (!user) return { error: authErrors.refreshTokenNotFound() };

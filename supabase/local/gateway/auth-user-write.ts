@@ -64,7 +64,10 @@ function triggerRefusal(error: unknown): AuthError | undefined {
 export function checkPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) throw authErrors.weakPassword(["length"], `Password should be at least ${MIN_PASSWORD_LENGTH} characters.`);
   if (!/[a-zA-Z]/.test(password) || !/[0-9]/.test(password)) {
-    throw authErrors.weakPassword(["characters"], "Password should contain at least one character of each: abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ, 0123456789.");
+    throw authErrors.weakPassword(
+      ["characters"],
+      "Password should contain at least one character of each: abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ, 0123456789.",
+    );
   }
 }
 
@@ -110,7 +113,12 @@ function knownWriteError(error: unknown, what: string, log: (line: string) => vo
  * The statements GoTrue runs: insert unconfirmed with role '', SetRole, identity, Confirm and
  * ConfirmPhone, then Ban. `onCreated` runs in the same transaction (e.g. the audit entry).
  */
-export async function createUser(pool: Pool, user: NewUser, log: (line: string) => void, onCreated?: (client: PoolClient, created: UserRow) => Promise<void>): Promise<UserRow> {
+export async function createUser(
+  pool: Pool,
+  user: NewUser,
+  log: (line: string) => void,
+  onCreated?: (client: PoolClient, created: UserRow) => Promise<void>,
+): Promise<UserRow> {
   if (user.password !== undefined) checkPassword(user.password);
   const hash = user.password === undefined ? null : await hashPassword(user.password);
   const provider = user.email ? "email" : "phone";
@@ -133,7 +141,12 @@ export async function createUser(pool: Pool, user: NewUser, log: (line: string) 
         email_verified: user.emailConfirmed,
         phone_verified: user.phoneConfirmed,
       };
-      await client.query(`insert into auth.identities (provider_id, user_id, identity_data, provider) values ($1, $2, $3, $4)`, [id, id, identityData, provider]);
+      await client.query(`insert into auth.identities (provider_id, user_id, identity_data, provider) values ($1, $2, $3, $4)`, [
+        id,
+        id,
+        identityData,
+        provider,
+      ]);
       if (user.emailConfirmed) await client.query(`update auth.users set email_confirmed_at = now(), updated_at = now() where id = $1`, [id]);
       if (user.phoneConfirmed) await client.query(`update auth.users set phone_confirmed_at = now(), updated_at = now() where id = $1`, [id]);
       if (user.bannedUntil) await client.query(`update auth.users set banned_until = $2, updated_at = now() where id = $1`, [id, user.bannedUntil]);

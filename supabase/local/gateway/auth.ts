@@ -61,7 +61,11 @@ async function passwordGrant(body: Record<string, unknown>, ctx: TokenContext, s
   const valid = await passwordMatches(password, hash);
   if (!user || !valid) {
     state.limits.recordFailure(accountKey);
-    await writeAudit(ctx.pool, { action: "login_failed", actor: user, username: identifier, ip: ctx.ip, traits: { provider: email ? "email" : "phone" } }, ctx.log);
+    await writeAudit(
+      ctx.pool,
+      { action: "login_failed", actor: user, username: identifier, ip: ctx.ip, traits: { provider: email ? "email" : "phone" } },
+      ctx.log,
+    );
     throw authErrors.invalidCredentials();
   }
   if (isBanned(user)) throw authErrors.userBanned();
@@ -101,7 +105,15 @@ async function signup(req: IncomingMessage, config: GatewayConfig) {
   const provider = email ? "email" : "phone";
   const created = await createUser(
     config.pool,
-    { email, phone: email ? undefined : phone, password, emailConfirmed: !!email, phoneConfirmed: !email, userMetadata: objectField(body, "data") ?? {}, appMetadata: {} },
+    {
+      email,
+      phone: email ? undefined : phone,
+      password,
+      emailConfirmed: !!email,
+      phoneConfirmed: !email,
+      userMetadata: objectField(body, "data") ?? {},
+      appMetadata: {},
+    },
     config.log,
     (client, user) => writeAudit(client, { action: "user_signedup", actor: user, ip: ctx.ip, traits: { provider } }, config.log),
   ).catch((error: unknown) => {
@@ -159,7 +171,8 @@ async function route(req: IncomingMessage, res: ServerResponse, path: string, ur
   const state = authState(config);
   const limited = ipLimitedRoute(method, path);
   if (limited) state.limits.takeIpToken(limited, clientIp(req));
-  if (method === "GET" && path === "/health") return ok({ version: "local", name: "GoTrue", description: "GoTrue is a user registration and authentication API" });
+  if (method === "GET" && path === "/health")
+    return ok({ version: "local", name: "GoTrue", description: "GoTrue is a user registration and authentication API" });
   if (method === "GET" && path === "/settings") return ok(SETTINGS);
   if (method === "POST" && path === "/token") return ok(await token(req, url, config, state));
   if (method === "POST" && path === "/signup") return ok(await signup(req, config));

@@ -15,14 +15,14 @@ function parseSizeLimit(value: unknown): number | null | undefined {
   if (value === null) return null;
   if (typeof value === "number" && Number.isInteger(value) && value >= 0) return value;
   const match = typeof value === "string" ? /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(value.trim()) : null;
-  if (!match) throw storageErrors.invalidRequest("file_size_limit must be a number of bytes or a size such as \"10MB\"");
+  if (!match) throw storageErrors.invalidRequest('file_size_limit must be a number of bytes or a size such as "10MB"');
   return Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? "b").toLowerCase()]);
 }
 
 function parseMimeTypes(value: unknown): string[] | null | undefined {
   if (value === undefined || value === null) return value;
   if (Array.isArray(value) && value.every((entry) => typeof entry === "string" && /^[\w.+-]+\/[\w.+*-]+$/.test(entry))) return value as string[];
-  throw storageErrors.invalidRequest("allowed_mime_types must be an array of MIME types such as \"image/*\"");
+  throw storageErrors.invalidRequest('allowed_mime_types must be an array of MIME types such as "image/*"');
 }
 
 function run<T>(req: IncomingMessage, ctx: StorageContext, name: string, work: (tx: CallerTx) => Promise<T>): Promise<T> {
@@ -60,9 +60,20 @@ export async function createBucket(req: IncomingMessage, res: ServerResponse, ct
   const id = stringField(body, "id") ?? name;
   assertValidBucketName(id);
   const { owner, ownerId } = ownerOf(caller);
-  const values = [id, name, owner, ownerId, body.public === true, parseSizeLimit(body.file_size_limit) ?? null, parseMimeTypes(body.allowed_mime_types) ?? null];
+  const values = [
+    id,
+    name,
+    owner,
+    ownerId,
+    body.public === true,
+    parseSizeLimit(body.file_size_limit) ?? null,
+    parseMimeTypes(body.allowed_mime_types) ?? null,
+  ];
   await run(req, ctx, "storage.bucket.create", (tx) =>
-    tx.client.query(`insert into storage.buckets (id, name, owner, owner_id, public, file_size_limit, allowed_mime_types) values ($1, $2, $3, $4, $5, $6, $7)`, values),
+    tx.client.query(
+      `insert into storage.buckets (id, name, owner, owner_id, public, file_size_limit, allowed_mime_types) values ($1, $2, $3, $4, $5, $6, $7)`,
+      values,
+    ),
   );
   sendJson(res, 200, { name: id });
 }

@@ -101,7 +101,10 @@ export async function objectInfo(req: IncomingMessage, res: ServerResponse, ref:
 async function deleteRows(req: IncomingMessage, bucket: string, names: string[], ctx: StorageContext): Promise<ObjectRow[]> {
   const caller = callerFromRequest(req, ctx.config.jwtSecret);
   return asCaller(ctx.config.pool, caller, { method: "DELETE", path: req.url ?? "", name: "storage.object.delete" }, ctx.config.log, async (tx) => {
-    const { rows } = await tx.client.query<ObjectRow>(`delete from storage.objects where bucket_id = $1 and name = any($2::text[]) returning ${OBJECT_COLUMNS}`, [bucket, names]);
+    const { rows } = await tx.client.query<ObjectRow>(
+      `delete from storage.objects where bucket_id = $1 and name = any($2::text[]) returning ${OBJECT_COLUMNS}`,
+      [bucket, names],
+    );
     ctx.store.removeAfterCommit(
       bucket,
       rows.map((row) => row.name),
@@ -136,10 +139,12 @@ export async function moveObject(req: IncomingMessage, res: ServerResponse, ctx:
   store.objectPath(to.bucket, to.name);
   if (!(await bucketAsSuperuser(config.pool, to.bucket))) throw storageErrors.bucketNotFound();
   await asCaller(config.pool, caller, { method: "POST", path: req.url ?? "", name: "storage.object.move" }, config.log, async (tx) => {
-    const { rowCount } = await tx.client.query(
-      `update storage.objects set bucket_id = $3, name = $4, updated_at = now() where bucket_id = $1 and name = $2`,
-      [from.bucket, from.name, to.bucket, to.name],
-    );
+    const { rowCount } = await tx.client.query(`update storage.objects set bucket_id = $3, name = $4, updated_at = now() where bucket_id = $1 and name = $2`, [
+      from.bucket,
+      from.name,
+      to.bucket,
+      to.name,
+    ]);
     if (!rowCount) throw storageErrors.objectNotFound();
     await store.move(from, to, tx);
   });

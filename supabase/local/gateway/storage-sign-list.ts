@@ -67,12 +67,28 @@ export async function signObjects(req: IncomingMessage, res: ServerResponse, buc
   const body = await readJsonObject(req, ctx.config.maxBodyBytes);
   const expiresIn = expiresInFrom(body);
   const paths = body.paths;
-  if (!Array.isArray(paths) || paths.length > 1000 || !paths.every((p) => typeof p === "string")) throw storageErrors.invalidRequest("body/paths must be an array of object names");
-  const visible = await asCaller(ctx.config.pool, caller, { method: "POST", path: req.url ?? "", name: "storage.object.sign_many" }, ctx.config.log, async (tx) => {
-    const { rows } = await tx.client.query<{ name: string }>(`select name from storage.objects where bucket_id = $1 and name = any($2::text[])`, [bucket, paths]);
-    if (rows.length) await logSigning(tx, bucket, rows.map((row) => row.name), expiresIn);
-    return new Set(rows.map((row) => row.name));
-  });
+  if (!Array.isArray(paths) || paths.length > 1000 || !paths.every((p) => typeof p === "string"))
+    throw storageErrors.invalidRequest("body/paths must be an array of object names");
+  const visible = await asCaller(
+    ctx.config.pool,
+    caller,
+    { method: "POST", path: req.url ?? "", name: "storage.object.sign_many" },
+    ctx.config.log,
+    async (tx) => {
+      const { rows } = await tx.client.query<{ name: string }>(`select name from storage.objects where bucket_id = $1 and name = any($2::text[])`, [
+        bucket,
+        paths,
+      ]);
+      if (rows.length)
+        await logSigning(
+          tx,
+          bucket,
+          rows.map((row) => row.name),
+          expiresIn,
+        );
+      return new Set(rows.map((row) => row.name));
+    },
+  );
   const signer = signerOf(caller);
   sendJson(
     res,
@@ -92,8 +108,12 @@ export async function downloadSigned(req: IncomingMessage, res: ServerResponse, 
   if (!result.ok) throw storageErrors.invalidJwt(jwtFailureMessage(result.reason));
   if (result.claims.url !== `${ref.bucket}/${ref.name}`) throw storageErrors.invalidSignature();
   const signer = signerCaller(result.claims);
-  const row = await asCaller(ctx.config.pool, signer, { method: req.method ?? "GET", path: url.pathname, name: "storage.object.get_signed" }, ctx.config.log, (tx) =>
-    findObject(tx.client, ref.bucket, ref.name),
+  const row = await asCaller(
+    ctx.config.pool,
+    signer,
+    { method: req.method ?? "GET", path: url.pathname, name: "storage.object.get_signed" },
+    ctx.config.log,
+    (tx) => findObject(tx.client, ref.bucket, ref.name),
   );
   if (!row) throw storageErrors.objectNotFound();
   await sendObject(req, res, url, ctx.store, row);

@@ -10,7 +10,7 @@ import {
   isRoleAssignableAt,
   isWithinUnits,
   mayGrantRole,
-} from "../../../src/lib/domain/access";
+} from "@/lib/domain/access";
 
 describe("phones as GoTrue stores them (same rules as private.canonical_phone)", () => {
   it.each([

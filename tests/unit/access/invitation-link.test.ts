@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forgetInvitationToken, invitationLink, invitationTokenFrom } from "../../../src/lib/domain/invitationLink";
+import { forgetInvitationToken, invitationLink, invitationTokenFrom } from "@/lib/domain/invitationLink";
 
 function memoryStorage() {
   const items = new Map<string, string>();

@@ -1,19 +1,19 @@
-import { describe, expect, it } from 'vitest';
-import { fieldTypeKeys, fieldTypes } from '../../../src/field-types';
-import { validateRecordData } from '../../../src/services/validateRecord';
-import { loadValidationCorpus } from '../../shared/validation-corpus/load-corpus';
+import { describe, expect, it } from "vitest";
+import { fieldTypeKeys, fieldTypes } from "@/field-types";
+import { validateRecordData } from "@/services/validateRecord";
+import { loadValidationCorpus } from "../../shared/validation-corpus/load-corpus";
 
 const corpus = loadValidationCorpus();
 const sortIssues = (issues: { invalidField: string; code: string }[]) =>
   [...issues].sort((a, b) => `${a.invalidField}:${a.code}`.localeCompare(`${b.invalidField}:${b.code}`));
 
-describe('shared validation corpus through validateRecordData', () => {
-  it.each(corpus.map((c) => ({ ...c, title: `${c.file} › ${c.name}` })))('$title', ({ definition, data, expected }) => {
+describe("shared validation corpus through validateRecordData", () => {
+  it.each(corpus.map((c) => ({ ...c, title: `${c.file} › ${c.name}` })))("$title", ({ definition, data, expected }) => {
     const issues = validateRecordData(definition, data, { fieldTypes }).map((issue) => ({ invalidField: issue.field, code: issue.code }));
     expect(sortIssues(issues)).toEqual(sortIssues(expected));
   });
 
-  it('every issue carries both messages', () => {
+  it("every issue carries both messages", () => {
     for (const c of corpus) {
       for (const issue of validateRecordData(c.definition, c.data, { fieldTypes })) {
         expect(issue.message_zh).toMatch(/[\u4e00-\u9fff]/);
@@ -22,12 +22,12 @@ describe('shared validation corpus through validateRecordData', () => {
     }
   });
 
-  it('covers every field type with a valid and an invalid case', () => {
+  it("covers every field type with a valid and an invalid case", () => {
     const coverage = new Map(fieldTypeKeys.map((key) => [key, { valid: false, invalid: false }]));
     for (const c of corpus) {
       const fields = new Map(c.definition.fields.map((f) => [f.key, f.type]));
-      const record = typeof c.data === 'object' && c.data !== null ? Object.keys(c.data) : [];
-      const failing = new Set(c.expected.map((e) => e.invalidField.replace(/\[.*$/, '')));
+      const record = typeof c.data === "object" && c.data !== null ? Object.keys(c.data) : [];
+      const failing = new Set(c.expected.map((e) => e.invalidField.replace(/\[.*$/, "")));
       for (const key of record) {
         const type = fields.get(key);
         const entry = type === undefined ? undefined : coverage.get(type as (typeof fieldTypeKeys)[number]);
@@ -40,7 +40,7 @@ describe('shared validation corpus through validateRecordData', () => {
     expect(missing).toEqual([]);
   });
 
-  it('is big enough to mean something', () => {
+  it("is big enough to mean something", () => {
     expect(corpus.length).toBeGreaterThanOrEqual(150);
   });
 });
