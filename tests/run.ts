@@ -1,4 +1,5 @@
-// `npm test`: unit tests, then one fresh stack on free ports for the db and e2e layers.
+// `npm test`: lint (import direction, file names, formatting), typecheck, unit tests, build,
+// then one fresh stack on free ports for the db and e2e layers.
 // Every layer must run; a missing browser fails with the command that installs it.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -57,6 +58,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const results: Record<string, boolean> = {};
+  results.lint = await run("lint", "npm", ["run", "--silent", "lint"]);
   results.typecheck = await run("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
   results.unit = await run("unit", "npx", ["vitest", "run", "--project", "unit"]);
   results.build = await run("build", "npx", ["vite", "build", "--logLevel", "warn"]);
@@ -64,7 +66,9 @@ async function main(): Promise<number> {
   // behind, and the journeys should see what a user of the demo sees.
   results.db = await withStack("db", () => run("db", "npx", ["vitest", "run", "--project", "db"]));
   results.e2e = await withStack("e2e", () => run("e2e", "npx", ["playwright", "test"]));
-  const failed = Object.entries(results).filter(([, ok]) => !ok).map(([name]) => name);
+  const failed = Object.entries(results)
+    .filter(([, ok]) => !ok)
+    .map(([name]) => name);
   console.log(`\nnpm test: ${failed.length ? `FAILED (${failed.join(", ")})` : "all layers passed"} in ${((Date.now() - began) / 1000).toFixed(1)} s`);
   return failed.length ? 1 : 0;
 }
@@ -72,7 +76,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    console.error(e instanceof Error ? e.stack ?? e.message : e);
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
     process.exit(1);
   },
 );
