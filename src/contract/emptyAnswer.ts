@@ -2,7 +2,7 @@
  * Text made only of whitespace and characters that print nothing (zero-width space and
  * joiners, BOM, word joiner, soft hyphen, bidi marks, variation selectors, Hangul fillers …)
  * is blank. The same class as the database's private.is_empty_answer / tidy_text
- * (20261130050000, 20261130050600): a comment or answer of zero-width spaces is no answer.
+ * (supabase/routines/private/is_empty_answer.sql, tidy_text.sql): a comment or answer of zero-width spaces is no answer.
  */
 const blankText =
   // A list of invisible code points on purpose, controls and combining marks included.
