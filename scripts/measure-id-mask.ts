@@ -115,7 +115,7 @@ export async function demoIdAnswers(db: pg.ClientBase | pg.Pool): Promise<DemoId
       join public.org_units u on u.id = r.org_unit_id
       join private.record_sensitive_values raw on raw.record_id = r.id
       cross join lateral jsonb_array_elements(v.sensitive_fields) f
-     where f ->> 'type' = 'id_number' and raw.data ->> (f ->> 'key') is not null`);
+     where r.is_synthetic and f ->> 'type' = 'id_number' and raw.data ->> (f ->> 'key') is not null`);
   return rows;
 }
 
