@@ -3,6 +3,7 @@ import { pickText } from "@/contract";
 import type { FieldInputProps } from "../types";
 import type { IdNumberField } from "./definition";
 import { idNumberBirthDate, idNumberSex, normalizeIdNumber } from "./gb11643";
+import { tidyIdNumberInput } from "./tidyIdNumberInput";
 
 /** Shows the birth date and sex read from a valid number, so staff can check it against the card. */
 export function IdNumberInput({ field, value, onChange, onBlur, disabled, status, id, language }: FieldInputProps<IdNumberField>) {
@@ -14,7 +15,11 @@ export function IdNumberInput({ field, value, onChange, onBlur, disabled, status
     <Input
       id={id}
       value={text}
-      onChange={(event) => onChange(event.target.value === "" ? null : event.target.value)}
+      // no native maxLength: it would cut a pasted "110101 19900101 123X" before the spaces go
+      onChange={(event) => {
+        const tidy = tidyIdNumberInput(event.target.value);
+        onChange(tidy === "" ? null : tidy);
+      }}
       onBlur={() => {
         // upper-case X and 15→18 upgrade happen here, once, so stored numbers have one form
         if (text !== "" && normalizeIdNumber(text) !== text) onChange(normalizeIdNumber(text));
@@ -22,7 +27,6 @@ export function IdNumberInput({ field, value, onChange, onBlur, disabled, status
       }}
       disabled={disabled}
       status={status}
-      maxLength={18}
       suffix={derived}
       autoComplete="off"
       placeholder={field.placeholder ? pickText(language, field.placeholder, field.placeholder_en) : undefined}

@@ -2,6 +2,7 @@ import { Input } from "antd";
 import { pickText } from "@/contract";
 import type { FieldInputProps } from "../types";
 import type { PhoneField } from "./definition";
+import { tidyPhoneInput } from "./tidyPhoneInput";
 
 export function PhoneInput({ field, value, onChange, onBlur, disabled, status, id, language }: FieldInputProps<PhoneField>) {
   const text = typeof value === "string" ? value : "";
@@ -11,16 +12,15 @@ export function PhoneInput({ field, value, onChange, onBlur, disabled, status, i
       type="tel"
       inputMode="tel"
       value={text}
-      onChange={(event) => onChange(event.target.value === "" ? null : event.target.value)}
-      onBlur={() => {
-        // numbers pasted from documents often carry spaces: "138 1234 5678"
-        const compact = text.replace(/\s+/g, "");
-        if (compact !== text) onChange(compact === "" ? null : compact);
-        onBlur();
+      // numbers pasted from documents carry spaces and full-width digits: tidied before the length
+      // limit, so no native maxLength (it would cut "+86 138 1234 5678" mid-number)
+      onChange={(event) => {
+        const tidy = tidyPhoneInput(event.target.value);
+        onChange(tidy === "" ? null : tidy);
       }}
+      onBlur={onBlur}
       disabled={disabled}
       status={status}
-      maxLength={13}
       autoComplete="off"
       placeholder={field.placeholder ? pickText(language, field.placeholder, field.placeholder_en) : undefined}
     />
