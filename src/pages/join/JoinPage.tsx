@@ -1,16 +1,16 @@
 import { useInvalidateAuthStore, useNotification } from "@refinedev/core";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Divider, Flex, Space, Typography, theme } from "antd";
+import { Alert, Button, Divider, Space, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
-import { forgetIdentity } from "@/lib/supabase/identity";
-import { LanguageSwitch } from "@/components/LanguageSwitch";
+import { forgetIdentity } from "@/data/identity";
+import { PublicPageCard } from "@/components/PublicPageCard";
 import { PageLoading } from "@/components/PageLoading";
 import { useT } from "@/i18n";
 import { forgetInvitationToken, invitationTokenFrom } from "@/lib/domain/invitationLink";
 import { toHttpError, type AppHttpError } from "@/lib/supabase/errors";
-import { claimInvitation, fetchInvitationPreview, type PendingInvitationPreview } from "@/lib/supabase/invitations";
-import { currentAccountLabel, signOutForAnotherAccount } from "@/lib/supabase/joinAccount";
+import { claimInvitation, fetchInvitationPreview, type PendingInvitationPreview } from "@/data/invitations";
+import { currentAccountLabel, signOutForAnotherAccount } from "@/data/joinAccount";
 import { InvitationProblem } from "./InvitationProblem";
 import { InvitationSummary } from "./InvitationSummary";
 import { JoinAccountForms } from "./JoinAccountForms";
@@ -24,7 +24,6 @@ const tabStorage = typeof window === "undefined" ? undefined : window.sessionSto
  */
 export default function JoinPage() {
   const t = useT();
-  const { token: design } = theme.useToken();
   const [params] = useSearchParams();
   const token = useMemo(() => invitationTokenFrom(params, tabStorage), [params]);
   const preview = useQuery({
@@ -43,19 +42,9 @@ export default function JoinPage() {
   else body = <JoinStep token={token} preview={preview.data} />;
 
   return (
-    <Flex vertical style={{ minHeight: "100vh", background: design.colorBgLayout }}>
-      <Flex justify="flex-end" style={{ padding: design.paddingMD }}>
-        <LanguageSwitch />
-      </Flex>
-      <Flex flex={1} justify="center" align="flex-start" style={{ padding: `${design.paddingXL}px ${design.padding}px` }}>
-        <Card style={{ width: "100%", maxWidth: 480 }}>
-          <Typography.Title level={3} style={{ marginTop: 0, textAlign: "center" }}>
-            {t("join.title")}
-          </Typography.Title>
-          {body}
-        </Card>
-      </Flex>
-    </Flex>
+    <PublicPageCard title={t("join.title")} maxWidth={480}>
+      {body}
+    </PublicPageCard>
   );
 }
 

@@ -1,11 +1,11 @@
-import { Alert, Card, Flex, Typography, theme } from "antd";
+import { Alert, Typography, theme } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { LanguageSwitch } from "@/components/LanguageSwitch";
+import { PublicPageCard } from "@/components/PublicPageCard";
 import { useT, type TranslationKey } from "@/i18n";
 import { credentialsFor } from "@/lib/domain/phone";
-import { requestPasswordReset, requestSmsCode, setNewPassword, signInWithSmsCode } from "@/lib/supabase/account";
-import { isLocalStack } from "@/lib/supabase/client";
+import { requestPasswordReset, requestSmsCode, setNewPassword, signInWithSmsCode } from "@/data/account";
+import { isLocalStack } from "@/data/client";
 import { toHttpError } from "@/lib/supabase/errors";
 import { NewPasswordForm, type NewPasswordValues } from "../account/NewPasswordForm";
 import { ForgotIdentifierForm, SmsCodeForm } from "./ForgotPasswordForms";
@@ -73,35 +73,25 @@ export default function ForgotPasswordPage() {
   const mailboxLink = isLocalStack ? <a href="/_mailbox">{t("account.openLocalMailbox")}</a> : undefined;
 
   return (
-    <Flex vertical style={{ minHeight: "100vh", background: token.colorBgLayout }}>
-      <Flex justify="flex-end" style={{ padding: token.paddingMD }}>
-        <LanguageSwitch />
-      </Flex>
-      <Flex flex={1} justify="center" align="flex-start" style={{ padding: `${token.paddingXL}px ${token.padding}px` }}>
-        <Card style={{ width: "100%", maxWidth: 420 }}>
-          <Typography.Title level={3} style={{ marginTop: 0, textAlign: "center" }}>
-            {t(stage.name === "newPassword" ? "account.resetTitle" : "account.forgotTitle")}
-          </Typography.Title>
-          {problem && <Alert role="alert" type="error" showIcon message={t(problem)} style={{ marginBottom: token.marginMD }} />}
-          {stage.name === "ask" && (
-            <>
-              <Typography.Paragraph type="secondary">{t("account.forgotHint")}</Typography.Paragraph>
-              <ForgotIdentifierForm busy={busy} onSubmit={onIdentifier} />
-            </>
-          )}
-          {stage.name === "mailSent" && <Alert role="status" type="success" showIcon message={t("account.resetSent")} description={mailboxLink} />}
-          {stage.name === "code" && (
-            <>
-              <Alert role="status" type="info" showIcon message={t("account.codeSent")} description={mailboxLink} style={{ marginBottom: token.marginMD }} />
-              <SmsCodeForm busy={busy} onSubmit={(code) => onCode(stage.phone, code)} />
-            </>
-          )}
-          {stage.name === "newPassword" && <NewPasswordForm askCurrent={false} submitLabel="account.setNewPassword" busy={busy} onSubmit={onNewPassword} />}
-          <Typography.Paragraph style={{ marginTop: token.marginMD, marginBottom: 0, textAlign: "center" }}>
-            <Link to="/login">{t("account.backToLogin")}</Link>
-          </Typography.Paragraph>
-        </Card>
-      </Flex>
-    </Flex>
+    <PublicPageCard title={t(stage.name === "newPassword" ? "account.resetTitle" : "account.forgotTitle")}>
+      {problem && <Alert role="alert" type="error" showIcon message={t(problem)} style={{ marginBottom: token.marginMD }} />}
+      {stage.name === "ask" && (
+        <>
+          <Typography.Paragraph type="secondary">{t("account.forgotHint")}</Typography.Paragraph>
+          <ForgotIdentifierForm busy={busy} onSubmit={onIdentifier} />
+        </>
+      )}
+      {stage.name === "mailSent" && <Alert role="status" type="success" showIcon message={t("account.resetSent")} description={mailboxLink} />}
+      {stage.name === "code" && (
+        <>
+          <Alert role="status" type="info" showIcon message={t("account.codeSent")} description={mailboxLink} style={{ marginBottom: token.marginMD }} />
+          <SmsCodeForm busy={busy} onSubmit={(code) => onCode(stage.phone, code)} />
+        </>
+      )}
+      {stage.name === "newPassword" && <NewPasswordForm askCurrent={false} submitLabel="account.setNewPassword" busy={busy} onSubmit={onNewPassword} />}
+      <Typography.Paragraph style={{ marginTop: token.marginMD, marginBottom: 0, textAlign: "center" }}>
+        <Link to="/login">{t("account.backToLogin")}</Link>
+      </Typography.Paragraph>
+    </PublicPageCard>
   );
 }

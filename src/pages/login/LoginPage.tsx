@@ -1,12 +1,12 @@
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { useLogin } from "@refinedev/core";
-import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from "antd";
+import { Alert, Button, Form, Input, Typography, theme } from "antd";
 import { useState } from "react";
 import { Controller, useForm, type FieldError } from "react-hook-form";
 import { Link } from "react-router";
-import { LanguageSwitch } from "@/components/LanguageSwitch";
+import { PublicPageCard } from "@/components/PublicPageCard";
 import { useT, type TranslationKey } from "@/i18n";
-import { isLocalStack } from "@/lib/supabase/client";
+import { isLocalStack } from "@/data/client";
 import { DemoAccountsHint } from "./DemoAccountsHint";
 import { identifierProblem } from "./identifierProblem";
 
@@ -44,82 +44,72 @@ export default function LoginPage() {
   };
 
   return (
-    <Flex vertical style={{ minHeight: "100vh", background: token.colorBgLayout }}>
-      <Flex justify="flex-end" style={{ padding: token.paddingMD }}>
-        <LanguageSwitch />
-      </Flex>
-      <Flex flex={1} justify="center" align="flex-start" style={{ padding: `${token.paddingXL}px ${token.padding}px` }}>
-        <Card style={{ width: "100%", maxWidth: 420 }}>
-          <Typography.Title level={3} style={{ marginTop: 0, textAlign: "center" }}>
-            {t("app.title")}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>
-            {t("login.subtitle")}
-          </Typography.Paragraph>
+    <PublicPageCard title={t("app.title")}>
+      <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>
+        {t("login.subtitle")}
+      </Typography.Paragraph>
 
-          {failure && <Alert type="error" showIcon message={t(failure)} style={{ marginBottom: token.marginMD }} />}
+      {failure && <Alert type="error" showIcon message={t(failure)} style={{ marginBottom: token.marginMD }} />}
 
-          {/* antd Form only for layout (component={false} renders no <form> and holds no values):
+      {/* antd Form only for layout (component={false} renders no <form> and holds no values):
               react-hook-form owns the state. */}
-          <Form layout="vertical" component={false} requiredMark={false}>
-            <form noValidate onSubmit={handleSubmit(onSubmit)} aria-label={t("login.title")}>
-              <Controller
-                name="identifier"
-                control={control}
-                rules={{ validate: (value) => identifierProblem(value) ?? true }}
-                render={({ field, fieldState }) => (
-                  <Form.Item
-                    label={t("login.identifierLabel")}
-                    htmlFor="login-identifier"
-                    validateStatus={fieldState.error ? "error" : undefined}
-                    help={messageOf(fieldState.error)}
-                  >
-                    <Input
-                      {...field}
-                      id="login-identifier"
-                      size="large"
-                      autoComplete="username"
-                      prefix={<UserOutlined aria-hidden />}
-                      placeholder={t("login.identifierPlaceholder")}
-                      aria-invalid={fieldState.invalid}
-                    />
-                  </Form.Item>
-                )}
-              />
-              <Controller
-                name="password"
-                control={control}
-                rules={{ required: "login.passwordRequired" satisfies TranslationKey }}
-                render={({ field, fieldState }) => (
-                  <Form.Item
-                    label={t("login.passwordLabel")}
-                    htmlFor="login-password"
-                    validateStatus={fieldState.error ? "error" : undefined}
-                    help={messageOf(fieldState.error)}
-                  >
-                    <Input.Password
-                      {...field}
-                      id="login-password"
-                      size="large"
-                      autoComplete="current-password"
-                      prefix={<LockOutlined aria-hidden />}
-                      aria-invalid={fieldState.invalid}
-                    />
-                  </Form.Item>
-                )}
-              />
-              <Button type="primary" htmlType="submit" size="large" block loading={isPending}>
-                {t("login.submit")}
-              </Button>
-            </form>
-          </Form>
-          <Typography.Paragraph style={{ marginTop: token.marginSM, marginBottom: 0, textAlign: "right" }}>
-            <Link to="/forgot-password">{t("account.forgotPassword")}</Link>
-          </Typography.Paragraph>
+      <Form layout="vertical" component={false} requiredMark={false}>
+        <form noValidate onSubmit={handleSubmit(onSubmit)} aria-label={t("login.title")}>
+          <Controller
+            name="identifier"
+            control={control}
+            rules={{ validate: (value) => identifierProblem(value) ?? true }}
+            render={({ field, fieldState }) => (
+              <Form.Item
+                label={t("login.identifierLabel")}
+                htmlFor="login-identifier"
+                validateStatus={fieldState.error ? "error" : undefined}
+                help={messageOf(fieldState.error)}
+              >
+                <Input
+                  {...field}
+                  id="login-identifier"
+                  size="large"
+                  autoComplete="username"
+                  prefix={<UserOutlined aria-hidden />}
+                  placeholder={t("login.identifierPlaceholder")}
+                  aria-invalid={fieldState.invalid}
+                />
+              </Form.Item>
+            )}
+          />
+          <Controller
+            name="password"
+            control={control}
+            rules={{ required: "login.passwordRequired" satisfies TranslationKey }}
+            render={({ field, fieldState }) => (
+              <Form.Item
+                label={t("login.passwordLabel")}
+                htmlFor="login-password"
+                validateStatus={fieldState.error ? "error" : undefined}
+                help={messageOf(fieldState.error)}
+              >
+                <Input.Password
+                  {...field}
+                  id="login-password"
+                  size="large"
+                  autoComplete="current-password"
+                  prefix={<LockOutlined aria-hidden />}
+                  aria-invalid={fieldState.invalid}
+                />
+              </Form.Item>
+            )}
+          />
+          <Button type="primary" htmlType="submit" size="large" block loading={isPending}>
+            {t("login.submit")}
+          </Button>
+        </form>
+      </Form>
+      <Typography.Paragraph style={{ marginTop: token.marginSM, marginBottom: 0, textAlign: "right" }}>
+        <Link to="/forgot-password">{t("account.forgotPassword")}</Link>
+      </Typography.Paragraph>
 
-          {isLocalStack && <DemoAccountsHint />}
-        </Card>
-      </Flex>
-    </Flex>
+      {isLocalStack && <DemoAccountsHint />}
+    </PublicPageCard>
   );
 }

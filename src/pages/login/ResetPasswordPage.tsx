@@ -1,10 +1,10 @@
-import { Alert, Card, Flex, Typography, theme } from "antd";
+import { Alert, theme } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { LanguageSwitch } from "@/components/LanguageSwitch";
+import { PublicPageCard } from "@/components/PublicPageCard";
 import { PageLoading } from "@/components/PageLoading";
 import { useT, type TranslationKey } from "@/i18n";
-import { sessionFromRecoveryLink, setNewPassword } from "@/lib/supabase/account";
+import { sessionFromRecoveryLink, setNewPassword } from "@/data/account";
 import { toHttpError } from "@/lib/supabase/errors";
 import { NewPasswordForm, type NewPasswordValues } from "../account/NewPasswordForm";
 
@@ -51,31 +51,21 @@ export default function ResetPasswordPage() {
 
   if (stage.name === "checking") return <PageLoading />;
   return (
-    <Flex vertical style={{ minHeight: "100vh", background: token.colorBgLayout }}>
-      <Flex justify="flex-end" style={{ padding: token.paddingMD }}>
-        <LanguageSwitch />
-      </Flex>
-      <Flex flex={1} justify="center" align="flex-start" style={{ padding: `${token.paddingXL}px ${token.padding}px` }}>
-        <Card style={{ width: "100%", maxWidth: 420 }}>
-          <Typography.Title level={3} style={{ marginTop: 0, textAlign: "center" }}>
-            {t("account.resetTitle")}
-          </Typography.Title>
-          {stage.name === "invalid" ? (
-            <Alert
-              role="alert"
-              type="error"
-              showIcon
-              message={t(stage.code === "user_banned" ? "errors.userBanned" : "account.linkInvalid")}
-              description={<Link to="/forgot-password">{t("account.requestAnotherLink")}</Link>}
-            />
-          ) : (
-            <>
-              {problem && <Alert role="alert" type="error" showIcon message={t(problem)} style={{ marginBottom: token.marginMD }} />}
-              <NewPasswordForm askCurrent={false} submitLabel="account.setNewPassword" busy={busy} onSubmit={onSubmit} />
-            </>
-          )}
-        </Card>
-      </Flex>
-    </Flex>
+    <PublicPageCard title={t("account.resetTitle")}>
+      {stage.name === "invalid" ? (
+        <Alert
+          role="alert"
+          type="error"
+          showIcon
+          message={t(stage.code === "user_banned" ? "errors.userBanned" : "account.linkInvalid")}
+          description={<Link to="/forgot-password">{t("account.requestAnotherLink")}</Link>}
+        />
+      ) : (
+        <>
+          {problem && <Alert role="alert" type="error" showIcon message={t(problem)} style={{ marginBottom: token.marginMD }} />}
+          <NewPasswordForm askCurrent={false} submitLabel="account.setNewPassword" busy={busy} onSubmit={onSubmit} />
+        </>
+      )}
+    </PublicPageCard>
   );
 }
