@@ -1,8 +1,13 @@
 import { defineConfig } from "@playwright/test";
 
+// One output folder per run: two runs at once (several people on one machine) would otherwise
+// delete each other's traces. Workers inherit the variable from the run that set it.
+process.env.PW_RUN_ID ??= `${Date.now()}-${process.pid}`;
+
 // Debian's chromium only: nothing here downloads a browser.
 export default defineConfig({
   testDir: "tests/e2e",
+  outputDir: `test-results/${process.env.PW_RUN_ID}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
