@@ -57,6 +57,24 @@ export const definitionMessages = {
     zh: '敏感字段 "{field}" 不能作为 "{controlled}" 的条件（{condition}）：该字段是否显示或必填会泄露被遮挡的值',
     en: 'Sensitive field "{field}" cannot be the condition of "{controlled}" ({condition}): whether that field is shown or required would reveal the masked value',
   },
+  derive_target_type: { zh: "{fn} 的计算结果不能存入“{type}”类型的字段", en: "The result of {fn} cannot be stored in a {type} field" },
+  derive_source_type: {
+    zh: '{fn} 不能从字段 "{field}"（{type}）计算',
+    en: '{fn} cannot be computed from field "{field}" ({type})',
+  },
+  derive_sex_options: { zh: "由身份证号计算性别的下拉字段须有 male 和 female 两个选项", en: "A select derived as sex needs the options male and female" },
+  derive_birth_date_sensitive: {
+    zh: '由敏感字段 "{field}" 计算的出生日期也必须标记为敏感：否则会泄露身份证号被遮挡的出生日期',
+    en: 'A birth date computed from the sensitive field "{field}" must be sensitive too: otherwise it reveals the masked digits of the ID number',
+  },
+  derive_default: { zh: "计算字段不能有默认值", en: "A derived field cannot have a default" },
+  derive_cycle: { zh: "计算字段形成循环：{cycle}", en: "Derived fields form a cycle: {cycle}" },
+  default_type: {
+    zh: "默认值不适用于“{type}”类型：当前用户只用于人员字段，now 用于日期时间，today 用于日期",
+    en: "This default does not fit a {type} field: currentUser is for user fields, now for date-times, today for dates",
+  },
+  record_unit_type: { zh: "只有单位字段（org_unit）能作为记录所属单位", en: "Only an org_unit field can be the record's unit" },
+  record_unit_once: { zh: "只能有一个字段作为记录所属单位", en: "Only one field can be the record's unit" },
   unknown_column: {
     zh: '"{column}" 既不是字段也不是系统列',
     en: '"{column}" is neither a field nor a system column',

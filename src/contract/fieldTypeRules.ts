@@ -29,6 +29,10 @@ export interface FieldTypeRules {
   searchable: boolean;
   /** Type rules for a non-empty value; `required` is decided by the caller. */
   validate(field: FieldLike, value: unknown, context: ValidationContext): FieldIssue | null;
+  /** The birth date (YYYY-MM-DD) an answer states, for derived ages and birth dates (id_number, date). */
+  birthDate?(value: unknown): string | null;
+  /** The sex an answer states, for derived values (id_number). */
+  sex?(value: unknown): "male" | "female" | null;
 }
 
 export type FieldTypeCatalog = Readonly<Record<string, FieldTypeRules>>;

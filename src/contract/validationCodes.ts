@@ -29,6 +29,8 @@ export const validationCodes = {
   file_type: { zh: "文件类型不允许", en: "This file type is not allowed" },
   file_size: { zh: "文件不能超过 {max} MB", en: "The file must be at most {max} MB" },
   unknown_field: { zh: "表单中没有此字段", en: "This field is not part of the form" },
+  /** a definition's rules[]: the words are the rule's own message */
+  rule: { zh: "{message}", en: "{message_en}" },
 } as const;
 
 export type ValidationCode = keyof typeof validationCodes;

@@ -129,6 +129,9 @@ export interface FieldTypeDefinition<C extends z.ZodObject = z.ZodObject> {
 export interface FieldType<C extends z.ZodObject = z.ZodObject> extends FieldTypeDefinition<C> {
   /** Type rules for a non-empty value; `required` is decided by validateRecord. */
   validate(field: FieldOf<C>, value: unknown, context: ValidationContext): FieldIssue | null;
+  /** What derived values read (see FieldTypeRules in contract). */
+  birthDate?(value: unknown): string | null;
+  sex?(value: unknown): "male" | "female" | null;
   Input: ComponentType<FieldInputProps<FieldOf<C>>>;
   Cell: ComponentType<FieldCellProps<FieldOf<C>>>;
 }

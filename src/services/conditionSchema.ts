@@ -32,3 +32,50 @@ export const conditionSchema = z
   });
 
 export type Condition = z.infer<typeof conditionSchema>;
+
+/** `{ "today": true }`: the current date (YYYY-MM-DD, China time in the database) as the value. */
+const todaySchema = z.strictObject({ today: z.literal(true) });
+const comparisonOperators: readonly ConditionOperator[] = ["eq", "neq", "gt", "gte", "lt", "lte"];
+
+/**
+ * A leaf of a rule condition: like a visibility condition, but the other side may also be
+ * another field's answer (`valueFrom`) or today's date (`value: { today: true }`).
+ */
+export const ruleLeafSchema = z
+  .strictObject({
+    field: keySchema,
+    op: z.enum(conditionOperators),
+    value: z.union([scalarSchema, z.array(scalarSchema), todaySchema]).optional(),
+    valueFrom: keySchema.optional(),
+  })
+  .superRefine((condition, ctx) => {
+    const { op, value, valueFrom } = condition;
+    const issue = (message: string, path = "value") => ctx.addIssue({ code: "custom", path: [path], message });
+    if (valueFrom !== undefined) {
+      if (value !== undefined) issue("condition_value_forbidden");
+      else if (!comparisonOperators.includes(op)) issue("condition_value_scalar", "valueFrom");
+      return;
+    }
+    const isToday = typeof value === "object" && value !== null && !Array.isArray(value);
+    if (op === "empty" || op === "not_empty") {
+      if (value !== undefined) issue("condition_value_forbidden");
+    } else if (op === "in" || op === "nin") {
+      if (!Array.isArray(value)) issue("condition_value_array");
+    } else if (value === undefined) {
+      issue("condition_value_required");
+    } else if (Array.isArray(value) || (isToday && !comparisonOperators.includes(op))) {
+      issue("condition_value_scalar");
+    }
+  });
+export type RuleLeaf = z.infer<typeof ruleLeafSchema>;
+
+/** all / any / not over leaves: the conditions of rules[] (and of transition guards). */
+export type RuleCondition = RuleLeaf | { all: RuleCondition[] } | { any: RuleCondition[] } | { not: RuleCondition };
+export const ruleConditionSchema: z.ZodType<RuleCondition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(ruleConditionSchema).min(1) }),
+    z.strictObject({ any: z.array(ruleConditionSchema).min(1) }),
+    z.strictObject({ not: ruleConditionSchema }),
+    ruleLeafSchema,
+  ]),
+);

@@ -1,5 +1,5 @@
 import { isEmptyValue } from "@/contract";
-import type { Condition } from "./conditionSchema";
+import type { Condition, RuleCondition } from "./conditionSchema";
 import type { FieldDefinition } from "./fieldSchema";
 
 type Data = Readonly<Record<string, unknown>>;
@@ -34,6 +34,35 @@ export function evaluateCondition(condition: Condition, data: Data): boolean {
     default:
       return compare(condition.op, actual, expected);
   }
+}
+
+/**
+ * A rule condition (all / any / not over leaves) against the answers; `today` is YYYY-MM-DD.
+ * A leaf compares its field's answer with a constant, with today's date (`{ today: true }`) or
+ * with another field's answer (`valueFrom`), by the operators of evaluateCondition; an empty
+ * other field compares like `null` (eq: "both empty"), so gt / lt against it are false.
+ * The database mirrors it (private.condition_holds).
+ */
+export function conditionHolds(condition: RuleCondition, data: Data, today: string): boolean {
+  if ("all" in condition) return condition.all.every((part) => conditionHolds(part, data, today));
+  if ("any" in condition) return condition.any.some((part) => conditionHolds(part, data, today));
+  if ("not" in condition) return !conditionHolds(condition.not, data, today);
+  const { field, op, value, valueFrom } = condition;
+  const other = valueFrom !== undefined ? data[valueFrom] : value;
+  const expected = isToday(other) ? today : isEmptyValue(other) && valueFrom !== undefined ? null : other;
+  if (typeof expected === "object" && expected !== null && valueFrom !== undefined) return false;
+  return evaluateCondition({ field, op, value: expected as Condition["value"] }, data);
+}
+
+const isToday = (value: unknown): boolean =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && (value as { today?: unknown }).today === true;
+
+/** The fields a rule condition reads. */
+export function conditionFieldKeys(condition: RuleCondition): string[] {
+  if ("all" in condition) return condition.all.flatMap(conditionFieldKeys);
+  if ("any" in condition) return condition.any.flatMap(conditionFieldKeys);
+  if ("not" in condition) return conditionFieldKeys(condition.not);
+  return condition.valueFrom !== undefined ? [condition.field, condition.valueFrom] : [condition.field];
 }
 
 function compare(op: "gt" | "gte" | "lt" | "lte", a: unknown, b: unknown): boolean {

@@ -3,6 +3,7 @@ import type { FieldTypeCatalog } from "@/contract";
 import { fieldSchemaFor } from "./fieldSchema";
 import { keySchema, labelSchema } from "./keySchema";
 import { permissionsSchema } from "./roles";
+import { ruleSchema } from "./ruleSchema";
 import { dashboardSchema, listSchema } from "./viewSchemas";
 import { workflowSchema } from "./workflowSchema";
 
@@ -26,6 +27,8 @@ export function serviceDefinitionSchemaFor(fieldTypes: FieldTypeCatalog) {
     purpose: labelSchema,
     purpose_en: z.string().optional(),
     fields: z.array(fieldSchemaFor(fieldTypes)).min(1),
+    /** cross-field rules: when C, require R, else message M */
+    rules: z.array(ruleSchema).default([]),
     list: listSchema,
     workflow: workflowSchema,
     permissions: permissionsSchema,

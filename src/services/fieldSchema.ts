@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { forwardIssues, parseTypeOptions, type FieldTypeCatalog } from "@/contract";
 import { conditionSchema } from "./conditionSchema";
+import { defaultSchema, deriveSchema } from "./deriveSchema";
 import { keySchema, labelSchema } from "./keySchema";
 
 /** Keys every field has. Everything else on a field is an option of its type. */
@@ -20,6 +21,12 @@ export const fieldCommon = {
   requiredWhen: conditionSchema.optional(),
   /** attribute of the resident registry to pre-fill from, e.g. "id_number" */
   prefillFrom: keySchema.optional(),
+  /** computed from other fields, read-only in the form, recomputed by the database (deriveSchema.ts) */
+  derive: deriveSchema.optional(),
+  /** pre-filled by the create form, filled by the database on insert when missing */
+  default: defaultSchema.optional(),
+  /** org_unit only: the answer is the record's unit (records.org_unit_id), picked once */
+  recordUnit: z.boolean().optional(),
 };
 export const fieldCommonKeys: readonly string[] = Object.keys(fieldCommon);
 

@@ -1,4 +1,5 @@
 import type { FieldTypeCatalog } from "@/contract";
+import { checkDerived } from "./crossCheckDerive";
 import { checkFields } from "./crossCheckFields";
 import { checkViews } from "./crossCheckViews";
 import { checkWorkflow } from "./crossCheckWorkflow";
@@ -29,6 +30,6 @@ export function parseServiceDefinition(json: unknown, fieldTypes: FieldTypeCatal
   const parsed = schemaFor(fieldTypes).safeParse(json, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap(zodIssueToDefinitionErrors) };
   const definition = parsed.data;
-  const errors = [...checkFields(definition), ...checkWorkflow(definition), ...checkViews(definition, fieldTypes)];
+  const errors = [...checkFields(definition), ...checkDerived(definition), ...checkWorkflow(definition), ...checkViews(definition, fieldTypes)];
   return errors.length > 0 ? { ok: false, errors } : { ok: true, definition };
 }

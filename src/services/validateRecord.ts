@@ -1,6 +1,8 @@
 import { fieldIssueMessage, isEmptyValue, validationMessage, type FieldTypeCatalog, type ValidationCode } from "@/contract";
-import { isFieldRequired, visibleFieldKeys } from "./conditions";
+import { conditionFieldKeys, conditionHolds, isFieldRequired, visibleFieldKeys } from "./conditions";
 import type { ServiceDefinition } from "./definitionSchema";
+import { derivationSources } from "./deriveSchema";
+import { deriveRecordValues, localIsoDate } from "./deriveValues";
 
 /** One problem in a record's data; `field` may point into a sub_table: `members[1].id_number`. */
 export interface RecordIssue {
@@ -32,17 +34,52 @@ export function validateRecordData(definition: ServiceDefinition, data: unknown,
   for (const key of Object.keys(data)) {
     if (!known.has(key)) issues.push({ field: key, code: "unknown_field", ...validationMessage("unknown_field") });
   }
-  const visible = visibleFieldKeys(definition.fields, data);
+  const today = localIsoDate(now);
+  // derived values are checked as the database will store them, never as sent
+  const answers = deriveRecordValues(definition.fields, data, fieldTypes, today);
+  const visible = visibleFieldKeys(definition.fields, answers);
   for (const field of definition.fields) {
     if (!visible.has(field.key)) continue;
-    const value = data[field.key];
+    const value = answers[field.key];
     if (isEmptyValue(value)) {
-      if (isFieldRequired(field, data, visible)) issues.push({ field: field.key, code: "required", ...validationMessage("required") });
+      // an empty derived value is its sources' problem, reported there
+      if (!field.derive && isFieldRequired(field, answers, visible)) issues.push({ field: field.key, code: "required", ...validationMessage("required") });
       continue;
     }
     // parseServiceDefinition checked every field's type against the same registry
     const issue = fieldTypes[field.type].validate(field, value, { now });
     if (issue) issues.push({ field: field.key + (issue.subPath ?? ""), code: issue.code, ...fieldIssueMessage(issue) });
+  }
+  return [...issues, ...ruleIssues(definition, answers, visible, today, issues)];
+}
+
+/**
+ * Rules read the shown answers only (a hidden field is empty). A rule that reads a field with
+ * a problem of its own is skipped: its verdict would rest on a value that cannot be saved; so
+ * is one reading a value derived from such a field (an invalid ID number gives no age).
+ */
+function ruleIssues(
+  definition: ServiceDefinition,
+  answers: Record<string, unknown>,
+  visible: ReadonlySet<string>,
+  today: string,
+  fieldIssues: RecordIssue[],
+): RecordIssue[] {
+  const shown = Object.fromEntries(Object.entries(answers).filter(([key]) => visible.has(key)));
+  const troubled = new Set(fieldIssues.map((issue) => issue.field.split(/[.[]/)[0]));
+  const derived = definition.fields.filter((field) => field.derive !== undefined);
+  for (let pass = 0; pass < derived.length; pass += 1) {
+    for (const field of derived) if (derivationSources(field.derive!).some((key) => troubled.has(key))) troubled.add(field.key);
+  }
+  const issues: RecordIssue[] = [];
+  for (const rule of definition.rules) {
+    const reads = [...(rule.when ? conditionFieldKeys(rule.when) : []), ...conditionFieldKeys(rule.require)];
+    const field = rule.field ?? conditionFieldKeys(rule.require)[0];
+    if (reads.some((key) => troubled.has(key)) || troubled.has(field)) continue;
+    if (rule.when && !conditionHolds(rule.when, shown, today)) continue;
+    if (conditionHolds(rule.require, shown, today)) continue;
+    troubled.add(field);
+    issues.push({ field, code: "rule", ...validationMessage("rule", { message: rule.message, message_en: rule.message_en ?? rule.message }) });
   }
   return issues;
 }

@@ -40,6 +40,14 @@ describe("private.validate_record_data on the shared corpus", () => {
     expect(verdict(await databaseIssues(rawDefinition(c), c.data))).toEqual(verdict(client));
   });
 
+  it.each(corpus.filter((c) => c.derived).map((c) => ({ ...c, title: `${c.file} › ${c.name}` })))("derived values: $title", async (c) => {
+    const [row] = await sql<{ values: Record<string, unknown> }>("select private.derive_record_values($1::jsonb, $2::jsonb, private.local_today()) as values", [
+      JSON.stringify(rawDefinition(c)),
+      JSON.stringify(c.data),
+    ]);
+    for (const [key, expected] of Object.entries(c.derived!)) expect({ key, value: row.values[key] ?? null }).toEqual({ key, value: expected });
+  });
+
   it("reports the limits in params, as the messages need them", async () => {
     const c = corpus.find((x) => x.name === "number above max")!;
     expect(await databaseIssues(c.definition, c.data)).toEqual([{ field: "age", code: "max", params: { max: 150 } }]);

@@ -2,11 +2,14 @@ import type { FieldType } from "../types";
 import { dateConfigSchema, dateDefinition } from "./definition";
 import { DateCell } from "./Cell";
 import { DateInput } from "./Input";
+import { isIsoDate } from "../shared/dates";
 import { validateDate } from "./validate";
 
 export const date = {
   ...dateDefinition,
   validate: validateDate,
+  // year 0 has no date in Postgres (private.answer_birth_date)
+  birthDate: (value: unknown) => (typeof value === "string" && isIsoDate(value) && !value.startsWith("0000") ? value : null),
   Input: DateInput,
   Cell: DateCell,
 } satisfies FieldType<typeof dateConfigSchema>;

@@ -1,5 +1,6 @@
 -- The structural checks the database relies on: keys, known field types with well-typed
--- options, conditions naming existing fields without cycles, workflow states that exist,
+-- options, conditions naming existing fields without cycles, derived values, defaults and rules
+-- (private.check_derived_fields), workflow states that exist,
 -- and permissions by role. Returns [] or [{path, code, params, message_zh, message_en}],
 -- paths written like the designer's (`fields[3].type`). The full schema is
 -- parseServiceDefinition's job in the browser; this is what keeps the engine sound.
@@ -134,6 +135,7 @@ begin
                                                      jsonb_build_object('cycle', array_to_string(chain || current_key, ' → ')));
       end if;
     end loop;
+    errors := errors || private.check_derived_fields(def);
   end if;
 
   -- workflow

@@ -33,6 +33,17 @@ begin
     ('unknown_state', '状态 "{state}" 不存在', 'State "{state}" does not exist'),
     ('initial_terminal', '初始状态不能是终止状态', 'The initial state cannot be terminal'),
     ('terminal_outgoing', '终止状态 "{state}" 不能有流出的流转', 'Terminal state "{state}" cannot have outgoing transitions'),
+    ('derive_target_type', '{fn} 的计算结果不能存入“{type}”类型的字段', 'The result of {fn} cannot be stored in a {type} field'),
+    ('derive_source_type', '{fn} 不能从字段 "{field}"（{type}）计算', '{fn} cannot be computed from field "{field}" ({type})'),
+    ('derive_sex_options', '由身份证号计算性别的下拉字段须有 male 和 female 两个选项', 'A select derived as sex needs the options male and female'),
+    ('derive_birth_date_sensitive', '由敏感字段 "{field}" 计算的出生日期也必须标记为敏感：否则会泄露身份证号被遮挡的出生日期',
+     'A birth date computed from the sensitive field "{field}" must be sensitive too: otherwise it reveals the masked digits of the ID number'),
+    ('derive_default', '计算字段不能有默认值', 'A derived field cannot have a default'),
+    ('derive_cycle', '计算字段形成循环：{cycle}', 'Derived fields form a cycle: {cycle}'),
+    ('default_type', '默认值不适用于“{type}”类型：当前用户只用于人员字段，now 用于日期时间，today 用于日期',
+     'This default does not fit a {type} field: currentUser is for user fields, now for date-times, today for dates'),
+    ('record_unit_type', '只有单位字段（org_unit）能作为记录所属单位', 'Only an org_unit field can be the record''s unit'),
+    ('record_unit_once', '只能有一个字段作为记录所属单位', 'Only one field can be the record''s unit'),
     ('key_changed', '服务键名不能修改，应为 "{key}"', 'The service key cannot change; expected "{key}"')
   ) as m(code, zh, en) where m.code = p_code;
   zh := coalesce(zh, p_code);

@@ -1,5 +1,7 @@
--- BEFORE INSERT OR UPDATE of data: validate the raw answers against the record's own frozen
--- version, then keep them masked in data and raw aside. On UPDATE, answers sent back as stored
+-- BEFORE INSERT OR UPDATE of data: fill the definition's defaults on insert (not for imports,
+-- whose records keep what they had), validate the raw answers against the record's own frozen
+-- version (checked_record_data also recomputes derived values from the raw answers, before any
+-- masking), then keep them masked in data and raw aside. On UPDATE, answers sent back as stored
 -- (masked) first get their raw value back, so they are validated and kept as they were.
 create or replace function private.records_validate_data() returns trigger
 language plpgsql set search_path = '' as $$
@@ -10,6 +12,9 @@ begin
     from public.service_versions v where v.service_id = new.service_id and v.version = new.service_version;
   if tg_op = 'UPDATE' and version.sensitive_fields <> '[]'::jsonb then
     new.data := private.restore_kept_answers(version.sensitive_fields, new.data, old.data, private.sensitive_answers_of(old.id));
+  end if;
+  if tg_op = 'INSERT' and private.record_write_mode() <> 'import' then
+    new.data := private.fill_record_defaults(version.definition, new.data);
   end if;
   new.data := private.checked_record_data(version.definition, new.data);
   if version.sensitive_fields <> '[]'::jsonb then

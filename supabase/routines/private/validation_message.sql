@@ -25,6 +25,7 @@ begin
     when 'file_type' then '文件类型不允许 / This file type is not allowed'
     when 'file_size' then '文件不能超过 {max} MB / The file must be at most {max} MB'
     when 'unknown_field' then '表单中没有此字段 / This field is not part of the form'
+    when 'rule' then '{message} / {message_en}'
     else code
   end;
   for param in select key, value from jsonb_each(coalesce(params, '{}')) loop

@@ -21,6 +21,8 @@ const caseSchema = z.strictObject({
   definition: z.union([z.string().regex(/^(corpus|template):[a-z_]+$/), z.record(z.string(), z.unknown())]),
   data: z.unknown(),
   expected: z.union([z.literal("valid"), expectationSchema, z.array(expectationSchema).min(1)]),
+  /** derived fields' values after recomputation (null = no value), for definitions with `derive` */
+  derived: z.record(z.string(), z.unknown()).optional(),
 });
 const fileSchema = z.strictObject({ description: z.string(), cases: z.array(caseSchema).min(1) });
 
@@ -37,6 +39,8 @@ export interface CorpusCase {
   data: unknown;
   /** empty = valid; otherwise exactly these issues, in any order */
   expected: CorpusIssue[];
+  /** derived values expected after recomputation (null = no value) */
+  derived?: Record<string, unknown>;
 }
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, "utf8"));
@@ -73,6 +77,7 @@ export function loadValidationCorpus(): CorpusCase[] {
         item.expected === "valid"
           ? []
           : (Array.isArray(item.expected) ? item.expected : [item.expected]).map((e) => ({ invalidField: e.invalidField, code: e.code as ValidationCode })),
+      derived: item.derived,
     }));
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldTypeKeys, fieldTypes } from "@/field-types";
+import { deriveRecordValues, localIsoDate } from "@/services/deriveValues";
 import { validateRecordData } from "@/services/validateRecord";
 import { loadValidationCorpus } from "../../shared/validation-corpus/load-corpus";
 
@@ -11,6 +12,11 @@ describe("shared validation corpus through validateRecordData", () => {
   it.each(corpus.map((c) => ({ ...c, title: `${c.file} › ${c.name}` })))("$title", ({ definition, data, expected }) => {
     const issues = validateRecordData(definition, data, { fieldTypes }).map((issue) => ({ invalidField: issue.field, code: issue.code }));
     expect(sortIssues(issues)).toEqual(sortIssues(expected));
+  });
+
+  it.each(corpus.filter((c) => c.derived).map((c) => ({ ...c, title: `${c.file} › ${c.name}` })))("derived values: $title", ({ definition, data, derived }) => {
+    const values = deriveRecordValues(definition.fields, data as Record<string, unknown>, fieldTypes, localIsoDate(new Date()));
+    for (const [key, expected] of Object.entries(derived!)) expect({ key, value: values[key] ?? null }).toEqual({ key, value: expected });
   });
 
   it("every issue carries both messages", () => {
