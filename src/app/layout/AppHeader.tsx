@@ -5,9 +5,13 @@ import { useNavigate } from "react-router";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
 import { useDomainLabels } from "@/components/useDomainLabels";
 import { useT } from "@/i18n";
-import type { Identity } from "@/lib/supabase/myContext";
+import type { Identity } from "@/data/myContext";
 
 const visibleMemberships = 2;
+
+// Above what scrolls beneath the sticky header: antd's fixed table columns (z-index 2, their
+// sticky head 3) drew over 退出登录 at 1. Below the fixed sider (999) and popups (1000+).
+const headerLayer = 10;
 
 export function AppHeader() {
   const t = useT();
@@ -42,7 +46,7 @@ export function AppHeader() {
         height: 64,
         position: "sticky",
         top: 0,
-        zIndex: 1,
+        zIndex: headerLayer,
       }}
     >
       {identity?.demo && (
