@@ -22,14 +22,28 @@ const antdPresetColors = [
 ];
 const colorSchema = z.string().refine((color) => antdPresetColors.includes(color) || /^#[0-9a-fA-F]{6}$/.test(color), msg("color_format"));
 
+/** calendar hours, or 工作日 (working days: weekends and public holidays skipped, 调休 weekend days counted; work_calendar) */
+const durationSchema = z.union([
+  z.strictObject({ hours: z.number().positive().max(8784) }),
+  z.strictObject({ workdays: z.number().int().positive().max(366) }),
+]);
+/** a duration, or one chosen by a field's answer (urgency red → 2 h …); `default` for other answers */
+export const timeLimitSchema = z.union([
+  durationSchema,
+  z.strictObject({ byField: keySchema, values: z.record(z.string(), durationSchema), default: durationSchema.optional() }),
+]);
+export type TimeLimit = z.infer<typeof timeLimitSchema>;
+
 export const stateSchema = z.strictObject({
   key: keySchema,
   label: labelSchema,
   label_en: z.string().optional(),
   color: colorSchema,
   terminal: z.boolean().default(false),
-  /** hours allowed in this state before the record is overdue; calendar hours */
+  /** hours allowed in this state before the record is overdue; calendar hours (same as timeLimit { hours }) */
   slaHours: z.number().positive().optional(),
+  /** how long the record may stay in this state; the database sets due_at from it (private.record_due_at) */
+  timeLimit: timeLimitSchema.optional(),
 });
 
 /** One original document to check offline (线下核验), e.g. 身份证原件. */

@@ -1130,7 +1130,20 @@ select private.install_service_template($template${
         "label_en": "Reported",
         "color": "blue",
         "terminal": false,
-        "slaHours": 2
+        "timeLimit": {
+          "byField": "urgency",
+          "values": {
+            "red": {
+              "hours": 2
+            },
+            "yellow": {
+              "hours": 24
+            },
+            "blue": {
+              "hours": 72
+            }
+          }
+        }
       },
       {
         "key": "grid_handling",

@@ -2,7 +2,8 @@
 // the own, child, sibling and parent units, through PostgREST and Storage with real JWTs, each
 // answer checked against what service_role_grants and the org tree say it should be — computed
 // here, not by the database's helpers. Then the tricks: filters, embeds, counts, HEAD, RPCs on
-// records out of scope, bad tokens, moving records, suspending a membership mid-session.
+// records out of scope, bad tokens, moving records, participants (read after the record left
+// their scope, never write), suspending a membership mid-session.
 //
 // Who holds what (tests/support/matrix-world.ts): all six preset roles at 牯牛坪社区
 // (433101009001); grid_worker and volunteer also at its 第一网格, where they naturally work (a
@@ -16,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runMoveTricks, runRpcTricks, runSuspension, runTokenTricks } from "../support/matrix-abuse";
 import { runRecordCases, runServiceCases } from "../support/matrix-cases";
 import { describeCase, MatrixLedger } from "../support/matrix-ledger";
+import { runParticipantCases } from "../support/matrix-participants";
 import { expectedScope, runFilterTricks, runStorageTricks, TrickJudge } from "../support/matrix-tricks";
 import { CODES, HOLDERS, holderLabel, MatrixWorld, TARGET_UNITS } from "../support/matrix-world";
 
@@ -90,6 +92,17 @@ describe("tricks leak nothing", () => {
     const since = ledger.cases.length;
     await runMoveTricks(world, ledger, staff(), await expectedScope(world, staff()));
     expect(unexpected(staff().label, since)).toEqual([]);
+  });
+
+  it("participants read a record that left their scope and never write it; others who never took part see nothing", async () => {
+    const since = ledger.cases.length;
+    await runParticipantCases(world, ledger);
+    expect(
+      ledger.cases
+        .slice(since)
+        .filter((c) => c.expected !== c.actual)
+        .map(describeCase),
+    ).toEqual([]);
   });
 
   it("suspending a membership denies the very next request", async () => {

@@ -54,7 +54,10 @@ describe("record visibility", () => {
     const mine = await grid.from("records").select("id", { count: "exact", head: true }).eq("service_id", gridEvent);
     const theirs = await leader.from("records").select("id", { count: "exact", head: true }).eq("service_id", gridEvent);
     const [expected] = await sql<{ grid: number; leader: number }>(
-      `select count(*) filter (where u.path like g.path || '%')::int grid, count(*) filter (where u.path like l.path || '%')::int leader
+      // in the unit's subtree, or (the grid worker) a record they took part in (record_participants)
+      `select count(*) filter (where u.path like g.path || '%' or exists (select 1 from public.record_participants p
+                                 where p.record_id = r.id and p.user_id = (select id from auth.users where email = 'grid@demo.local')))::int grid,
+              count(*) filter (where u.path like l.path || '%')::int leader
          from public.records r join public.org_units u on u.id = r.org_unit_id,
               public.org_units g, public.org_units l
         where r.service_id = $1 and r.deleted_at is null and g.code = $2 and l.code = '433101'`,

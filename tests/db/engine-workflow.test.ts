@@ -114,7 +114,7 @@ describe("transition_record", () => {
 });
 
 describe("escalation", () => {
-  it("moves the record to the parent unit: the grid worker loses it, the community keeps it, the street gets it next", async () => {
+  it("moves the record to the parent unit: the grid worker keeps only reading it, the community keeps it, the street gets it next", async () => {
     const grid = await as("grid");
     const staff = await as("staff");
     const handling = await mustTransition(grid, await mustCreate(grid, "grid_event", UNITS.guniupingGrid1, await gridEventData()), "accept");
@@ -122,8 +122,9 @@ describe("escalation", () => {
     const escalated = await mustTransition(grid, handling, "escalate_to_community", { comment: "涉及多个楼栋，需社区协调" });
     expect(escalated).toMatchObject({ status: "community_handling", org_unit_id: await unitId(UNITS.guniuping) });
     expect(hours(before, escalated.due_at)).toBeCloseTo(72, 1);
-    expect((await grid.from("records").select("id").eq("id", handling.id)).data).toEqual([]);
-    expect((await grid.from("record_events").select("id").eq("record_id", handling.id)).data).toEqual([]);
+    // out of the grid worker's scope now; they took part, so they still read it (never write: engine-participants)
+    expect((await grid.from("records").select("id").eq("id", handling.id)).data).toEqual([{ id: handling.id }]);
+    expect((await grid.rpc("comment_record", { p_id: handling.id, p_comment: "仍想评论" })).error?.code).toBe("PT404");
     const { data: seen } = await staff.from("records").select("id, status").eq("id", handling.id);
     expect(seen).toEqual([{ id: handling.id, status: "community_handling" }]);
 

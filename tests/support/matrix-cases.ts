@@ -25,6 +25,22 @@ export async function runRecordCases(world: MatrixWorld, ledger: MatrixLedger, h
     // export = what the list's download asks for: CSV of the same rows (the `export` grant is the UI's; the API serves what RLS lets through)
     const csv = await rest(holder.token, `/records?select=*&id=eq.${target.id}`, { headers: { accept: "text/csv" } });
     check("export", canRead, csv.status === 200 && csv.text.includes(target.id), `HTTP ${csv.status}`);
+    // export_records: the database's export, which enforces `export` (and view_sensitive + a reason to unmask)
+    const serviceId = world.services.get(service)!.id;
+    const exported = await rpc(holder.token, "export_records", { p_service_id: serviceId, p_ids: [target.id] });
+    check(
+      "export rpc",
+      canRead && may("export"),
+      exported.status === 200 && exported.text.includes(target.id),
+      `HTTP ${exported.status} ${errorCode(exported.json)}`,
+    );
+    const unmasked = await rpc(holder.token, "export_records", { p_service_id: serviceId, p_ids: [target.id], p_unmasked: true, p_reason: "矩阵测试导出" });
+    check(
+      "export unmasked",
+      canRead && may("export") && may("view_sensitive"),
+      unmasked.status === 200 && unmasked.text.includes(target.id) && unmasked.text.includes('"unmasked": true'),
+      `HTTP ${unmasked.status} ${errorCode(unmasked.json)}`,
+    );
     const events = await rest(holder.token, `/record_events?select=id,record_id&record_id=eq.${target.id}`);
     check("events", canRead, rowsOf(events).length > 0, `HTTP ${events.status}`);
     const file = await storage(holder.token, `/object/authenticated/${BUCKET}/${target.file!.path}`);

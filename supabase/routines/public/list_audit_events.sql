@@ -29,10 +29,10 @@ begin
        and (p_from is null or a.at >= p_from) and (p_to is null or a.at < p_to)
     union all
     select 'sensitive', s.id::text, s.at, s.actor, null, s.org_unit_id,
-           case s.outcome when 'granted' then 'unmask' else 'unmask_refused' end,
-           coalesce(s.record_id, s.unknown_record_id)::text || ' · ' || s.field,
+           s.kind || case s.outcome when 'granted' then '' else '_refused' end,
+           coalesce(coalesce(s.record_id, s.unknown_record_id)::text || ' · ' || s.field, s.service_id::text),
            jsonb_strip_nulls(jsonb_build_object('record_id', coalesce(s.record_id, s.unknown_record_id), 'service_id', s.service_id,
-             'field', s.field, 'reason', s.reason, 'refusal', s.refusal))
+             'field', nullif(s.field, ''), 'reason', nullif(s.reason, ''), 'refusal', s.refusal, 'rows', s.row_count) || coalesce(s.detail, '{}'))
       from public.sensitive_access_log s
      where (p_kinds is null or 'sensitive' = any (p_kinds))
        and (p_user is null or s.actor = p_user)
