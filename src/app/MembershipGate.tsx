@@ -2,7 +2,7 @@ import { useGetIdentity } from "@refinedev/core";
 import type { ReactNode } from "react";
 import { useLocation } from "react-router";
 import { PageLoading } from "@/components/PageLoading";
-import type { Identity } from "@/lib/supabase/myContext";
+import type { Identity } from "@/data/myContext";
 import { NoMembershipPage } from "@/pages/home/NoMembershipPage";
 
 /**

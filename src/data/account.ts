@@ -1,6 +1,6 @@
 // Self-service account actions through GoTrue, as supabase-js offers them: change the password,
 // ask for a recovery link, and turn a recovery link into a session. Hosted and local alike.
-import { credentialsFor } from "../domain/phone";
+import { credentialsFor } from "@/lib/domain/phone";
 import { supabase } from "./client";
 
 /** Where recovery links land: this app's /reset-password (hosted: add it to the redirect allow list). */

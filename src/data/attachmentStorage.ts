@@ -1,9 +1,16 @@
 // Attachments live in Storage bucket `record-attachments`; a record's data holds only the
 // descriptor {path, name, size, mime}, the original (often Chinese) file name included.
-import type { StoredFile } from "@/field-types";
-import { supabase } from "@/lib/supabase/client";
 import { toHttpError } from "@/lib/supabase/errors";
 import { asciiFileName } from "./asciiFileName";
+import { supabase } from "./client";
+
+/** The descriptor an attachment answer stores (field-types' StoredFile has the same shape). */
+export interface UploadedFile {
+  path: string;
+  name: string;
+  size: number;
+  mime: string;
+}
 
 export const attachmentBucket = "record-attachments";
 
@@ -13,7 +20,7 @@ const signedUrlSeconds = 300;
 const reuseMs = (signedUrlSeconds - 60) * 1000;
 
 /** `<auth uid>/<uuid>/<ascii name>`: the first folder is what the bucket's policies check. */
-export async function uploadAttachment(file: File): Promise<StoredFile> {
+export async function uploadAttachment(file: File): Promise<UploadedFile> {
   const { data: session } = await supabase.auth.getSession();
   const uid = session.session?.user.id;
   if (!uid) throw toHttpError({ code: "session_not_found", message: "No session" });

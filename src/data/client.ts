@@ -1,5 +1,8 @@
-// The only createClient in the app. Everything that talks to Supabase goes through `supabase`.
+// The only createClient in the app. Everything that talks to Supabase goes through `supabase`,
+// typed by the generated database types (npm run db:types): a table, column or RPC argument the
+// database does not have is a compile error here, not a 400 at run time.
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
+import type { Database } from "./database.types";
 
 type SupabaseConfig = { url: string; anonKey: string; source: "build-env" | "local-gateway" };
 
@@ -22,7 +25,7 @@ function resolveConfig(): SupabaseConfig {
 
 const config = resolveConfig();
 
-export const supabase: SupabaseClient = createClient(config.url, config.anonKey, {
+export const supabase: SupabaseClient<Database> = createClient<Database>(config.url, config.anonKey, {
   auth: { persistSession: true, autoRefreshToken: true, detectSessionInUrl: false },
 });
 

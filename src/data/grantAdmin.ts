@@ -1,17 +1,15 @@
 // Editing a role's grant on a service. The database decides who may (administrators of the
 // service's owning unit or above) and audits the change; the UI only offers the switch.
 import type { PermissionAction } from "@/contract";
-import { supabase } from "./client";
-import { toHttpError } from "./errors";
+import { callRpc } from "./rpc";
 
 export type ServiceGrant = { service_id: string; role_key: string; action: PermissionAction };
 
 export async function setServiceGrant(grant: ServiceGrant, granted: boolean): Promise<void> {
-  const { error } = await supabase.rpc("set_service_grant", {
+  await callRpc("set_service_grant", {
     p_service_id: grant.service_id,
     p_role_key: grant.role_key,
     p_action: grant.action,
     p_granted: granted,
   });
-  if (error) throw toHttpError(error);
 }

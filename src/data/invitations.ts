@@ -3,27 +3,20 @@
 // these only type the answers and normalise errors.
 import { z } from "zod";
 import { orgUnitLevels } from "@/contract";
-import type { Invitation } from "../domain/access";
-import { supabase } from "./client";
-import { toHttpError } from "./errors";
+import type { Invitation } from "@/lib/domain/access";
+import { callRpc } from "./rpc";
 
 /** An invitation with its link secret, as create and re-issue return it (the only time it is seen). */
 export type IssuedInvitation = Invitation & { token: string };
 
 export type NewInvitation = { org_unit_id: string; role_key: string; email?: string; phone?: string };
 
-async function callRpc(name: string, args: Record<string, unknown>): Promise<unknown> {
-  const { data, error } = await supabase.rpc(name, args);
-  if (error) throw toHttpError(error);
-  return data;
-}
-
 export async function createInvitation(invitation: NewInvitation): Promise<IssuedInvitation> {
   return (await callRpc("create_invitation", {
     p_org_unit_id: invitation.org_unit_id,
     p_role_key: invitation.role_key,
-    p_email: invitation.email ?? null,
-    p_phone: invitation.phone ?? null,
+    p_email: invitation.email,
+    p_phone: invitation.phone,
   })) as IssuedInvitation;
 }
 

@@ -1,7 +1,7 @@
 // Account steps of the join page, with the anon key only (as on hosted Supabase): sign up or sign
 // in, so that claim_invitation() runs as the invitee. Nothing here grants anything.
 import { supabase } from "./client";
-import { toHttpError } from "./errors";
+import { toHttpError } from "@/lib/supabase/errors";
 
 export type Credentials = { phone: string } | { email: string };
 

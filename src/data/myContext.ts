@@ -2,8 +2,7 @@
 // Validated here because it is the one place this JSON enters the app.
 import { z } from "zod";
 import { isPresetRole, orgUnitLevels, type PresetRole } from "@/contract";
-import { supabase } from "./client";
-import { toHttpError } from "./errors";
+import { callRpc } from "./rpc";
 
 const membershipSchema = z.object({
   org_unit_id: z.string(),
@@ -50,8 +49,7 @@ function toIdentity(context: MyContext): Identity {
 }
 
 export async function fetchIdentity(): Promise<Identity> {
-  const { data, error } = await supabase.rpc("my_context");
-  if (error) throw toHttpError(error);
+  const data = await callRpc("my_context", {});
   const parsed = myContextSchema.safeParse(data);
   if (!parsed.success) {
     throw new Error(`my_context() returned an unexpected shape: ${parsed.error.message}`);

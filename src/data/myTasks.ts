@@ -1,10 +1,10 @@
 // 待办: records, across services, in a state one of the user's roles can move on from.
 // PostgREST filters (service, state-set) pairs as one or=(and(…),…) — the Supabase data
 // provider cannot nest `and` inside `or`, so this query goes through the client directly.
-import { supabase } from "@/lib/supabase/client";
 import { toHttpError } from "@/lib/supabase/errors";
-import { recordColumns, type RecordRow } from "./recordTypes";
-import { taskOrFilter, type TaskScope } from "./taskScopes";
+import { supabase } from "./client";
+import { asRecordRow, recordColumns, type RecordRow } from "./records";
+import { taskOrFilter, type TaskScope } from "./taskFilter";
 
 export interface TaskPage {
   rows: RecordRow[];
@@ -26,5 +26,5 @@ export async function fetchMyTasks(scopes: readonly TaskScope[], limit: number):
     .order("created_at", { ascending: true })
     .limit(limit);
   if (error) throw toHttpError(error);
-  return { rows: (data ?? []) as RecordRow[], total: count ?? 0 };
+  return { rows: (data ?? []).map(asRecordRow), total: count ?? 0 };
 }

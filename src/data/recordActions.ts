@@ -1,19 +1,14 @@
 // Every change to an existing record is an RPC (supabase/migrations/…_create_record_actions.sql):
 // the database checks the workflow and the caller's rights and writes the history entry in the
 // same transaction. Errors come back as AppHttpError with `reason` = the RPC's stable code.
-import { supabase } from "@/lib/supabase/client";
-import { toHttpError } from "@/lib/supabase/errors";
-import type { RecordRow } from "./recordTypes";
-
-async function call<T>(fn: string, args: Record<string, unknown>): Promise<T> {
-  const { data, error } = await supabase.rpc(fn, args);
-  if (error) throw toHttpError(error);
-  return data as T;
-}
+import type { Json } from "./database.types";
+import { asRecordRow, type RecordRow } from "./records";
+import { callRpc } from "./rpc";
 
 /** Replaces the record's answers; `rowVersion` is the version the user's copy was read at. */
-export function updateRecord(id: string, rowVersion: number, data: Record<string, unknown>): Promise<RecordRow> {
-  return call("update_record", { p_id: id, p_row_version: rowVersion, p_data: data });
+export async function updateRecord(id: string, rowVersion: number, data: Record<string, unknown>): Promise<RecordRow> {
+  // answers are JSON values (the form's resolver made them so); the database validates them
+  return asRecordRow(await callRpc("update_record", { p_id: id, p_row_version: rowVersion, p_data: data as Json }));
 }
 
 export interface TransitionRequest {
@@ -25,21 +20,23 @@ export interface TransitionRequest {
   checklist?: string[];
 }
 
-export function transitionRecord(id: string, rowVersion: number, request: TransitionRequest): Promise<RecordRow> {
-  return call("transition_record", {
+export async function transitionRecord(id: string, rowVersion: number, request: TransitionRequest): Promise<RecordRow> {
+  const row = await callRpc("transition_record", {
     p_id: id,
     p_row_version: rowVersion,
     p_transition: request.transition,
-    p_comment: request.comment?.trim() || null,
-    p_fields: request.fields && Object.keys(request.fields).length > 0 ? request.fields : null,
+    // left out = the SQL default, null: no comment, no field answers
+    p_comment: request.comment?.trim() || undefined,
+    p_fields: request.fields && Object.keys(request.fields).length > 0 ? (request.fields as Json) : undefined,
     p_checklist: request.checklist ?? [],
   });
+  return asRecordRow(row);
 }
 
 export function commentRecord(id: string, comment: string): Promise<unknown> {
-  return call("comment_record", { p_id: id, p_comment: comment });
+  return callRpc("comment_record", { p_id: id, p_comment: comment });
 }
 
-export function deleteRecord(id: string, rowVersion: number, reason: string): Promise<RecordRow> {
-  return call("delete_record", { p_id: id, p_row_version: rowVersion, p_reason: reason });
+export async function deleteRecord(id: string, rowVersion: number, reason: string): Promise<RecordRow> {
+  return asRecordRow(await callRpc("delete_record", { p_id: id, p_row_version: rowVersion, p_reason: reason }));
 }

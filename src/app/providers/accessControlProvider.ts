@@ -3,7 +3,7 @@
 import type { AccessControlProvider } from "@refinedev/core";
 import { isPresetRole, type PresetRole } from "@/contract";
 import { translate } from "@/i18n";
-import { loadIdentity } from "@/lib/supabase/identity";
+import { loadIdentity } from "@/data/identity";
 import { resourceRoles } from "../resources";
 
 function rolesFromMeta(meta: unknown): readonly PresetRole[] | undefined {

@@ -1,9 +1,9 @@
 import type { AuthProvider } from "@refinedev/core";
 import { credentialsFor } from "@/lib/domain/phone";
-import { supabase } from "@/lib/supabase/client";
+import { supabase } from "@/data/client";
 import { isSessionError, toHttpError } from "@/lib/supabase/errors";
 import { localizeError } from "@/i18n";
-import { forgetIdentity, loadIdentity } from "@/lib/supabase/identity";
+import { forgetIdentity, loadIdentity } from "@/data/identity";
 
 export type LoginParams = { identifier: string; password: string };
 

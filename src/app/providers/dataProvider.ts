@@ -1,13 +1,15 @@
 import type { DataProvider } from "@refinedev/core";
 import { dataProvider as supabaseDataProvider } from "@refinedev/supabase";
-import { supabase } from "@/lib/supabase/client";
+import { supabase } from "@/data/client";
+import { withRecordUpdates } from "@/data/recordUpdates";
 import { toHttpError } from "@/lib/supabase/errors";
 import { localizeError } from "@/i18n";
 
 type Method = keyof DataProvider;
 
 /**
- * @refinedev/supabase over our single client, with every rejection normalised by toHttpError:
+ * @refinedev/supabase over our single client, records' updates through update_record
+ * (data/recordUpdates), and every rejection normalised by toHttpError:
  * its own handler turns PostgREST codes into `statusCode: NaN`, which would hide 401s from
  * authProvider.onError and the code from everyone else.
  */
@@ -30,4 +32,4 @@ function withNormalisedErrors(base: Required<DataProvider>): Required<DataProvid
   return wrapped;
 }
 
-export const dataProvider = withNormalisedErrors(supabaseDataProvider(supabase));
+export const dataProvider = withNormalisedErrors(withRecordUpdates(supabaseDataProvider(supabase)));

@@ -2,7 +2,7 @@ import { Alert, Card, Typography } from "antd";
 import { useState } from "react";
 import { useT, type TranslationKey } from "@/i18n";
 import { toHttpError } from "@/lib/supabase/errors";
-import { changePassword } from "@/lib/supabase/account";
+import { changePassword } from "@/data/account";
 import { NewPasswordForm, type NewPasswordValues } from "./NewPasswordForm";
 
 /** GoTrue codes a password change can meet, with what to tell the user. */

@@ -7,7 +7,7 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { useT } from "@/i18n";
 import type { AuditEvent, AuditFilters } from "@/lib/domain/audit";
-import { listAuditEvents } from "@/lib/supabase/auditEvents";
+import { listAuditEvents } from "@/data/auditEvents";
 import { useErrorText } from "@/views/shared/useErrorText";
 import { useAuditLabels } from "./useAuditLabels";
 

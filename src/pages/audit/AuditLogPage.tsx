@@ -11,7 +11,7 @@ import { useSearchParams } from "react-router";
 import { useT } from "@/i18n";
 import type { Member } from "@/lib/domain/access";
 import { auditKinds, type AuditEvent, type AuditKind } from "@/lib/domain/audit";
-import { listAuditEvents } from "@/lib/supabase/auditEvents";
+import { listAuditEvents } from "@/data/auditEvents";
 import { useErrorText } from "@/views/shared/useErrorText";
 import { AuditExportButton } from "./AuditExportButton";
 import { auditFilters, auditSearchParams, parseAuditSearch, type AuditSearch } from "./auditSearch";

@@ -1,7 +1,7 @@
 import { useGetIdentity } from "@refinedev/core";
 import { Alert, Col, Row, Skeleton, Space, Typography } from "antd";
 import { useT } from "@/i18n";
-import type { Identity } from "@/lib/supabase/myContext";
+import type { Identity } from "@/data/myContext";
 import { MembershipCard } from "./MembershipCard";
 
 export default function HomePage() {

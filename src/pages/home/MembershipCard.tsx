@@ -2,7 +2,7 @@ import { ApartmentOutlined } from "@ant-design/icons";
 import { Card, Space, Tag, Typography } from "antd";
 import { useDomainLabels } from "@/components/useDomainLabels";
 import { useT } from "@/i18n";
-import type { MyMembership } from "@/lib/supabase/myContext";
+import type { MyMembership } from "@/data/myContext";
 
 export function MembershipCard({ membership }: { membership: MyMembership }) {
   const t = useT();

@@ -1,7 +1,7 @@
 import { Button, Result } from "antd";
 import { useNavigate } from "react-router";
 import { useT } from "@/i18n";
-import type { InvitationProblem as Problem } from "@/lib/supabase/invitations";
+import type { InvitationProblem as Problem } from "@/data/invitations";
 
 /** Why a link cannot be used, in words the invitee can act on; never more than the link's own state. */
 export function InvitationProblem({ problem }: { problem: Problem }) {

@@ -1,7 +1,7 @@
 import { Descriptions, Typography } from "antd";
 import dayjs from "dayjs";
 import { useLocale, useT } from "@/i18n";
-import type { PendingInvitationPreview } from "@/lib/supabase/invitations";
+import type { PendingInvitationPreview } from "@/data/invitations";
 
 /** Who invites the visitor to which unit and role: all the join page knows before the claim. */
 export function InvitationSummary({ preview }: { preview: PendingInvitationPreview }) {

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { credentialsFor } from "@/lib/domain/phone";
 import { useT, type TranslationKey } from "@/i18n";
-import { signInForInvitation, signUpForInvitation } from "@/lib/supabase/joinAccount";
+import { signInForInvitation, signUpForInvitation } from "@/data/joinAccount";
 import { passwordProblem } from "../account/passwordProblem";
 import { identifierProblem } from "../login/identifierProblem";
 import { FormRow } from "../members/FormRow";

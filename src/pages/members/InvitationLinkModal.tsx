@@ -5,7 +5,7 @@ import dayjs from "dayjs";
 import { useId } from "react";
 import { useT } from "@/i18n";
 import { invitationLink } from "@/lib/domain/invitationLink";
-import type { IssuedInvitation } from "@/lib/supabase/invitations";
+import type { IssuedInvitation } from "@/data/invitations";
 import { InvitationQrCode } from "./InvitationQrCode";
 
 /**

@@ -5,7 +5,7 @@ import { Controller, useForm } from "react-hook-form";
 import { useT, type TranslationKey } from "@/i18n";
 import { invitationContact } from "@/lib/domain/access";
 import { toHttpError } from "@/lib/supabase/errors";
-import { createInvitation, type IssuedInvitation } from "@/lib/supabase/invitations";
+import { createInvitation, type IssuedInvitation } from "@/data/invitations";
 import { localizeError } from "@/i18n/localizeError";
 import { FormRow } from "./FormRow";
 import { RoleSelect } from "./RoleSelect";

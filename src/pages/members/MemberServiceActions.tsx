@@ -3,7 +3,7 @@
 import { useList } from "@refinedev/core";
 import { Table, Tag } from "antd";
 import { useT } from "@/i18n";
-import type { ServiceGrant } from "@/lib/supabase/grantAdmin";
+import type { ServiceGrant } from "@/data/grantAdmin";
 import { permissionActions } from "@/contract";
 
 type ServiceRow = { id: string; name: string; category: string };

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useDomainLabels } from "@/components/useDomainLabels";
 import { useT } from "@/i18n";
 import { displayPhone, membershipStatuses, type Member, type MembershipStatus } from "@/lib/domain/access";
-import { removeMembership, setMembershipStatus } from "@/lib/supabase/memberAdmin";
+import { removeMembership, setMembershipStatus } from "@/data/memberAdmin";
 import { AddMembershipModal } from "./AddMembershipModal";
 import { MemberAccessDrawer } from "./MemberAccessDrawer";
 import { useAccessAction } from "./useAccessAction";

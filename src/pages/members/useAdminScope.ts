@@ -4,7 +4,7 @@ import { useGetIdentity, useList } from "@refinedev/core";
 import { useCallback, useMemo } from "react";
 import { administeredUnitIds, isRoleAssignableAt, isSystemAdministrator, isWithinUnits, mayGrantRole, type Member, type Role } from "@/lib/domain/access";
 import type { OrgUnit } from "@/lib/domain/orgUnits";
-import type { Identity } from "@/lib/supabase/myContext";
+import type { Identity } from "@/data/myContext";
 
 export type ScopeUnit = Pick<OrgUnit, "id" | "parent_id" | "code" | "name" | "level" | "path">;
 

@@ -7,7 +7,7 @@ import { useSearchParams } from "react-router";
 import { HighlightedText } from "@/components/HighlightedText";
 import { useT } from "@/i18n";
 import type { OrgUnit } from "@/lib/domain/orgUnits";
-import type { Identity } from "@/lib/supabase/myContext";
+import type { Identity } from "@/data/myContext";
 import { OrgUnitDetail } from "./OrgUnitDetail";
 import { ancestorsOf, indexOrgUnits, searchOrgUnits, type OrgUnitIndex, type OrgUnitSearch } from "./orgUnitIndex";
 

@@ -3,7 +3,7 @@
 import { useNotification } from "@refinedev/core";
 import { Alert, Card, Empty, Flex, Skeleton, Space, Tag, Typography } from "antd";
 import { useT } from "@/i18n";
-import { setServiceGrant } from "@/lib/supabase/grantAdmin";
+import { setServiceGrant } from "@/data/grantAdmin";
 import type { PermissionAction } from "@/contract";
 import { useErrorText } from "@/views/shared/useErrorText";
 import { ServiceGrantTable } from "./ServiceGrantTable";

@@ -5,7 +5,7 @@
 import { useList } from "@refinedev/core";
 import { useMemo } from "react";
 import { isWithinUnits, type Role } from "@/lib/domain/access";
-import type { ServiceGrant } from "@/lib/supabase/grantAdmin";
+import type { ServiceGrant } from "@/data/grantAdmin";
 import { useAdminScope } from "../members/useAdminScope";
 
 export type MatrixService = { id: string; key: string; name: string; category: string; owner_org_unit_id: string | null };

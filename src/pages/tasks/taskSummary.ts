@@ -1,7 +1,7 @@
 import type { Language } from "@/contract";
 import type { ServiceDefinition } from "@/services/schema";
 import { isSystemColumn } from "@/services/systemColumns";
-import type { RecordRow } from "@/views/data/recordTypes";
+import type { RecordRow } from "@/data/records";
 import { maskedFieldText, type NameLookups } from "@/views/shared/fieldText";
 
 /** How many of the list's leading field columns make a task recognisable. */

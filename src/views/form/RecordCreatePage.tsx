@@ -1,7 +1,7 @@
 import { useGetIdentity } from "@refinedev/core";
 import { useParams } from "react-router";
 import { PageLoading } from "@/components/PageLoading";
-import type { Identity } from "@/lib/supabase/myContext";
+import type { Identity } from "@/data/myContext";
 import { defaultRecordUnit } from "../shared/servicePermissions";
 import { ServiceGate } from "../shared/ServiceGate";
 import { RecordForm } from "./RecordForm";

@@ -1,12 +1,12 @@
-import { useCreate } from "@refinedev/core";
+import { useCreate, useUpdate, type HttpError } from "@refinedev/core";
 import { useState } from "react";
 import type { UseFormSetError } from "react-hook-form";
 import { useT } from "@/i18n";
 import { toHttpError } from "@/lib/supabase/errors";
 import type { ServiceDefinition } from "@/services/schema";
-import { updateRecord } from "../data/recordActions";
-import { recordsResource, type RecordRow } from "../data/recordTypes";
-import { useRecordRefresh } from "../data/useRecordRefresh";
+import { recordsResource, type RecordRow } from "@/data/records";
+import type { RecordUpdateValues } from "@/data/recordUpdates";
+import { useRecordRefresh, useRecordSurroundingsRefresh } from "../hooks/useRecordRefresh";
 import { useFieldLanguage } from "../shared/fieldLanguage";
 import { useErrorText } from "../shared/useErrorText";
 import { fieldMessages, parseServerIssues } from "./recordIssues";
@@ -16,7 +16,8 @@ export type SaveOutcome = { ok: true; id: string } | { ok: false };
 
 /**
  * Create = INSERT through the data provider (the database fills status, version, due date);
- * edit = update_record with the row_version the form was loaded at. The database's
+ * edit = the data provider's update, which calls update_record with the row_version the form
+ * was loaded at (data/recordUpdates), so Refine invalidates the record's queries. The database's
  * record_invalid lands on the fields it names; stale_record keeps the input and is reported
  * so the page can offer a reload; anything else becomes the form's general error.
  */
@@ -26,7 +27,9 @@ export function useRecordSave(params: { serviceId: string; definition: ServiceDe
   const language = useFieldLanguage();
   const errorText = useErrorText();
   const { mutateAsync: create } = useCreate<Pick<RecordRow, "id">>();
+  const { mutateAsync: update } = useUpdate<RecordRow, HttpError, RecordUpdateValues>();
   const refresh = useRecordRefresh();
+  const refreshAround = useRecordSurroundingsRefresh();
   const [stale, setStale] = useState(false);
   const [generalError, setGeneralError] = useState<string | null>(null);
 
@@ -35,8 +38,15 @@ export function useRecordSave(params: { serviceId: string; definition: ServiceDe
     setGeneralError(null);
     try {
       if (record) {
-        await updateRecord(record.id, record.row_version, values.data);
-        await refresh();
+        await update({
+          resource: recordsResource,
+          id: record.id,
+          values: { data: values.data },
+          meta: { rowVersion: record.row_version },
+          successNotification: false,
+          errorNotification: false,
+        });
+        await refreshAround();
         return { ok: true, id: record.id };
       }
       const created = await create({

@@ -1,10 +1,6 @@
+import type { TaskScope } from "@/data/taskFilter";
 import { availableTransitions } from "@/services/workflow";
-import type { PublishedService } from "./recordTypes";
-
-export interface TaskScope {
-  serviceId: string;
-  statuses: string[];
-}
+import type { PublishedService } from "./publishedService";
 
 /** For each service, the states where one of `roleKeys` has an outgoing transition. */
 export function taskScopes(services: readonly PublishedService[], roleKeys: readonly string[]): TaskScope[] {
@@ -14,9 +10,4 @@ export function taskScopes(services: readonly PublishedService[], roleKeys: read
     const statuses = definition.workflow.states.filter((state) => availableTransitions(definition, state.key, roleKeys).length > 0).map((state) => state.key);
     return statuses.length > 0 ? [{ serviceId: service.id, statuses }] : [];
   });
-}
-
-/** Service ids are uuids and state keys [a-z0-9_]: nothing here needs quoting. */
-export function taskOrFilter(scopes: readonly TaskScope[]): string {
-  return scopes.map((scope) => `and(service_id.eq.${scope.serviceId},status.in.(${scope.statuses.join(",")}))`).join(",");
 }

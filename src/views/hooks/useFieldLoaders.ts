@@ -2,11 +2,10 @@ import { useGetIdentity, useNotification } from "@refinedev/core";
 import { useMemo, useRef } from "react";
 import type { FieldLoaders, OrgUnitOption, UserOption } from "@/field-types";
 import { isWithinUnits } from "@/lib/domain/access";
-import { supabase } from "@/lib/supabase/client";
-import { toHttpError } from "@/lib/supabase/errors";
-import type { Identity } from "@/lib/supabase/myContext";
+import type { Identity } from "@/data/myContext";
+import { searchProfiles } from "@/data/profiles";
 import { useErrorText } from "../shared/useErrorText";
-import { attachmentUrl, uploadAttachment } from "./attachmentStorage";
+import { attachmentUrl, uploadAttachment } from "@/data/attachmentStorage";
 import { useOrgUnits } from "./useOrgUnits";
 
 const userSearchLimit = 20;
@@ -34,13 +33,7 @@ export function useFieldLoaders(): FieldLoaders {
         const roots = (me?.memberships ?? []).map((m) => m.org_unit_id).filter((id) => tree.byId.has(id));
         return tree.rows.filter((unit) => isWithinUnits(unit.path, roots));
       },
-      searchUsers: async (query: string): Promise<UserOption[]> => {
-        let request = supabase.from("profiles").select("id,display_name").order("display_name").limit(userSearchLimit);
-        if (query.trim() !== "") request = request.ilike("display_name", `%${query.trim()}%`);
-        const { data, error } = await request;
-        if (error) throw toHttpError(error);
-        return ((data ?? []) as { id: string; display_name: string }[]).map((p) => ({ id: p.id, name: p.display_name }));
-      },
+      searchUsers: (query: string): Promise<UserOption[]> => searchProfiles(query, userSearchLimit),
       uploadFile: async (file: File) => {
         try {
           return await uploadAttachment(file);

@@ -2,7 +2,7 @@ import { useMany } from "@refinedev/core";
 import { useMemo } from "react";
 import { getFieldType, type FieldLookups } from "@/field-types";
 import type { ServiceDefinition } from "@/services/schema";
-import { attachmentUrl } from "./attachmentStorage";
+import { attachmentUrl } from "@/data/attachmentStorage";
 import { useOrgUnits } from "./useOrgUnits";
 
 interface ProfileName {

@@ -1,9 +1,9 @@
 import { useGetIdentity } from "@refinedev/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { Identity } from "@/lib/supabase/myContext";
+import type { Identity } from "@/data/myContext";
 import { allRoleKeys } from "../shared/servicePermissions";
-import { fetchMyTasks } from "./myTasks";
+import { fetchMyTasks } from "@/data/myTasks";
 import { taskScopes } from "./taskScopes";
 import { usePublishedServices } from "./usePublishedServices";
 

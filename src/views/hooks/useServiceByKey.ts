@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from "react";
 import type { DefinitionError, ServiceDefinition } from "@/services/schema";
-import type { PublishedService } from "./recordTypes";
+import type { PublishedService } from "./publishedService";
 import { usePublishedServices } from "./usePublishedServices";
 
 export type LoadedService = PublishedService & { definition: ServiceDefinition };

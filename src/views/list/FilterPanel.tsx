@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import type { FilterOperator } from "@/field-types";
 import { useT } from "@/i18n";
 import type { ServiceDefinition } from "@/services/schema";
-import { useFieldLoaders } from "../data/useFieldLoaders";
+import { useFieldLoaders } from "../hooks/useFieldLoaders";
 import { useFieldLanguage } from "../shared/fieldLanguage";
 import { useColumnLabel } from "../shared/useColumnLabel";
 import { filterableColumns, type FilterableColumn } from "./filterFields";

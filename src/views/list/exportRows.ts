@@ -5,7 +5,7 @@ import dayjs from "dayjs";
 import type { Language } from "@/contract";
 import type { ServiceDefinition } from "@/services/schema";
 import { isSystemColumn, type SystemColumn } from "@/services/systemColumns";
-import type { RecordRow } from "../data/recordTypes";
+import type { RecordRow } from "@/data/records";
 import { maskedFieldText, type CellText, type NameLookups } from "../shared/fieldText";
 import { formatDateTime } from "../shared/recordTiming";
 import { stateLabel } from "../shared/StatusTag";

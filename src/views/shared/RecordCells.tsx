@@ -4,8 +4,8 @@ import { type FieldLookups, getFieldType } from "@/field-types";
 import { useT } from "@/i18n";
 import type { FieldDefinition, ServiceDefinition } from "@/services/schema";
 import type { SystemColumn } from "@/services/systemColumns";
-import type { RecordRow } from "../data/recordTypes";
-import type { ViewLookups } from "../data/useLookups";
+import type { RecordRow } from "@/data/records";
+import type { ViewLookups } from "../hooks/useLookups";
 import { formatDateTime, isRecordOverdue } from "./recordTiming";
 import { StatusTag } from "./StatusTag";
 

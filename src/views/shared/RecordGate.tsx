@@ -4,9 +4,9 @@ import type { ReactNode } from "react";
 import { PageLoading } from "@/components/PageLoading";
 import { useT } from "@/i18n";
 import type { ServiceDefinition } from "@/services/schema";
-import { recordColumns, recordsResource, type RecordRow } from "../data/recordTypes";
-import { useRecordDefinition } from "../data/useRecordDefinition";
-import type { LoadedService } from "../data/useServiceByKey";
+import { recordColumns, recordsResource, type RecordRow } from "@/data/records";
+import { useRecordDefinition } from "../hooks/useRecordDefinition";
+import type { LoadedService } from "../hooks/useServiceByKey";
 import { DefinitionErrorPage } from "./DefinitionErrorPage";
 import { useErrorText } from "./useErrorText";
 

@@ -2,7 +2,7 @@ import { Alert, Result } from "antd";
 import type { ReactNode } from "react";
 import { PageLoading } from "@/components/PageLoading";
 import { useT } from "@/i18n";
-import { useServiceByKey, type LoadedService } from "../data/useServiceByKey";
+import { useServiceByKey, type LoadedService } from "../hooks/useServiceByKey";
 import { DefinitionErrorPage } from "./DefinitionErrorPage";
 import { useErrorText } from "./useErrorText";
 

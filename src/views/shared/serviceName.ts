@@ -1,5 +1,5 @@
 import { type Language, pickText } from "@/contract";
-import type { PublishedService } from "../data/recordTypes";
+import type { PublishedService } from "@/views/hooks/publishedService";
 
 /** The service's name in the reader's language: `services.name` is Chinese; the definition may carry name_en. */
 export function serviceName(service: PublishedService, language: Language): string {

@@ -2,9 +2,9 @@
 // hides buttons: the database's RLS and RPCs decide what actually happens (DESIGN §6).
 import type { PermissionAction } from "@/contract";
 import { isWithinUnits } from "@/lib/domain/access";
-import type { MyMembership } from "@/lib/supabase/myContext";
+import type { MyMembership } from "@/data/myContext";
 import type { ServiceDefinition } from "@/services/schema";
-import type { OrgUnitRow } from "../data/useOrgUnits";
+import type { OrgUnitRow } from "../hooks/useOrgUnits";
 
 /** Every role the user holds anywhere (custom role keys included). */
 export function allRoleKeys(memberships: readonly MyMembership[]): string[] {

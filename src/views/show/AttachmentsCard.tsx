@@ -4,8 +4,8 @@ import { useEffect, useState } from "react";
 import { fieldLabel, getFieldType, isStoredFileList, type StoredFile } from "@/field-types";
 import { useT } from "@/i18n";
 import type { ServiceDefinition } from "@/services/schema";
-import { attachmentUrl } from "../data/attachmentStorage";
-import type { RecordRow } from "../data/recordTypes";
+import { attachmentUrl } from "@/data/attachmentStorage";
+import type { RecordRow } from "@/data/records";
 import { useFieldLanguage } from "../shared/fieldLanguage";
 
 /** Signed URLs expire, so each file asks for its own when it is shown. */

@@ -3,8 +3,8 @@ import { Alert, Button, Input, Space } from "antd";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useT } from "@/i18n";
-import { commentRecord } from "../data/recordActions";
-import { useRecordRefresh } from "../data/useRecordRefresh";
+import { commentRecord } from "@/data/recordActions";
+import { useRecordRefresh } from "../hooks/useRecordRefresh";
 import { useErrorText } from "../shared/useErrorText";
 
 /** A comment goes into the record's history; anyone who can read the record may add one. */

@@ -5,9 +5,9 @@ import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useNavigate } from "react-router";
 import { useT } from "@/i18n";
-import { deleteRecord } from "../data/recordActions";
-import type { RecordRow } from "../data/recordTypes";
-import { useRecordRefresh } from "../data/useRecordRefresh";
+import { deleteRecord } from "@/data/recordActions";
+import type { RecordRow } from "@/data/records";
+import { useRecordRefresh } from "../hooks/useRecordRefresh";
 import { useErrorText } from "../shared/useErrorText";
 
 /** Soft delete with a reason: the record leaves every list, its history stays for audit. */

@@ -4,7 +4,7 @@ import { EyeOutlined } from "@ant-design/icons";
 import { Alert, Button, Input, Modal, Space, Typography } from "antd";
 import { useState } from "react";
 import { useT } from "@/i18n";
-import { unmaskRecordField } from "../data/unmaskRecordField";
+import { unmaskRecordField } from "@/data/unmaskRecordField";
 import { useErrorText } from "../shared/useErrorText";
 
 const MIN_REASON = 4;

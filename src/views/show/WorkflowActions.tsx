@@ -6,8 +6,8 @@ import { pickText } from "@/contract";
 import { useT } from "@/i18n";
 import type { ServiceDefinition, WorkflowTransition } from "@/services/schema";
 import { availableTransitions } from "@/services/workflow";
-import type { RecordRow } from "../data/recordTypes";
-import { useRecordRefresh } from "../data/useRecordRefresh";
+import type { RecordRow } from "@/data/records";
+import { useRecordRefresh } from "../hooks/useRecordRefresh";
 import { useFieldLanguage } from "../shared/fieldLanguage";
 import { TransitionDialog } from "./TransitionDialog";
 

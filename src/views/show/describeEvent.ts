@@ -3,7 +3,7 @@
 // too, because a diff must not show what the record's own page would hide.
 import { type Language, pickText } from "@/contract";
 import type { ServiceDefinition } from "@/services/schema";
-import type { RecordEventRow } from "../data/recordTypes";
+import type { RecordEventRow } from "@/data/records";
 import { maskedFieldText, type CellText, type NameLookups } from "../shared/fieldText";
 
 export interface EventChange {

@@ -7,7 +7,7 @@ import { validateRecordData } from "@/services/validateRecord";
 import { fieldMessages, type RowIssueFormat } from "../form/recordIssues";
 import type { ServiceDefinition, WorkflowTransition } from "@/services/schema";
 import { checkTransition, type TransitionCheck } from "@/services/workflow";
-import type { TransitionRequest } from "../data/recordActions";
+import type { TransitionRequest } from "@/data/recordActions";
 
 export interface TransitionFormValues {
   comment: string;

@@ -31,13 +31,20 @@ describe("import boundaries (DESIGN.md §3)", () => {
     ["src/field-types/probe.ts", "@/i18n", false],
     ["src/field-types/probe.ts", "@/contract", true],
     // contract is the leaf; lib knows nothing of the app, services or i18n
-    ["src/contract/probe.ts", "@/lib/supabase/client", false],
+    ["src/contract/probe.ts", "@/data/client", false],
     ["src/lib/probe.ts", "@/i18n", false],
     ["src/lib/probe.ts", "@/services/schema", false],
     ["src/lib/probe.ts", "@/contract", true],
     // the data layer sits under views and pages
     ["src/data/probe.ts", "@/views/serviceRoutes", false],
-    ["src/data/probe.ts", "@/lib/supabase/client", true],
+    ["src/data/probe.ts", "@/data/client", true],
+    ["src/data/probe.ts", "@/lib/supabase/errors", true],
+    ["src/data/probe.ts", "@/field-types", false],
+    ["src/data/probe.ts", "@/services/schema", false],
+    ["src/lib/probe.ts", "@/data/client", false],
+    ["src/components/probe.ts", "@/data/myContext", false],
+    ["src/views/probe.ts", "@/data/records", true],
+    ["src/pages/probe.ts", "@/data/memberAdmin", true],
     // nothing imports the composition root; it imports everything
     ["src/pages/probe.ts", "@/app/resources", false],
     ["src/views/probe.ts", "@/app/resources", false],

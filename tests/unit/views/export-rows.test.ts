@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RecordRow } from "@/views/data/recordTypes";
+import type { RecordRow } from "@/data/records";
 import { exportFileName, exportTable, type ExportContext } from "@/views/list/exportRows";
 import { template } from "./templates";
 

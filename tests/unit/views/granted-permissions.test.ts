@@ -1,6 +1,6 @@
 // Buttons and menus follow the grants table, not the definition's defaults.
 import { describe, expect, it } from "vitest";
-import { withGrants } from "@/views/data/withGrants";
+import { withGrants } from "@/views/hooks/withGrants";
 import { mayDo } from "@/views/shared/servicePermissions";
 import { template } from "./templates";
 

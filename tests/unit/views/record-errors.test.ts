@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toHttpError } from "@/lib/supabase/errors";
-import { asciiFileName } from "@/views/data/asciiFileName";
+import { asciiFileName } from "@/data/asciiFileName";
 
 describe("toHttpError: the record engine’s stable codes", () => {
   it("maps record_invalid to its message, keeps the details and takes the status from PT400", () => {

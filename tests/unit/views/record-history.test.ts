@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RecordEventRow } from "@/views/data/recordTypes";
+import type { RecordEventRow } from "@/data/records";
 import { describeEvent, type DescribeContext } from "@/views/show/describeEvent";
 import { template } from "./templates";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { PublishedService } from "@/views/data/recordTypes";
-import { taskOrFilter, taskScopes } from "@/views/data/taskScopes";
+import type { PublishedService } from "@/views/hooks/publishedService";
+import { taskOrFilter } from "@/data/taskFilter";
+import { taskScopes } from "@/views/hooks/taskScopes";
 import { template } from "./templates";
 
 function published(id: string, key: "elderly_benefit" | "grid_event"): PublishedService {
