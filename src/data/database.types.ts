@@ -333,6 +333,34 @@ export type Database = {
           },
         ];
       };
+      record_participants: {
+        Row: {
+          kind: string;
+          record_id: string;
+          since: string;
+          user_id: string;
+        };
+        Insert: {
+          kind: string;
+          record_id: string;
+          since?: string;
+          user_id: string;
+        };
+        Update: {
+          kind?: string;
+          record_id?: string;
+          since?: string;
+          user_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "record_participants_record_id_fkey";
+            columns: ["record_id"];
+            referencedRelation: "records";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       records: {
         Row: {
           assignee: string | null;
@@ -453,39 +481,48 @@ export type Database = {
         Row: {
           actor: string;
           at: string;
+          detail: Json | null;
           field: string;
           id: number;
+          kind: string;
           org_unit_id: string | null;
           outcome: string;
           reason: string;
           record_id: string | null;
           refusal: string | null;
+          row_count: number | null;
           service_id: string | null;
           unknown_record_id: string | null;
         };
         Insert: {
           actor: string;
           at?: string;
+          detail?: Json | null;
           field: string;
           id?: never;
+          kind?: string;
           org_unit_id?: string | null;
           outcome?: string;
           reason: string;
           record_id?: string | null;
           refusal?: string | null;
+          row_count?: number | null;
           service_id?: string | null;
           unknown_record_id?: string | null;
         };
         Update: {
           actor?: string;
           at?: string;
+          detail?: Json | null;
           field?: string;
           id?: never;
+          kind?: string;
           org_unit_id?: string | null;
           outcome?: string;
           reason?: string;
           record_id?: string | null;
           refusal?: string | null;
+          row_count?: number | null;
           service_id?: string | null;
           unknown_record_id?: string | null;
         };
@@ -669,6 +706,24 @@ export type Database = {
           object_name?: string;
           org_unit_ids?: string[];
           size?: number | null;
+        };
+        Relationships: [];
+      };
+      work_calendar: {
+        Row: {
+          day: string;
+          kind: string;
+          name: string;
+        };
+        Insert: {
+          day: string;
+          kind: string;
+          name?: string;
+        };
+        Update: {
+          day?: string;
+          kind?: string;
+          name?: string;
         };
         Relationships: [];
       };
@@ -859,6 +914,17 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      export_records: {
+        Args: {
+          p_columns?: string[];
+          p_export_id?: string;
+          p_ids: string[];
+          p_reason?: string;
+          p_service_id: string;
+          p_unmasked?: boolean;
+        };
+        Returns: Json;
+      };
       invitation_preview: { Args: { p_token: string }; Returns: Json };
       list_audit_events: {
         Args: {
@@ -1003,6 +1069,10 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      search_records_by_value: {
+        Args: { p_reason?: string; p_service_id: string; p_value: string };
+        Returns: Json;
       };
       set_membership_status: {
         Args: { p_membership_id: string; p_status: string };
