@@ -87,6 +87,26 @@ export const definitionMessages = {
     zh: '终止状态 "{state}" 不能有流出的流转',
     en: 'Terminal state "{state}" cannot have outgoing transitions',
   },
+  unit_code_format: { zh: "单位代码应为 6、9、12 或 15 位数字", en: "A unit code has 6, 9, 12 or 15 digits" },
+  escalation_choice_empty: {
+    zh: "选择上报单位时需给出可选层级 levels 或单位 units",
+    en: "An escalation to a chosen unit needs levels or units",
+  },
+  set_value_or_from: { zh: "赋值需给出 value 或 from 之一", en: "An assignment takes either value or from" },
+  set_map_target_level: { zh: "map 只能与 from: target_level 一起使用", en: "map goes only with from: target_level" },
+  unknown_transition_ref: { zh: '引用的流转 "{transition}" 不存在', en: 'Refers to a transition "{transition}" that does not exist' },
+  staged_field_required: {
+    zh: "分阶段填写的字段不能设为必填，请在对应流转的 requireFields 中要求它",
+    en: "A staged field cannot be required; list it in its transition's requireFields",
+  },
+  require_field_stage: {
+    zh: '字段 "{field}" 不在此流转填写（应为登记时填写，或其 stage 包含此流转）',
+    en: 'Field "{field}" is not filled at this transition (make it an intake field or add this transition to its stage)',
+  },
+  target_level_without_escalation: {
+    zh: "只有上报类流转（escalate）才能写入目标层级",
+    en: "Only an escalating transition can write the target level",
+  },
   sensitive_purpose_required: {
     zh: "敏感字段必须说明收集目的（个人信息保护法）",
     en: "A sensitive field must state why it is collected (PIPL)",

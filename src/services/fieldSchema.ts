@@ -19,6 +19,12 @@ export const fieldCommon = {
   help_en: z.string().optional(),
   visibleWhen: conditionSchema.optional(),
   requiredWhen: conditionSchema.optional(),
+  /**
+   * When the field is answered: "intake" (the create form) or the keys of the transitions whose
+   * dialog asks for it (优待证编号 at 制证完成). The database refuses a value before its stage.
+   * Absent means intake (see stages.ts).
+   */
+  stage: z.union([z.literal("intake"), z.array(keySchema).min(1)]).optional(),
   /** attribute of the resident registry to pre-fill from, e.g. "id_number" */
   prefillFrom: keySchema.optional(),
   /** computed from other fields, read-only in the form, recomputed by the database (deriveSchema.ts) */

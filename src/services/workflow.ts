@@ -1,12 +1,22 @@
 import { isEmptyValue, renderMessage, transitionErrorCodes, type TransitionErrorCode } from "@/contract";
+import { conditionHolds } from "./conditions";
 import type { ServiceDefinition } from "./definitionSchema";
+import { describeCondition } from "./describeCondition";
+import { escalationRoute } from "./escalation";
 import type { WorkflowState, WorkflowTransition } from "./workflowSchema";
 
 /** What the user supplies with an action: comment, current record data, ticked checklist keys. */
 export interface TransitionInput {
   comment?: string;
+  /** the record's answers with the dialog's merged in */
   fields?: Readonly<Record<string, unknown>>;
   checklist?: readonly string[];
+  /** the record's answers as stored, which the guard reads (default: fields) */
+  recordData?: Readonly<Record<string, unknown>>;
+  /** YYYY-MM-DD, for guards comparing with today (default: the local date) */
+  today?: string;
+  /** the unit picked in the dialog, for an escalation to a chosen unit */
+  targetUnit?: string | null;
 }
 
 export type TransitionFailure = {
@@ -24,6 +34,31 @@ function failure(code: TransitionErrorCode, missing: string[] = [], labels = mis
   return { ok: false, code, missing, ...renderMessage(transitionErrorCodes[code], params) };
 }
 
+/** The local calendar date as YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Null when the transition has no guard or it holds; else why not, in both languages. */
+export function guardFailure(
+  definition: ServiceDefinition,
+  transition: WorkflowTransition,
+  data: Readonly<Record<string, unknown>>,
+  today = localToday(),
+): TransitionFailure | null {
+  if (!transition.when || conditionHolds(transition.when, data, today)) return null;
+  const text = describeCondition(definition.fields, transition.when);
+  const { zh, en } = transitionErrorCodes.transition_guard_failed;
+  return {
+    ok: false,
+    code: "transition_guard_failed",
+    missing: [],
+    message_zh: zh.replace("{condition}", text.zh),
+    message_en: en.replace("{condition}", text.en),
+  };
+}
+
 export function findState(definition: ServiceDefinition, key: string): WorkflowState | undefined {
   return definition.workflow.states.find((state) => state.key === key);
 }
@@ -33,6 +68,26 @@ const mayTake = (transition: WorkflowTransition, roleKeys: readonly string[]) =>
 /** Actions to offer: leaving this state, and allowed to one of the user's roles (no implicit admin). */
 export function availableTransitions(definition: ServiceDefinition, status: string, roleKeys: readonly string[]): WorkflowTransition[] {
   return definition.workflow.transitions.filter((t) => t.from.includes(status) && mayTake(t, roleKeys));
+}
+
+/** An action the user's role may take from this state; `blocked` says why its guard refuses it now. */
+export interface TransitionOffer {
+  transition: WorkflowTransition;
+  blocked: TransitionFailure | null;
+}
+
+/**
+ * The actions to show: those of availableTransitions, each with its guard's verdict on the
+ * record's data. A guarded action is shown disabled with its reason, never silently hidden.
+ */
+export function transitionOffers(
+  definition: ServiceDefinition,
+  status: string,
+  roleKeys: readonly string[],
+  data: Readonly<Record<string, unknown>>,
+  today = localToday(),
+): TransitionOffer[] {
+  return availableTransitions(definition, status, roleKeys).map((transition) => ({ transition, blocked: guardFailure(definition, transition, data, today) }));
 }
 
 /** The same checks, in the same order, as the database's transition RPC. */
@@ -47,6 +102,8 @@ export function checkTransition(
   if (!transition) return failure("unknown_transition");
   if (!transition.from.includes(status)) return failure("not_from_state");
   if (!mayTake(transition, roleKeys)) return failure("role_not_allowed");
+  const blocked = guardFailure(definition, transition, input.recordData ?? input.fields ?? {}, input.today);
+  if (blocked) return blocked;
   if (transition.requireComment && (input.comment ?? "").trim() === "") return failure("comment_required");
   const data = input.fields ?? {};
   const missingFields = transition.requireFields.filter((key) => isEmptyValue(data[key]));
@@ -62,6 +119,7 @@ export function checkTransition(
       unticked.map((i) => i.key),
       unticked.map((i) => i.label),
     );
+  if (escalationRoute(transition.escalate)?.to === "choose" && !input.targetUnit) return failure("escalation_target_required");
   const to = findState(definition, transition.to);
   // parseServiceDefinition guarantees `to` exists; a hand-built definition might not
   return to ? { ok: true, transition, to } : failure("unknown_transition");

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { msg, roleKeySchema } from "@/contract";
+import { msg, orgUnitLevels, roleKeySchema } from "@/contract";
+import { ruleConditionSchema } from "./conditionSchema";
 import { keySchema, labelSchema } from "./keySchema";
 
 const antdPresetColors = [
@@ -53,6 +54,43 @@ export const checklistItemSchema = z.strictObject({
   label_en: z.string().optional(),
 });
 
+const levelSchema = z.enum(orgUnitLevels);
+/** an org-unit code as stored in org_units.code (6, 9, 12 or 15 digits) */
+const unitCodeSchema = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{3})?)?)?$/, msg("unit_code_format"));
+
+/**
+ * Where an escalation sends the record (its org_unit_id becomes the target):
+ * - `true` / `{ to: "parent" }`: the parent unit (`true` is kept for versions written before);
+ * - `{ to: "level", level }`: the nearest ancestor of that level (网格 → 街道 in one step);
+ * - `{ to: "choose", levels?, units? }`: a unit the user picks in the dialog (吹哨报到) among the
+ *   record's ancestors of those levels and the units named by code.
+ */
+export const escalationSchema = z.union([
+  z.boolean(),
+  z.strictObject({ to: z.literal("parent") }),
+  z.strictObject({ to: z.literal("level"), level: levelSchema }),
+  z
+    .strictObject({ to: z.literal("choose"), levels: z.array(levelSchema).min(1).optional(), units: z.array(unitCodeSchema).min(1).optional() })
+    .refine((choice) => choice.levels !== undefined || choice.units !== undefined, msg("escalation_choice_empty")),
+]);
+export type Escalation = z.infer<typeof escalationSchema>;
+
+/** Values a transition writes into the record's data, in the same transaction as its event. */
+export const setSourceSchema = z.enum(["current_user", "now", "target_level"]);
+export const fieldAssignmentSchema = z
+  .strictObject({
+    field: keySchema,
+    /** a constant */
+    value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    /** the acting user's id, the current time (date fields: today), or the escalation target's level */
+    from: setSourceSchema.optional(),
+    /** target_level only: the value to write per level (e.g. street → "l3_street"); a level it does not name sets nothing; without map, the level key */
+    map: z.partialRecord(levelSchema, z.union([z.string(), z.number()])).optional(),
+  })
+  .refine((a) => (a.value === undefined) !== (a.from === undefined), msg("set_value_or_from"))
+  .refine((a) => a.map === undefined || a.from === "target_level", msg("set_map_target_level"));
+export type FieldAssignment = z.infer<typeof fieldAssignmentSchema>;
+
 export const transitionSchema = z.strictObject({
   key: keySchema,
   label: labelSchema,
@@ -63,8 +101,15 @@ export const transitionSchema = z.strictObject({
   requireComment: z.boolean().default(false),
   requireFields: z.array(keySchema).default([]),
   checklist: z.array(checklistItemSchema).default([]),
-  /** moves the record to the parent org unit (网格 → 社区 → 街道) */
-  escalate: z.boolean().default(false),
+  /**
+   * Offered and accepted only while this holds on the record's data, in the language of rules
+   * (all / any / not, other fields, today); the database refuses otherwise with the guard described.
+   */
+  when: ruleConditionSchema.optional(),
+  /** moves the record to another org unit; see escalationSchema */
+  escalate: escalationSchema.default(false),
+  /** fields the transition fills itself (处置层级, 办理人, 办结时间) */
+  set: z.array(fieldAssignmentSchema).default([]),
 });
 
 export const workflowSchema = z.strictObject({

@@ -161,6 +161,30 @@ begin
       if state ? 'slaHours' and (jsonb_typeof(state -> 'slaHours') <> 'number' or (state ->> 'slaHours')::numeric <= 0) then
         errors := errors || private.definition_error(at || '.slaHours', 'too_small', '{"minimum": 0}');
       end if;
+      -- timeLimit: {hours} | {workdays} | {byField, values: {answer: duration}, default?} (workflowSchema.ts)
+      if state ? 'timeLimit' and not (
+        with durations (d) as (
+          select state -> 'timeLimit' where not state -> 'timeLimit' ? 'byField'
+          union all
+          select v.value from jsonb_each(case when jsonb_typeof(state #> '{timeLimit,values}') = 'object' then state #> '{timeLimit,values}' else '{}' end) v
+           where state -> 'timeLimit' ? 'byField'
+          union all
+          select state #> '{timeLimit,default}' where state -> 'timeLimit' ? 'byField' and state #> '{timeLimit,default}' is not null
+        )
+        select jsonb_typeof(state -> 'timeLimit') = 'object'
+           and (not state -> 'timeLimit' ? 'byField'
+                or (jsonb_typeof(state #> '{timeLimit,byField}') = 'string' and jsonb_typeof(state #> '{timeLimit,values}') = 'object'
+                    and (state -> 'timeLimit') - 'byField' - 'values' - 'default' = '{}'::jsonb))
+           and coalesce(bool_and(jsonb_typeof(d) = 'object' and (
+                 (d - 'hours' = '{}'::jsonb and jsonb_typeof(d -> 'hours') = 'number' and (d ->> 'hours')::numeric > 0 and (d ->> 'hours')::numeric <= 8784)
+                 or (d - 'workdays' = '{}'::jsonb and jsonb_typeof(d -> 'workdays') = 'number'
+                     and (d ->> 'workdays')::numeric = trunc((d ->> 'workdays')::numeric) and (d ->> 'workdays')::numeric between 1 and 366))), true)
+          from durations
+      ) then
+        errors := errors || private.definition_error(at || '.timeLimit', 'wrong_type', jsonb_build_object(
+          'expected', '{"hours": n}, {"workdays": n} or {"byField": key, "values": {answer: …}}',
+          'expected_zh', '时限：{"hours": 小时数}、{"workdays": 工作日数} 或 {"byField": 字段, "values": {取值: …}}'));
+      end if;
     end loop;
     if not coalesce(def #>> '{workflow,initial}', '') = any (state_keys) then
       errors := errors || private.definition_error('workflow.initial', 'unknown_state', jsonb_build_object('state', coalesce(def #>> '{workflow,initial}', '')));
@@ -197,7 +221,8 @@ begin
         elsif exists (select 1 from jsonb_array_elements(transition -> 'roles') r where jsonb_typeof(r) <> 'string' or r #>> '{}' !~ '^[a-z][a-z0-9_]*$') then
           errors := errors || private.definition_error(at || '.roles', 'role_key_format');
         end if;
-        foreach name in array array['requireComment', 'escalate'] loop
+        -- escalate (a boolean or a route), when, set, stages: private.check_workflow_routing
+        foreach name in array array['requireComment'] loop
           if transition ? name and jsonb_typeof(transition -> name) <> 'boolean' then
             errors := errors || private.wrong_type(at || '.' || name, 'boolean');
           end if;
@@ -249,6 +274,10 @@ begin
           '{"values": "read | create | update | delete | export | view_sensitive"}');
       end if;
     end loop;
+  end if;
+  -- guards, escalation routes, transition values and staged fields, once the shape above holds
+  if jsonb_typeof(def -> 'fields') = 'array' and jsonb_typeof(def #> '{workflow,transitions}') = 'array' then
+    errors := errors || private.check_workflow_routing(def);
   end if;
   return errors;
 end;

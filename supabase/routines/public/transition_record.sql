@@ -1,18 +1,23 @@
 -- Takes a workflow transition. Checks, in the order of checkTransition in
 -- src/services/workflow.ts: the transition exists and leaves the current state, one of the
--- caller's roles (at the record's unit or above) may take it, the comment (trimmed, blank
--- meaning none, at most 2,000 characters), the required fields (merged into the raw answers
--- and validated), every checklist item ticked. Then moves the record (escalate: to the parent
--- unit), sets the due date from the target state's slaHours and writes a `transition` event
--- with the checklist; the returned row and the diff are masked.
+-- caller's roles (at the record's unit or above) may take it, its guard (`when`, on the stored
+-- answers; refused with the guard described), the comment (trimmed, blank meaning none, at most
+-- 2,000 characters), the fields (only its own: those it requires and those staged to it), the
+-- required ones filled, every checklist item ticked, the escalation target. Then merges the
+-- given answers and the transition's `set` values into the raw answers and validates them,
+-- moves the record (escalate: private.escalation_target), sets the due date from the target
+-- state's slaHours and writes a `transition` event with the checklist; the returned row and
+-- the diff are masked.
 -- p_checklist: ticked keys ["id_card", …] or {"id_card": true, …}.
+-- p_target_unit: the unit picked in the dialog, for an escalation to a chosen unit only.
 create or replace function public.transition_record(
   p_id uuid,
   p_row_version int,
   p_transition text,
   p_comment text default null,
   p_fields jsonb default null,
-  p_checklist jsonb default null
+  p_checklist jsonb default null,
+  p_target_unit uuid default null
 ) returns public.records
 language plpgsql security invoker set search_path = '' as $$
 declare
@@ -30,7 +35,9 @@ declare
   checklist jsonb;
   diff jsonb := '{}';
   from_status text := target.status;
-  parent_id uuid;
+  target_unit uuid;
+  own_fields jsonb;
+  guard_text jsonb;
   given_comment text := private.free_text(p_comment, 2000, '处理意见', 'comment');
 begin
   select t into transition from jsonb_array_elements(definition #> '{workflow,transitions}') t where t ->> 'key' = p_transition;
@@ -48,6 +55,13 @@ begin
     perform private.raise_record_error('PT403', 'transition_forbidden', '您的角色不能执行此操作 / Your role cannot take this action',
       jsonb_build_object('code', 'role_not_allowed', 'roles', transition -> 'roles'));
   end if;
+  if jsonb_typeof(transition -> 'when') = 'object' and not private.condition_holds(transition -> 'when', target.data, private.local_today()) then
+    guard_text := private.describe_condition(definition -> 'fields', transition -> 'when');
+    perform private.raise_record_error('PT400', 'transition_guard_failed',
+      format('不满足办理条件：%s / Not available: requires %s', guard_text ->> 'zh', guard_text ->> 'en'),
+      jsonb_build_object('code', 'transition_guard_failed', 'condition', transition -> 'when', 'message_zh', '不满足办理条件：' || (guard_text ->> 'zh'),
+                         'message_en', 'Not available: requires ' || (guard_text ->> 'en')));
+  end if;
   if transition -> 'requireComment' = 'true'::jsonb and given_comment is null then
     perform private.raise_record_error('PT400', 'comment_required', '请填写处理意见 / A comment is required',
       jsonb_build_object('code', 'comment_required'));
@@ -56,11 +70,15 @@ begin
     perform private.raise_record_error('PT400', 'fields_not_allowed', '办理时填写的内容格式不正确 / p_fields must be an object',
       jsonb_build_object('code', 'fields_not_allowed'));
   end if;
-  -- a transition may fill its required fields; other answers may be sent back only unchanged
-  -- (as read: sensitive ones masked)
+  -- a transition may fill its required fields and the fields staged to it; other answers may be
+  -- sent back only unchanged (as read: sensitive ones masked)
+  select coalesce(transition -> 'requireFields', '[]'::jsonb)
+         || coalesce(jsonb_agg(f -> 'key') filter (where jsonb_typeof(f -> 'stage') = 'array' and f -> 'stage' ? (transition ->> 'key')), '[]')
+    into own_fields
+    from jsonb_array_elements(definition -> 'fields') f;
   select array_agg(f.key) into not_allowed
     from jsonb_each(fields) f
-   where not coalesce(transition -> 'requireFields', '[]'::jsonb) ? f.key
+   where not own_fields ? f.key
      and f.value is distinct from target.data -> f.key
      and not (private.is_empty_answer(f.value) and private.is_empty_answer(target.data -> f.key));
   if not_allowed is not null then
@@ -97,6 +115,9 @@ begin
   end if;
   select jsonb_agg(jsonb_build_object('key', c ->> 'key', 'label', c ->> 'label', 'checked', true) order by i) into checklist
     from jsonb_array_elements(coalesce(transition -> 'checklist', '[]'::jsonb)) with ordinality as x(c, i);
+  target_unit := private.escalation_target(transition -> 'escalate', target.org_unit_id, p_target_unit);
+  -- the transition's own values win over anything sent for the same field
+  fields := fields || private.transition_assignments(definition, transition, target_unit);
 
   if fields <> '{}'::jsonb then
     -- validated and compared as entered; the trigger keeps the sensitive answers aside
@@ -105,13 +126,9 @@ begin
     diff := private.record_change_diff(sensitive, old_raw, merged, target.data, fields);
     target.data := merged;
   end if;
-  if transition -> 'escalate' = 'true'::jsonb then
-    select u.parent_id into parent_id from public.org_units u where u.id = target.org_unit_id;
-    if parent_id is null then
-      perform private.raise_record_error('PT400', 'no_parent_unit', '已是最高一级单位，无法上报 / There is no higher unit to escalate to');
-    end if;
-    diff := diff || jsonb_build_object('org_unit_id', jsonb_build_array(target.org_unit_id, parent_id));
-    target.org_unit_id := parent_id;
+  if target_unit is not null then
+    diff := diff || jsonb_build_object('org_unit_id', jsonb_build_array(target.org_unit_id, target_unit));
+    target.org_unit_id := target_unit;
   end if;
   select s into to_state from jsonb_array_elements(definition #> '{workflow,states}') s where s ->> 'key' = transition ->> 'to';
   target.status := to_state ->> 'key';
