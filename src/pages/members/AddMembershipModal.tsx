@@ -2,15 +2,14 @@ import { useInvalidate, useList, type HttpError } from "@refinedev/core";
 import { useForm } from "@refinedev/react-hook-form";
 import { Form, Modal, Select } from "antd";
 import { useMemo } from "react";
-import { Controller } from "react-hook-form";
+import { Controller, FormProvider } from "react-hook-form";
 import { useT, type TranslationKey } from "@/i18n";
 import type { Member } from "@/lib/domain/access";
 import { FormRow } from "./FormRow";
-import { RoleSelect } from "./RoleSelect";
-import { ScopeUnitSelect } from "./ScopeUnitSelect";
+import { UnitRolePicker, type UnitRoleValues } from "./UnitRolePicker";
 import { useAdminScope } from "./useAdminScope";
 
-type MembershipValues = { user_id: string | undefined; org_unit_id: string | undefined; role_key: string | undefined };
+type MembershipValues = UnitRoleValues & { user_id: string | undefined };
 type Person = Pick<Member, "user_id" | "display_name" | "phone" | "email">;
 
 const required = (key: TranslationKey) => ({ required: key });
@@ -32,14 +31,7 @@ export function AddMembershipModal({ open, onClose }: { open: boolean; onClose: 
     return [...byId.values()];
   }, [peopleQuery.result.data, scope.userId]);
 
-  const {
-    control,
-    handleSubmit,
-    reset,
-    watch,
-    setValue,
-    refineCore: { onFinish, mutation },
-  } = useForm<Member, HttpError, MembershipValues>({
+  const form = useForm<Member, HttpError, MembershipValues>({
     defaultValues: { user_id: undefined, org_unit_id: undefined, role_key: undefined },
     warnWhenUnsavedChanges: false,
     refineCoreProps: {
@@ -53,7 +45,12 @@ export function AddMembershipModal({ open, onClose }: { open: boolean; onClose: 
       },
     },
   });
-  const unitId = watch("org_unit_id");
+  const {
+    control,
+    handleSubmit,
+    reset,
+    refineCore: { onFinish, mutation },
+  } = form;
 
   function close() {
     reset();
@@ -71,66 +68,31 @@ export function AddMembershipModal({ open, onClose }: { open: boolean; onClose: 
       onCancel={close}
       destroyOnHidden
     >
-      <Form layout="vertical" component={false} requiredMark={false}>
-        <Controller
-          name="user_id"
-          control={control}
-          rules={required("members.personRequired")}
-          render={({ field, fieldState }) => (
-            <FormRow label={t("members.fields.person")} htmlFor="membership-person" error={fieldState.error}>
-              <Select
-                id="membership-person"
-                showSearch
-                optionFilterProp="label"
-                loading={peopleQuery.query.isLoading}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                status={fieldState.invalid ? "error" : undefined}
-                options={people.map((p) => ({ value: p.user_id, label: [p.display_name, p.phone ?? p.email].filter(Boolean).join(" · ") }))}
-              />
-            </FormRow>
-          )}
-        />
-        <Controller
-          name="org_unit_id"
-          control={control}
-          rules={required("members.unitRequired")}
-          render={({ field, fieldState }) => (
-            <FormRow label={t("members.fields.unit")} htmlFor="membership-unit" error={fieldState.error}>
-              <ScopeUnitSelect
-                id="membership-unit"
-                units={scope.scopeUnits}
-                value={field.value}
-                onChange={(next) => {
-                  field.onChange(next);
-                  setValue("role_key", undefined);
-                }}
-                onBlur={field.onBlur}
-                invalid={fieldState.invalid}
-              />
-            </FormRow>
-          )}
-        />
-        <Controller
-          name="role_key"
-          control={control}
-          rules={required("members.roleRequired")}
-          render={({ field, fieldState }) => (
-            <FormRow label={t("members.fields.role")} htmlFor="membership-role" error={fieldState.error}>
-              <RoleSelect
-                id="membership-role"
-                roles={scope.assignableRoles(unitId)}
-                disabled={!unitId}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                invalid={fieldState.invalid}
-              />
-            </FormRow>
-          )}
-        />
-      </Form>
+      <FormProvider {...form}>
+        <Form layout="vertical" component={false} requiredMark={false}>
+          <Controller
+            name="user_id"
+            control={control}
+            rules={required("members.personRequired")}
+            render={({ field, fieldState }) => (
+              <FormRow label={t("members.fields.person")} htmlFor="membership-person" error={fieldState.error}>
+                <Select
+                  id="membership-person"
+                  showSearch
+                  optionFilterProp="label"
+                  loading={peopleQuery.query.isLoading}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  status={fieldState.invalid ? "error" : undefined}
+                  options={people.map((p) => ({ value: p.user_id, label: [p.display_name, p.phone ?? p.email].filter(Boolean).join(" · ") }))}
+                />
+              </FormRow>
+            )}
+          />
+          <UnitRolePicker scope={scope} idPrefix="membership" />
+        </Form>
+      </FormProvider>
     </Modal>
   );
 }

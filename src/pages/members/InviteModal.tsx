@@ -1,19 +1,18 @@
 import { useInvalidate, useNotification } from "@refinedev/core";
 import { Alert, Form, Input, Modal } from "antd";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { Controller, FormProvider, useForm } from "react-hook-form";
 import { useT, type TranslationKey } from "@/i18n";
 import { invitationContact } from "@/lib/domain/access";
 import { toHttpError } from "@/lib/supabase/errors";
 import { createInvitation, type IssuedInvitation } from "@/data/invitations";
 import { localizeError } from "@/i18n/localizeError";
 import { FormRow } from "./FormRow";
-import { RoleSelect } from "./RoleSelect";
-import { ScopeUnitSelect } from "./ScopeUnitSelect";
+import { UnitRolePicker, type UnitRoleValues } from "./UnitRolePicker";
 import { useAdminScope } from "./useAdminScope";
 
 /** `contact` is an optional note of whom the link is for, sent as `phone` or `email`; it grants nothing. */
-type InvitationValues = { contact: string; org_unit_id?: string; role_key?: string };
+type InvitationValues = UnitRoleValues & { contact: string };
 
 function contactProblem(value: string): TranslationKey | true {
   if (!value.trim()) return true;
@@ -30,10 +29,10 @@ export function InviteModal({ open, onClose, onCreated }: { open: boolean; onClo
   const invalidate = useInvalidate();
   const notification = useNotification();
   const [saving, setSaving] = useState(false);
-  const { control, handleSubmit, reset, watch, setValue } = useForm<InvitationValues>({
+  const form = useForm<InvitationValues>({
     defaultValues: { contact: "", org_unit_id: undefined, role_key: undefined },
   });
-  const unitId = watch("org_unit_id");
+  const { control, handleSubmit, reset } = form;
 
   function close() {
     reset();
@@ -67,62 +66,27 @@ export function InviteModal({ open, onClose, onCreated }: { open: boolean; onClo
       destroyOnHidden
     >
       <Alert type="info" showIcon message={t("invitations.inviteHint")} style={{ marginBottom: 16 }} />
-      <Form layout="vertical" component={false} requiredMark={false}>
-        <Controller
-          name="org_unit_id"
-          control={control}
-          rules={{ required: "members.unitRequired" satisfies TranslationKey }}
-          render={({ field, fieldState }) => (
-            <FormRow label={t("members.fields.unit")} htmlFor="invitation-unit" error={fieldState.error}>
-              <ScopeUnitSelect
-                id="invitation-unit"
-                units={scope.scopeUnits}
-                value={field.value}
-                onChange={(next) => {
-                  field.onChange(next);
-                  setValue("role_key", undefined);
-                }}
-                onBlur={field.onBlur}
-                invalid={fieldState.invalid}
-              />
-            </FormRow>
-          )}
-        />
-        <Controller
-          name="role_key"
-          control={control}
-          rules={{ required: "members.roleRequired" satisfies TranslationKey }}
-          render={({ field, fieldState }) => (
-            <FormRow label={t("members.fields.role")} htmlFor="invitation-role" error={fieldState.error}>
-              <RoleSelect
-                id="invitation-role"
-                roles={scope.assignableRoles(unitId)}
-                disabled={!unitId}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                invalid={fieldState.invalid}
-              />
-            </FormRow>
-          )}
-        />
-        <Controller
-          name="contact"
-          control={control}
-          rules={{ validate: contactProblem }}
-          render={({ field, fieldState }) => (
-            <FormRow label={t("invitations.contactLabel")} htmlFor="invitation-contact" error={fieldState.error}>
-              <Input
-                {...field}
-                id="invitation-contact"
-                placeholder={t("invitations.contactPlaceholder")}
-                aria-invalid={fieldState.invalid}
-                autoComplete="off"
-              />
-            </FormRow>
-          )}
-        />
-      </Form>
+      <FormProvider {...form}>
+        <Form layout="vertical" component={false} requiredMark={false}>
+          <UnitRolePicker scope={scope} idPrefix="invitation" />
+          <Controller
+            name="contact"
+            control={control}
+            rules={{ validate: contactProblem }}
+            render={({ field, fieldState }) => (
+              <FormRow label={t("invitations.contactLabel")} htmlFor="invitation-contact" error={fieldState.error}>
+                <Input
+                  {...field}
+                  id="invitation-contact"
+                  placeholder={t("invitations.contactPlaceholder")}
+                  aria-invalid={fieldState.invalid}
+                  autoComplete="off"
+                />
+              </FormRow>
+            )}
+          />
+        </Form>
+      </FormProvider>
     </Modal>
   );
 }
