@@ -1118,6 +1118,7 @@ export type Database = {
           p_fields?: Json;
           p_id: string;
           p_row_version: number;
+          p_target_unit?: string;
           p_transition: string;
         };
         Returns: {

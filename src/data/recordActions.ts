@@ -14,10 +14,12 @@ export async function updateRecord(id: string, rowVersion: number, data: Record<
 export interface TransitionRequest {
   transition: string;
   comment?: string;
-  /** answers to the transition's requireFields only; other answers may not change here */
+  /** answers to the transition's own fields only (required by it or staged to it); other answers may not change here */
   fields?: Record<string, unknown>;
   /** keys of the ticked offline-verification items */
   checklist?: string[];
+  /** the unit picked for an escalation to a chosen unit (吹哨报到) */
+  targetUnit?: string;
 }
 
 export async function transitionRecord(id: string, rowVersion: number, request: TransitionRequest): Promise<RecordRow> {
@@ -29,6 +31,7 @@ export async function transitionRecord(id: string, rowVersion: number, request: 
     p_comment: request.comment?.trim() || undefined,
     p_fields: request.fields && Object.keys(request.fields).length > 0 ? (request.fields as Json) : undefined,
     p_checklist: request.checklist ?? [],
+    p_target_unit: request.targetUnit,
   });
   return asRecordRow(row);
 }

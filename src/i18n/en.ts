@@ -483,6 +483,8 @@ export const en: Messages = {
       done: '"{{action}}" done',
       escalated: "Escalated; the record now belongs to the higher unit",
       escalateHint: "The record will move to the higher unit",
+      targetUnit: "Send to",
+      targetUnitPlaceholder: "Choose the receiving unit",
     },
     events: {
       created: "created the record",

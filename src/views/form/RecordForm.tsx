@@ -7,6 +7,7 @@ import { getFieldType } from "@/field-types";
 import { useT } from "@/i18n";
 import { isFieldRequired, visibleFieldKeys } from "@/services/conditions";
 import type { ServiceDefinition } from "@/services/schema";
+import { editableFields, intakeFields } from "@/services/stages";
 import type { RecordRow } from "@/data/records";
 import { useFieldLoaders } from "../hooks/useFieldLoaders";
 import type { LoadedService } from "../hooks/useServiceByKey";
@@ -64,6 +65,9 @@ export function RecordForm({ service, definition, record, defaultUnit, reload }:
 
   const data = useWatch({ control, name: "data" }) ?? {};
   const visible = visibleFieldKeys(definition.fields, data);
+  // staged fields (DESIGN §4): intake fields when creating; when editing, also the staged fields
+  // already answered in their transition's dialog (stages.ts editableFields says why)
+  const staged = new Set((record ? editableFields(definition.fields, record.data) : intakeFields(definition.fields)).map((field) => field.key));
   const UnitInput = getFieldType(definition.key, "org_unit_id", "org_unit").Input;
   const unitField = { key: "org_unit_id", label: t("records.form.unit"), type: "org_unit" };
   const listPath = `/s/${service.key}`;
@@ -129,7 +133,7 @@ export function RecordForm({ service, definition, record, defaultUnit, reload }:
             )}
           />
           {definition.fields
-            .filter((field) => visible.has(field.key))
+            .filter((field) => visible.has(field.key) && staged.has(field.key))
             .map((field) => (
               <RecordFieldControl
                 key={field.key}

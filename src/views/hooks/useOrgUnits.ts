@@ -2,7 +2,7 @@ import { useList } from "@refinedev/core";
 import { useMemo } from "react";
 import type { OrgUnit } from "@/lib/domain/orgUnits";
 
-export type OrgUnitRow = Pick<OrgUnit, "id" | "parent_id" | "name" | "level" | "path">;
+export type OrgUnitRow = Pick<OrgUnit, "id" | "parent_id" | "name" | "level" | "path" | "code">;
 
 export interface OrgUnitLookup {
   rows: OrgUnitRow[];
@@ -20,7 +20,7 @@ export function useOrgUnits(): OrgUnitLookup {
     pagination: { mode: "off" },
     sorters: [{ field: "sort_order", order: "asc" }],
     // the total is unused: no count at all
-    meta: { select: "id,parent_id,name,level,path", count: "planned" },
+    meta: { select: "id,parent_id,name,level,path,code", count: "planned" },
     queryOptions: { staleTime: 10 * 60_000 },
   });
   const rows = result.data;

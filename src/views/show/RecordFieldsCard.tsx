@@ -2,6 +2,7 @@ import { Card, Descriptions } from "antd";
 import { fieldLabel, getFieldType } from "@/field-types";
 import { useT } from "@/i18n";
 import { visibleFieldKeys } from "@/services/conditions";
+import { editableFields } from "@/services/stages";
 import type { ServiceDefinition } from "@/services/schema";
 import type { RecordRow } from "@/data/records";
 import type { ViewLookups } from "../hooks/useLookups";
@@ -16,7 +17,9 @@ export function RecordFieldsCard({ definition, record, lookups, now, canUnmask }
   const t = useT();
   const language = useFieldLanguage();
   const visible = visibleFieldKeys(definition.fields, record.data);
-  const fields = definition.fields.filter((f) => visible.has(f.key) && !getFieldType(definition.key, f.key, f.type).holdsFiles);
+  // a staged field not yet answered belongs to a later step: no empty row for it here
+  const answered = new Set(editableFields(definition.fields, record.data).map((f) => f.key));
+  const fields = definition.fields.filter((f) => visible.has(f.key) && answered.has(f.key) && !getFieldType(definition.key, f.key, f.type).holdsFiles);
   const system = (column: "status" | "org_unit_id" | "due_at" | "created_at") => (
     <SystemValue definition={definition} column={column} record={record} language={language} lookups={lookups} now={now} />
   );

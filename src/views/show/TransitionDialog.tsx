@@ -1,13 +1,16 @@
-import { Alert, Checkbox, Form, Input, Modal, Typography } from "antd";
+import { Alert, Checkbox, Form, Input, Modal, Select, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { pickText } from "@/contract";
 import { useT } from "@/i18n";
 import { toHttpError } from "@/lib/supabase/errors";
 import type { ServiceDefinition, WorkflowTransition } from "@/services/schema";
+import { escalationChoices, escalationRoute } from "@/services/escalation";
+import { transitionFields } from "@/services/stages";
 import { transitionRecord } from "@/data/recordActions";
 import type { RecordRow } from "@/data/records";
 import { useFieldLoaders } from "../hooks/useFieldLoaders";
+import { useOrgUnits } from "../hooks/useOrgUnits";
 import { RecordFieldControl } from "../form/RecordFieldControl";
 import { fieldMessages, parseServerIssues } from "../form/recordIssues";
 import { useFieldLanguage } from "../shared/fieldLanguage";
@@ -26,7 +29,11 @@ interface TransitionDialogProps {
   onStale(): void;
 }
 
-/** Comment, the transition's required fields and its offline checklist (线下核验), checked live. */
+/**
+ * Comment, the transition's own fields (staged to it, or required by it), the unit to send the
+ * record to when it escalates to a chosen unit (吹哨报到) and its offline checklist (线下核验),
+ * checked live.
+ */
 export function TransitionDialog({ definition, record, transition, roleKeys, onClose, onDone, onStale }: TransitionDialogProps) {
   const t = useT();
   const language = useFieldLanguage();
@@ -34,7 +41,7 @@ export function TransitionDialog({ definition, record, transition, roleKeys, onC
   const errorText = useErrorText();
   const [failure, setFailure] = useState<string | null>(null);
   const { control, handleSubmit, setError, formState } = useForm<TransitionFormValues>({
-    defaultValues: initialTransitionValues(transition, record.data),
+    defaultValues: initialTransitionValues(definition, transition, record.data),
     resolver: transitionResolver(definition, transition, record.data, language, (p) => t("records.form.rowIssue", p)),
   });
   const values = useWatch({ control }) as TransitionFormValues;
@@ -44,22 +51,26 @@ export function TransitionDialog({ definition, record, transition, roleKeys, onC
         comment: values.comment ?? "",
         data: values.data ?? {},
         checklist: values.checklist ?? [],
+        targetUnit: values.targetUnit ?? null,
       }),
     [definition, record, transition, roleKeys, values],
   );
   const label = pickText(language, transition.label, transition.label_en);
-  const requiredFields = definition.fields.filter((f) => transition.requireFields.includes(f.key));
+  const ownFields = transitionFields(definition, transition);
+  const route = escalationRoute(transition.escalate);
+  const orgUnits = useOrgUnits();
+  const choices = route?.to === "choose" ? escalationChoices(route, record.org_unit_id, orgUnits.rows) : [];
 
   const submit = handleSubmit(async (form) => {
     setFailure(null);
     try {
-      onDone(await transitionRecord(record.id, record.row_version, transitionRequest(transition, record.data, form)));
+      onDone(await transitionRecord(record.id, record.row_version, transitionRequest(definition, transition, record.data, form)));
     } catch (e) {
       const error = toHttpError(e);
       if (error.reason === "stale_record") return onStale();
       if (error.reason === "record_invalid") {
         for (const { field, message } of fieldMessages(definition, parseServerIssues(error.details), language, (p) => t("records.form.rowIssue", p))) {
-          if (transition.requireFields.includes(field)) setError(`data.${field}`, { type: "server", message });
+          if (ownFields.some((own) => own.key === field)) setError(`data.${field}`, { type: "server", message });
         }
       }
       setFailure(errorText(error));
@@ -77,17 +88,35 @@ export function TransitionDialog({ definition, record, transition, roleKeys, onC
       destroyOnHidden
     >
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
-      {transition.escalate && <Alert type="info" showIcon message={t("records.transition.escalateHint")} style={{ marginBottom: 12 }} />}
+      {route && <Alert type="info" showIcon message={t("records.transition.escalateHint")} style={{ marginBottom: 12 }} />}
       {/* layout only: values live in react-hook-form */}
       <Form layout="vertical" component={false}>
-        {requiredFields.map((field) => (
+        {route?.to === "choose" && (
+          <Controller
+            name="targetUnit"
+            control={control}
+            render={({ field }) => (
+              <Form.Item label={t("records.transition.targetUnit")} htmlFor="transition-target-unit" required>
+                <Select
+                  id="transition-target-unit"
+                  value={field.value ?? undefined}
+                  onChange={(next: string) => field.onChange(next)}
+                  loading={orgUnits.isLoading}
+                  options={choices.map((unit) => ({ value: unit.id, label: orgUnits.byId.get(unit.id)?.name ?? unit.id }))}
+                  placeholder={t("records.transition.targetUnitPlaceholder")}
+                />
+              </Form.Item>
+            )}
+          />
+        )}
+        {ownFields.map((field) => (
           <RecordFieldControl
             key={field.key}
             serviceKey={definition.key}
             field={field}
             name={`data.${field.key}`}
             control={control}
-            required
+            required={transition.requireFields.includes(field.key)}
             language={language}
             loaders={loaders}
           />

@@ -1,11 +1,12 @@
 import { useNotification } from "@refinedev/core";
-import { Button, Empty, Space } from "antd";
+import { Button, Empty, Space, Tooltip } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { pickText } from "@/contract";
 import { useT } from "@/i18n";
 import type { ServiceDefinition, WorkflowTransition } from "@/services/schema";
-import { availableTransitions } from "@/services/workflow";
+import { escalationRoute } from "@/services/escalation";
+import { transitionOffers } from "@/services/workflow";
 import type { RecordRow } from "@/data/records";
 import { useRecordRefresh } from "../hooks/useRecordRefresh";
 import { useFieldLanguage } from "../shared/fieldLanguage";
@@ -20,7 +21,10 @@ interface WorkflowActionsProps {
   reload(): Promise<unknown>;
 }
 
-/** The transitions the user may take now, each opening its dialog. */
+/**
+ * The transitions the user's role may take from this state, each opening its dialog; one whose
+ * guard (`when`) does not hold is shown disabled with the reason, so nobody wonders where it went.
+ */
 export function WorkflowActions({ serviceKey, definition, record, roleKeys, reload }: WorkflowActionsProps) {
   const t = useT();
   const language = useFieldLanguage();
@@ -28,15 +32,15 @@ export function WorkflowActions({ serviceKey, definition, record, roleKeys, relo
   const refresh = useRecordRefresh();
   const { open } = useNotification();
   const [active, setActive] = useState<WorkflowTransition | null>(null);
-  const transitions = availableTransitions(definition, record.status, roleKeys);
+  const offers = transitionOffers(definition, record.status, roleKeys, record.data);
 
-  if (transitions.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("records.show.noActions")} />;
+  if (offers.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("records.show.noActions")} />;
 
   const done = async (transition: WorkflowTransition) => {
     setActive(null);
     const action = pickText(language, transition.label, transition.label_en);
     await refresh();
-    if (transition.escalate) {
+    if (escalationRoute(transition.escalate)) {
       // the record now belongs to the parent unit, usually outside the user's own scope
       open?.({ type: "success", message: t("records.transition.done", { action }), description: t("records.transition.escalated") });
       navigate(`/s/${serviceKey}`);
@@ -48,11 +52,25 @@ export function WorkflowActions({ serviceKey, definition, record, roleKeys, relo
   return (
     <>
       <Space wrap>
-        {transitions.map((transition) => (
-          <Button key={transition.key} type={transition.requireComment ? "default" : "primary"} onClick={() => setActive(transition)}>
-            {pickText(language, transition.label, transition.label_en)}
-          </Button>
-        ))}
+        {offers.map(({ transition, blocked }) => {
+          const label = pickText(language, transition.label, transition.label_en);
+          if (blocked) {
+            const reason = language === "en" ? blocked.message_en : blocked.message_zh;
+            // a disabled button gets no pointer events: the span carries the tooltip
+            return (
+              <Tooltip key={transition.key} title={reason}>
+                <span aria-label={`${label}：${reason}`} tabIndex={0}>
+                  <Button disabled>{label}</Button>
+                </span>
+              </Tooltip>
+            );
+          }
+          return (
+            <Button key={transition.key} type={transition.requireComment ? "default" : "primary"} onClick={() => setActive(transition)}>
+              {label}
+            </Button>
+          );
+        })}
       </Space>
       {active && (
         <TransitionDialog

@@ -6,22 +6,35 @@ import { fieldTypes } from "@/field-types";
 import { validateRecordData } from "@/services/validateRecord";
 import { fieldMessages, type RowIssueFormat } from "../form/recordIssues";
 import type { ServiceDefinition, WorkflowTransition } from "@/services/schema";
+import { transitionFields } from "@/services/stages";
 import { checkTransition, type TransitionCheck } from "@/services/workflow";
 import type { TransitionRequest } from "@/data/recordActions";
 
 export interface TransitionFormValues {
   comment: string;
-  /** answers to the transition's requireFields, starting from the record's own */
+  /** answers to the transition's own fields (staged to it or required by it), starting from the record's own */
   data: Record<string, unknown>;
   /** ticked offline-verification items */
   checklist: string[];
+  /** the unit picked for an escalation to a chosen unit */
+  targetUnit?: string | null;
 }
 
-export function initialTransitionValues(transition: WorkflowTransition, recordData: Record<string, unknown>): TransitionFormValues {
+/** Keys of the fields the dialog shows and may send: staged to this transition, or required by it. */
+export function transitionFieldKeys(definition: ServiceDefinition, transition: WorkflowTransition): string[] {
+  return transitionFields(definition, transition).map((field) => field.key);
+}
+
+export function initialTransitionValues(
+  definition: ServiceDefinition,
+  transition: WorkflowTransition,
+  recordData: Record<string, unknown>,
+): TransitionFormValues {
   return {
     comment: "",
-    data: Object.fromEntries(transition.requireFields.map((key) => [key, recordData[key] ?? null])),
+    data: Object.fromEntries(transitionFieldKeys(definition, transition).map((key) => [key, recordData[key] ?? null])),
     checklist: [],
+    targetUnit: null,
   };
 }
 
@@ -33,18 +46,29 @@ export function checkTransitionForm(
   roleKeys: readonly string[],
   recordData: Record<string, unknown>,
   values: TransitionFormValues,
+  today?: string,
 ): TransitionCheck {
   return checkTransition(definition, status, transition.key, roleKeys, {
     comment: values.comment,
     fields: { ...recordData, ...values.data },
+    recordData,
     checklist: values.checklist,
+    targetUnit: values.targetUnit,
+    today,
   });
 }
 
 /** Only the transition's own fields travel, and only answers that changed or were missing. */
-export function transitionRequest(transition: WorkflowTransition, recordData: Record<string, unknown>, values: TransitionFormValues): TransitionRequest {
+export function transitionRequest(
+  definition: ServiceDefinition,
+  transition: WorkflowTransition,
+  recordData: Record<string, unknown>,
+  values: TransitionFormValues,
+): TransitionRequest {
   const fields = Object.fromEntries(
-    transition.requireFields.filter((key) => !isEmptyValue(values.data[key]) && values.data[key] !== recordData[key]).map((key) => [key, values.data[key]]),
+    transitionFieldKeys(definition, transition)
+      .filter((key) => !isEmptyValue(values.data[key]) && values.data[key] !== recordData[key])
+      .map((key) => [key, values.data[key]]),
   );
   const ticked = transition.checklist.map((item) => item.key).filter((key) => values.checklist.includes(key));
   return {
@@ -52,6 +76,7 @@ export function transitionRequest(transition: WorkflowTransition, recordData: Re
     ...(values.comment.trim() ? { comment: values.comment.trim() } : {}),
     ...(Object.keys(fields).length > 0 ? { fields } : {}),
     ...(ticked.length > 0 ? { checklist: ticked } : {}),
+    ...(values.targetUnit ? { targetUnit: values.targetUnit } : {}),
   };
 }
 
@@ -67,9 +92,8 @@ export function transitionResolver(
   rowIssue: RowIssueFormat,
 ): Resolver<TransitionFormValues> {
   return async (values): Promise<ResolverResult<TransitionFormValues>> => {
-    const issues = validateRecordData(definition, { ...recordData, ...values.data }, { fieldTypes }).filter((issue) =>
-      transition.requireFields.includes(issue.field.split("[")[0]),
-    );
+    const own = transitionFieldKeys(definition, transition);
+    const issues = validateRecordData(definition, { ...recordData, ...values.data }, { fieldTypes }).filter((issue) => own.includes(issue.field.split("[")[0]));
     const messages = fieldMessages(definition, issues, language, rowIssue);
     if (messages.length === 0) return { values, errors: {} };
     const data = Object.fromEntries(messages.map((m) => [m.field, { type: "validate", message: m.message }]));
