@@ -19,6 +19,8 @@ export function serviceDefinitionSchemaFor(fieldTypes: FieldTypeCatalog) {
     name: labelSchema,
     name_en: z.string().optional(),
     category: labelSchema,
+    /** the menu group heading in English (services.category holds the Chinese) */
+    category_en: z.string().optional(),
     /** an @ant-design/icons name */
     icon: z.string().min(1),
     description: labelSchema,

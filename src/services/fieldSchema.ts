@@ -15,6 +15,7 @@ export const fieldCommon = {
   sensitive: z.boolean().default(false),
   /** why this item is collected (PIPL Art. 6); required when sensitive */
   purpose: z.string().trim().min(1).optional(),
+  purpose_en: z.string().optional(),
   help: z.string().optional(),
   help_en: z.string().optional(),
   visibleWhen: conditionSchema.optional(),

@@ -5,8 +5,10 @@ import { checkViews } from "./crossCheckViews";
 import { checkWorkflow } from "./crossCheckWorkflow";
 import { serviceDefinitionSchemaFor, type ServiceDefinition } from "./definitionSchema";
 import { zodIssueToDefinitionErrors, type DefinitionError } from "./definitionErrors";
+import { missingEnglish, type DefinitionWarning } from "./missingEnglish";
 
-export type ParseResult = { ok: true; definition: ServiceDefinition } | { ok: false; errors: DefinitionError[] };
+/** `warnings` never block: a missing English text is reported, the definition still works. */
+export type ParseResult = { ok: true; definition: ServiceDefinition; warnings?: DefinitionWarning[] } | { ok: false; errors: DefinitionError[] };
 
 /** One schema per registry: building it walks every type's options, parsing happens often. */
 const schemas = new WeakMap<FieldTypeCatalog, ReturnType<typeof serviceDefinitionSchemaFor>>();
@@ -31,5 +33,5 @@ export function parseServiceDefinition(json: unknown, fieldTypes: FieldTypeCatal
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap(zodIssueToDefinitionErrors) };
   const definition = parsed.data;
   const errors = [...checkFields(definition), ...checkDerived(definition), ...checkWorkflow(definition), ...checkViews(definition, fieldTypes)];
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, definition };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, definition, warnings: missingEnglish(json) };
 }

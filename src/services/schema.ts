@@ -5,6 +5,7 @@
 export { serviceDefinitionSchemaFor, type ServiceDefinition, type ServiceDefinitionInput } from "./definitionSchema";
 export { parseServiceDefinition, type ParseResult } from "./parseServiceDefinition";
 export type { DefinitionError } from "./definitionErrors";
+export type { DefinitionWarning } from "./missingEnglish";
 export type { FieldDefinition } from "./fieldSchema";
 export type { Condition, ConditionOperator } from "./conditionSchema";
 export type { Workflow, WorkflowState, WorkflowTransition } from "./workflowSchema";

@@ -8,6 +8,7 @@ select private.install_service_template($template${
   "name": "老年优待证/高龄津贴",
   "name_en": "Senior card / old-age allowance",
   "category": "为老服务",
+  "category_en": "Elderly services",
   "icon": "HeartOutlined",
   "description": "为年满 60 周岁的老年人办理老年人优待证，为年满 80 周岁的本地户籍老人申请高龄津贴。本人或家属可在社区窗口、网格员上门或线上提交；社区受理后线下核验身份证、户口簿原件，社区初审后报街道审核。高龄津贴须公示 7 天，无异议后按月发放；去世或迁出后停止发放。",
   "description_en": "Issues the senior preferential card (age 60+) and applies for the old-age allowance (age 80+, local household registration). The community accepts the application, checks the original ID card and household register offline, reviews it and passes it to the street office. Allowance applications are published for 7 days before payment starts.",
@@ -55,6 +56,7 @@ select private.install_service_template($template${
       "required": true,
       "sensitive": true,
       "purpose": "核实申请人身份并计算年龄（优待证须满 60 周岁，高龄津贴须满 80 周岁）",
+      "purpose_en": "To verify the applicant's identity and compute the age (60+ for the card, 80+ for the allowance)",
       "prefillFrom": "id_number"
     },
     {
@@ -65,10 +67,12 @@ select private.install_service_template($template${
       "required": true,
       "sensitive": false,
       "help": "按身份证号中的出生日期计算；申请高龄津贴须满 80 周岁",
+      "help_en": "Computed from the birth date in the ID number; the old-age allowance requires 80 or older",
       "integer": true,
       "min": 60,
       "max": 130,
-      "unit": "岁"
+      "unit": "岁",
+      "unit_en": "years"
     },
     {
       "key": "applicant_phone",
@@ -78,6 +82,7 @@ select private.install_service_template($template${
       "required": true,
       "sensitive": true,
       "purpose": "通知办理进度和领证时间",
+      "purpose_en": "To tell the applicant about progress and when to collect the card",
       "prefillFrom": "phone"
     },
     {
@@ -100,7 +105,8 @@ select private.install_service_template($template${
       "sensitive": false,
       "prefillFrom": "address",
       "maxLength": 100,
-      "placeholder": "如：吉首市吉凤街道牯牛坪社区 3组 12号"
+      "placeholder": "如：吉首市吉凤街道牯牛坪社区 3组 12号",
+      "placeholder_en": "e.g. No. 12, Group 3, Guniuping Community, Jifeng Subdistrict, Jishou"
     },
     {
       "key": "hukou_local",
@@ -122,6 +128,7 @@ select private.install_service_template($template${
       "required": false,
       "sensitive": false,
       "help": "非本地户籍申请优待证须提供居住证或居住证明",
+      "help_en": "Applicants without local household registration must provide a residence permit or proof of residence",
       "visibleWhen": {
         "field": "hukou_local",
         "op": "eq",
@@ -139,6 +146,7 @@ select private.install_service_template($template${
       "maxCount": 3,
       "maxSizeMb": 10,
       "docKind": "居住证明",
+      "docKind_en": "Proof of residence",
       "verify": "copy"
     },
     {
@@ -174,6 +182,7 @@ select private.install_service_template($template${
       "required": false,
       "sensitive": true,
       "purpose": "仅用于高龄津贴按月发放",
+      "purpose_en": "Only for paying the old-age allowance each month",
       "visibleWhen": {
         "field": "benefit_type",
         "op": "eq",
@@ -196,6 +205,7 @@ select private.install_service_template($template${
       "required": false,
       "sensitive": false,
       "help": "由家属或他人代为申请时填写",
+      "help_en": "Fill in when a family member or someone else applies on the applicant's behalf",
       "maxLength": 30
     },
     {
@@ -254,6 +264,7 @@ select private.install_service_template($template${
       "required": false,
       "sensitive": true,
       "purpose": "代办情况下通知办理进度",
+      "purpose_en": "To tell the agent about progress when applying on someone's behalf",
       "visibleWhen": {
         "field": "proxy_name",
         "op": "not_empty"
@@ -271,6 +282,7 @@ select private.install_service_template($template${
       "required": false,
       "sensitive": false,
       "help": "制证完成后由工作人员填写",
+      "help_en": "Filled in by staff once the card is made",
       "visibleWhen": {
         "field": "benefit_type",
         "op": "eq",
@@ -288,6 +300,7 @@ select private.install_service_template($template${
       "maxLength": 500
     }
   ],
+  "rules": [],
   "list": {
     "columns": [
       "applicant_name",
@@ -436,7 +449,8 @@ select private.install_service_template($template${
         "requireComment": false,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "request_documents",
@@ -454,7 +468,8 @@ select private.install_service_template($template${
         "requireComment": true,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "resubmit",
@@ -471,7 +486,8 @@ select private.install_service_template($template${
         "requireComment": false,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "verify_originals",
@@ -509,7 +525,8 @@ select private.install_service_template($template${
             "label_en": "Residence proof / bank card checked where applicable"
           }
         ],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "community_approve",
@@ -525,7 +542,8 @@ select private.install_service_template($template${
         "requireComment": false,
         "requireFields": [],
         "checklist": [],
-        "escalate": true
+        "escalate": true,
+        "set": []
       },
       {
         "key": "start_publicity",
@@ -542,7 +560,8 @@ select private.install_service_template($template${
         "requireComment": false,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "publicity_passed",
@@ -559,7 +578,8 @@ select private.install_service_template($template${
         "requireComment": false,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "street_approve",
@@ -576,7 +596,8 @@ select private.install_service_template($template${
         "requireComment": false,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "card_made",
@@ -594,7 +615,8 @@ select private.install_service_template($template${
           "card_no"
         ],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "hand_over",
@@ -622,7 +644,8 @@ select private.install_service_template($template${
             "label_en": "Receiver signed"
           }
         ],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "start_payment",
@@ -640,7 +663,8 @@ select private.install_service_template($template${
           "bank_card_no"
         ],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "stop_payment",
@@ -657,7 +681,8 @@ select private.install_service_template($template${
         "requireComment": true,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "reject",
@@ -677,7 +702,8 @@ select private.install_service_template($template${
         "requireComment": true,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "withdraw",
@@ -695,7 +721,8 @@ select private.install_service_template($template${
         "requireComment": true,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       }
     ]
   },
@@ -807,6 +834,7 @@ select private.install_service_template($template${
   "name": "网格事件上报",
   "name_en": "Grid event reporting",
   "category": "网格治理",
+  "category_en": "Grid governance",
   "icon": "AlertOutlined",
   "description": "网格员、志愿者或居民发现环境卫生、市政设施、物业服务、消防安全、矛盾纠纷等问题后随手拍照上报。小事由网格员在网格内办结；网格解决不了的上报社区协调；社区解决不了的由街道“吹哨”、相关部门报到处置。处置完成后由网格员到现场核查并向上报人反馈。",
   "description_en": "Grid workers, volunteers or residents report problems (sanitation, public facilities, property management, fire safety, disputes …) with photos. Small matters are settled inside the grid; what the grid cannot settle goes up to the community, then to the street office, which summons the responsible departments. The grid worker checks the result on site and reports back.",
@@ -876,7 +904,8 @@ select private.install_service_template($template${
       "required": true,
       "sensitive": false,
       "maxLength": 40,
-      "placeholder": "如：3 栋楼道堆放杂物堵塞消防通道"
+      "placeholder": "如：3 栋楼道堆放杂物堵塞消防通道",
+      "placeholder_en": "e.g. Clutter in the stairwell of building 3 blocks the fire escape"
     },
     {
       "key": "description",
@@ -906,7 +935,8 @@ select private.install_service_template($template${
       "required": true,
       "sensitive": false,
       "maxLength": 100,
-      "placeholder": "如：和美家园 5栋2单元楼道"
+      "placeholder": "如：和美家园 5栋2单元楼道",
+      "placeholder_en": "e.g. Hemei Jiayuan, building 5, entrance 2, stairwell"
     },
     {
       "key": "grid",
@@ -927,6 +957,7 @@ select private.install_service_template($template${
       "required": true,
       "sensitive": false,
       "help": "红色 2 小时内响应，黄色 24 小时，蓝色 72 小时",
+      "help_en": "Red: respond within 2 hours, yellow within 24 hours, blue within 72 hours",
       "display": "radio",
       "options": [
         {
@@ -1007,7 +1038,8 @@ select private.install_service_template($template${
         ]
       },
       "maxLength": 100,
-      "placeholder": "如：城管、住建、派出所"
+      "placeholder": "如：城管、住建、派出所",
+      "placeholder_en": "e.g. urban management, housing and construction, police station"
     },
     {
       "key": "reporter_name",
@@ -1026,6 +1058,7 @@ select private.install_service_template($template${
       "required": false,
       "sensitive": true,
       "purpose": "处置完成后回访上报人",
+      "purpose_en": "To follow up with the reporter after the event is handled",
       "visibleWhen": {
         "field": "reporter_name",
         "op": "not_empty"
@@ -1092,6 +1125,7 @@ select private.install_service_template($template${
       ]
     }
   ],
+  "rules": [],
   "list": {
     "columns": [
       "title",
@@ -1209,7 +1243,8 @@ select private.install_service_template($template${
         "requireComment": false,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "mark_invalid",
@@ -1227,7 +1262,8 @@ select private.install_service_template($template${
         "requireComment": true,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "resolve_in_grid",
@@ -1245,7 +1281,8 @@ select private.install_service_template($template${
           "result"
         ],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "escalate_to_community",
@@ -1261,7 +1298,8 @@ select private.install_service_template($template${
         "requireComment": true,
         "requireFields": [],
         "checklist": [],
-        "escalate": true
+        "escalate": true,
+        "set": []
       },
       {
         "key": "community_resolve",
@@ -1280,7 +1318,8 @@ select private.install_service_template($template${
           "result"
         ],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "escalate_to_street",
@@ -1300,7 +1339,8 @@ select private.install_service_template($template${
           "departments"
         ],
         "checklist": [],
-        "escalate": true
+        "escalate": true,
+        "set": []
       },
       {
         "key": "departments_resolve",
@@ -1319,7 +1359,8 @@ select private.install_service_template($template${
           "result"
         ],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "verify_and_close",
@@ -1347,7 +1388,8 @@ select private.install_service_template($template${
             "label_en": "Reporter informed"
           }
         ],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "reopen",
@@ -1364,7 +1406,8 @@ select private.install_service_template($template${
         "requireComment": true,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       }
     ]
   },
@@ -1481,6 +1524,7 @@ select private.install_service_template($template${
   "name": "居民建议",
   "name_en": "Resident suggestions",
   "category": "居民参与",
+  "category_en": "Resident participation",
   "icon": "BulbOutlined",
   "description": "居民通过网格员、社区窗口或微信群提出的意见建议（环境、设施、邻里、社区活动等）。社区受理后在 7 天内答复；超出社区职权的转交街道。此服务由牯牛坪社区自行配置，用来演示社区自建服务。",
   "description_en": "Suggestions residents make through grid workers, the community counter or the grid WeChat group (environment, facilities, neighbours, activities …). The community accepts and replies within 7 days; what is beyond the community goes to the street office. This service belongs to 牯牛坪 community and shows a community-built service.",
@@ -1581,6 +1625,7 @@ select private.install_service_template($template${
       "required": false,
       "sensitive": true,
       "purpose": "仅用于答复建议人",
+      "purpose_en": "Only for replying to the resident who made the suggestion",
       "visibleWhen": {
         "field": "anonymous",
         "op": "eq",
@@ -1615,6 +1660,7 @@ select private.install_service_template($template${
       "maxLength": 1000
     }
   ],
+  "rules": [],
   "list": {
     "columns": [
       "title",
@@ -1698,7 +1744,8 @@ select private.install_service_template($template${
         "requireComment": false,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "decline",
@@ -1715,7 +1762,8 @@ select private.install_service_template($template${
         "requireComment": true,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "reply",
@@ -1735,7 +1783,8 @@ select private.install_service_template($template${
           "reply"
         ],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "forward",
@@ -1751,7 +1800,8 @@ select private.install_service_template($template${
         "requireComment": true,
         "requireFields": [],
         "checklist": [],
-        "escalate": true
+        "escalate": true,
+        "set": []
       }
     ]
   },
@@ -1834,6 +1884,7 @@ select private.install_service_template($template${
   "name": "退役军人/优抚对象优待证",
   "name_en": "Veterans' and bereaved families' preferential card",
   "category": "退役军人服务",
+  "category_en": "Veterans' services",
   "icon": "SafetyCertificateOutlined",
   "description": "为已建档立卡的退役军人，以及烈士、因公牺牲军人、病故军人遗属办理优待证（银行借记卡）。可在户籍地或常住地的退役军人服务站申请；80 岁以上、卧床或重病的可申请上门办理。服务站线下核验退伍证（退役证）原件后当场退还，经县级核验、初审和市级审核、省级备案后由银行制卡，县局签收后由服务站发放。县局初审后的审核和备案一般不超过 30 个工作日。",
   "description_en": "Issues the preferential card (a bank debit card) to registered veterans and to families of martyrs and of soldiers who died on duty or of illness. The service station checks the original discharge certificate, then the county, city and province review and record the application before the bank makes the card.",
@@ -1848,6 +1899,7 @@ select private.install_service_template($template${
       "required": true,
       "sensitive": false,
       "purpose": "确定优待证类别。类别决定要填写服役信息还是遗属信息，这些信息是否填写本身就显示类别，遮挡类别也藏不住，因此不作为敏感字段；退伍证编号等可识别信息仍为敏感字段",
+      "purpose_en": "Decides the card category. The category decides whether service or survivor details are asked, and which of them are filled already shows it, so masking it would hide nothing; it is not marked sensitive. Identifying details such as the discharge certificate number stay sensitive",
       "options": [
         {
           "value": "veteran",
@@ -1893,6 +1945,7 @@ select private.install_service_template($template${
       "required": true,
       "sensitive": true,
       "purpose": "核实申请人身份并与退役军人信息档案比对",
+      "purpose_en": "To verify the applicant's identity against the veterans' records",
       "prefillFrom": "id_number"
     },
     {
@@ -1903,6 +1956,7 @@ select private.install_service_template($template${
       "required": true,
       "sensitive": true,
       "purpose": "通知办理进度和领卡",
+      "purpose_en": "To tell the applicant about progress and card collection",
       "prefillFrom": "phone"
     },
     {
@@ -1925,6 +1979,7 @@ select private.install_service_template($template${
       "required": true,
       "sensitive": false,
       "help": "须先在退役军人信息采集中建档立卡，未建档的先办理建档",
+      "help_en": "The veteran must already have a record in the veterans' information registry; register first if not",
       "trueLabel": "已建档立卡",
       "trueLabel_en": "Registered",
       "falseLabel": "未建档",
@@ -2001,6 +2056,7 @@ select private.install_service_template($template${
       "required": false,
       "sensitive": true,
       "purpose": "与退伍证原件核对，确认退役身份",
+      "purpose_en": "Checked against the original discharge certificate to confirm veteran status",
       "visibleWhen": {
         "field": "card_type",
         "op": "eq",
@@ -2110,6 +2166,7 @@ select private.install_service_template($template${
       "required": true,
       "sensitive": false,
       "help": "白底彩色、352×440 像素、20–50 KB 的 JPG，不得穿军装",
+      "help_en": "Colour photo on white, 352×440 pixels, a 20–50 KB JPG, not in military uniform",
       "accept": [
         "image/jpeg"
       ],
@@ -2124,7 +2181,8 @@ select private.install_service_template($template${
       "type": "boolean",
       "required": false,
       "sensitive": false,
-      "help": "80 岁以上、长期卧床或重病的可申请上门办理"
+      "help": "80 岁以上、长期卧床或重病的可申请上门办理",
+      "help_en": "Applicants aged 80 or over, bedridden or seriously ill may ask for a home visit"
     },
     {
       "key": "proxy_name",
@@ -2143,6 +2201,7 @@ select private.install_service_template($template${
       "required": false,
       "sensitive": true,
       "purpose": "核实代办人身份及委托关系",
+      "purpose_en": "To verify the agent's identity and authorisation",
       "visibleWhen": {
         "field": "proxy_name",
         "op": "not_empty"
@@ -2175,7 +2234,9 @@ select private.install_service_template($template${
       "required": false,
       "sensitive": true,
       "purpose": "按规定核查是否存在不予发证的情形，仅服务站审核使用",
+      "purpose_en": "To check, as the rules require, whether a card must be refused; used only in the service station's review",
       "help": "由服务站核查填写；有任一情形的不予发证",
+      "help_en": "Checked and filled in by the service station; any one of these means no card is issued",
       "display": "checkbox",
       "options": [
         {
@@ -2203,9 +2264,12 @@ select private.install_service_template($template${
       "required": false,
       "sensitive": true,
       "purpose": "发卡登记与挂失补办",
+      "purpose_en": "To register the card issued, and for loss reports and replacements",
       "help": "银行制卡后由县局签收时填写",
+      "help_en": "Filled in when the county bureau signs for the card made by the bank",
       "pattern": "^\\d{16,19}$",
-      "pattern_message": "卡号应为 16–19 位数字"
+      "pattern_message": "卡号应为 16–19 位数字",
+      "pattern_message_en": "The card number has 16–19 digits"
     },
     {
       "key": "remarks",
@@ -2217,6 +2281,7 @@ select private.install_service_template($template${
       "maxLength": 500
     }
   ],
+  "rules": [],
   "list": {
     "columns": [
       "applicant_name",
@@ -2379,7 +2444,8 @@ select private.install_service_template($template${
             "label_en": "No disqualifying circumstance found"
           }
         ],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "request_documents",
@@ -2397,7 +2463,8 @@ select private.install_service_template($template${
         "requireComment": true,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "resubmit",
@@ -2413,7 +2480,8 @@ select private.install_service_template($template${
         "requireComment": false,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "county_verify",
@@ -2429,7 +2497,8 @@ select private.install_service_template($template${
         "requireComment": false,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "county_first_review",
@@ -2445,7 +2514,8 @@ select private.install_service_template($template${
         "requireComment": false,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "city_review",
@@ -2461,7 +2531,8 @@ select private.install_service_template($template${
         "requireComment": false,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "province_file",
@@ -2477,7 +2548,8 @@ select private.install_service_template($template${
         "requireComment": false,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "county_receive",
@@ -2495,7 +2567,8 @@ select private.install_service_template($template${
           "card_no"
         ],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "hand_out",
@@ -2523,7 +2596,8 @@ select private.install_service_template($template${
             "label_en": "Receiver signed"
           }
         ],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "reject",
@@ -2544,7 +2618,8 @@ select private.install_service_template($template${
         "requireComment": true,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       },
       {
         "key": "withdraw",
@@ -2562,7 +2637,8 @@ select private.install_service_template($template${
         "requireComment": true,
         "requireFields": [],
         "checklist": [],
-        "escalate": false
+        "escalate": false,
+        "set": []
       }
     ]
   },

@@ -15,7 +15,7 @@ export function NumberInput({ field, value, onChange, onBlur, disabled, status, 
       min={field.min}
       max={field.max}
       precision={field.integer ? 0 : undefined}
-      suffix={field.unit}
+      suffix={field.unit ? pickText(language, field.unit, field.unit_en) : undefined}
       placeholder={field.placeholder ? pickText(language, field.placeholder, field.placeholder_en) : undefined}
       style={{ width: "100%" }}
     />

@@ -12,6 +12,7 @@ export const numberConfigSchema = z
     integer: z.boolean().optional(),
     /** shown after the input and in cells, e.g. 人, 岁, 小时 */
     unit: z.string().optional(),
+    unit_en: z.string().optional(),
   })
   .superRefine(limitsInOrder("min", "max"));
 

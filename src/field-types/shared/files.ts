@@ -16,6 +16,7 @@ export const fileConfigParts = {
   maxCount: z.int().min(1).max(50).optional(),
   maxSizeMb: z.number().positive().max(100).optional(),
   docKind: z.string().optional(),
+  docKind_en: z.string().optional(),
   verify: z.enum(["original", "copy", "photo"]).optional(),
 };
 

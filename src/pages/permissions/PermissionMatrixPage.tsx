@@ -5,6 +5,9 @@ import { Alert, Card, Empty, Flex, Skeleton, Space, Tag, Typography } from "antd
 import { useT } from "@/i18n";
 import { setServiceGrant } from "@/data/grantAdmin";
 import type { PermissionAction } from "@/contract";
+import { usePublishedServices } from "@/views/hooks/usePublishedServices";
+import { useFieldLanguage } from "@/views/shared/fieldLanguage";
+import { serviceCategory, serviceName } from "@/views/shared/serviceName";
 import { useErrorText } from "@/views/shared/useErrorText";
 import { ServiceGrantTable } from "./ServiceGrantTable";
 import { useGrantMatrix } from "./useGrantMatrix";
@@ -14,6 +17,10 @@ export default function PermissionMatrixPage() {
   const matrix = useGrantMatrix();
   const { open } = useNotification();
   const errorText = useErrorText();
+  const language = useFieldLanguage();
+  // services.name / category are Chinese; the English is in each published definition
+  const { data: published = [] } = usePublishedServices();
+  const definitionOf = (id: string) => published.find((s) => s.id === id);
 
   if (matrix.isLoading) return <Skeleton active />;
 
@@ -26,6 +33,8 @@ export default function PermissionMatrixPage() {
       {matrix.services.length === 0 && <Empty description={t("permissions.noServices")} />}
       {matrix.services.map((service) => {
         const editable = matrix.mayEdit(service);
+        const definition = definitionOf(service.id);
+        const shown = definition ? { ...service, name: serviceName(definition, language), category: serviceCategory(definition, language) } : service;
         const onToggle = async (roleKey: string, action: PermissionAction, granted: boolean) => {
           try {
             await setServiceGrant({ service_id: service.id, role_key: roleKey, action }, granted);
@@ -41,8 +50,8 @@ export default function PermissionMatrixPage() {
             key={service.id}
             title={
               <Flex gap="small" align="center" wrap>
-                <span>{service.name}</span>
-                <Tag>{service.category}</Tag>
+                <span>{shown.name}</span>
+                <Tag>{shown.category}</Tag>
               </Flex>
             }
             extra={
@@ -51,7 +60,7 @@ export default function PermissionMatrixPage() {
               </Typography.Text>
             }
           >
-            <ServiceGrantTable service={service} roles={matrix.roles} editable={editable} has={matrix.has} onToggle={onToggle} />
+            <ServiceGrantTable service={shown} roles={matrix.roles} editable={editable} has={matrix.has} onToggle={onToggle} />
           </Card>
         );
       })}

@@ -9,7 +9,7 @@ import type { PublishedService } from "@/views/hooks/publishedService";
 import { useMyTasks } from "../hooks/useMyTasks";
 import { usePublishedServices } from "../hooks/usePublishedServices";
 import { useFieldLanguage } from "../shared/fieldLanguage";
-import { serviceName } from "../shared/serviceName";
+import { serviceCategory, serviceName } from "../shared/serviceName";
 import { allRoleKeys, mayDo } from "../shared/servicePermissions";
 import { ServiceIcon } from "./serviceIcons";
 
@@ -44,8 +44,9 @@ export function useServiceMenu(): { tasksItem: ReactNode; serviceGroups: ReactNo
       </Link>
     </Menu.Item>
   );
+  // grouped by the stored (Chinese) category, headed in the reader's language
   const serviceGroups = groupByCategory(readable).map(([category, members]) => (
-    <Menu.ItemGroup key={`category:${category}`} title={category}>
+    <Menu.ItemGroup key={`category:${category}`} title={serviceCategory(members[0], language)}>
       {members.map((service) => (
         <Menu.Item key={serviceListPath(service.key)} icon={<ServiceIcon name={service.icon} />}>
           <Link to={serviceListPath(service.key)}>{serviceName(service, language)}</Link>
