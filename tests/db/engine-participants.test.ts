@@ -33,6 +33,31 @@ describe("participants keep sight", () => {
     expect(kinds.data?.map((k) => k.kind)).toEqual(["actor", "creator"]);
   });
 
+  it("lists it under 我经办的 (the list's embedded participants filter) and under 我发起的", async () => {
+    const { grid, row } = await escalatedByGridWorker();
+    const me = (await grid.auth.getUser()).data.user!.id;
+    const handled = await grid
+      .from("records")
+      .select("id, record_participants!inner(kind)")
+      .eq("record_participants.user_id", me)
+      .in("record_participants.kind", ["assignee", "actor"])
+      .eq("id", row.id);
+    expect(handled.error).toBeNull();
+    expect(handled.data?.map((r) => r.id)).toEqual([row.id]);
+    const created = await grid.from("records").select("id").eq("created_by", me).eq("id", row.id);
+    expect(created.data).toEqual([{ id: row.id }]);
+    // staff never took part in it: not in their 我经办的, though they read it
+    const staff = await as("staff");
+    const staffId = (await staff.auth.getUser()).data.user!.id;
+    const theirs = await staff
+      .from("records")
+      .select("id, record_participants!inner(kind)")
+      .eq("record_participants.user_id", staffId)
+      .in("record_participants.kind", ["assignee", "actor"])
+      .eq("id", row.id);
+    expect(theirs.data).toEqual([]);
+  });
+
   it("refuses every write by the participant, and the community staff (in scope) may take the next step", async () => {
     const { grid, row, escalated } = await escalatedByGridWorker();
     const update = await grid.rpc("update_record", { p_id: row.id, p_row_version: escalated.row_version, p_data: { address: "改写 participants" } });

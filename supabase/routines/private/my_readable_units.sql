@@ -1,0 +1,26 @@
+-- The units of the records the caller may read, as one array for the records policy's index
+-- condition: the subtrees where their roles may read (my_scope_units('read')), and the units
+-- where records they took part in sit now (record_participants; only while they hold an active
+-- membership). One function, one initplan, as my_readable_services.
+-- security definer: reads memberships, grants, participations and records without their policies.
+create or replace function private.my_readable_units() returns uuid[]
+language sql stable security definer set search_path = '' as $$
+  select coalesce(array_agg(distinct x.id), '{}')
+    from (
+      select unit.id
+        from public.memberships m
+        join public.org_units mine on mine.id = m.org_unit_id
+        join public.org_units unit on unit.path = mine.path or unit.path like mine.path || '.%'
+       where m.user_id = (select auth.uid()) and m.status = 'active'
+         and exists (select 1 from public.service_role_grants g where g.role_key = m.role_key and g.action = 'read')
+      union all
+      select r.org_unit_id
+        from public.record_participants p
+        join public.records r on r.id = p.record_id
+       where p.user_id = (select auth.uid()) and r.deleted_at is null
+         and exists (select 1 from public.memberships m where m.user_id = (select auth.uid()) and m.status = 'active')
+    ) x
+$$;
+
+revoke execute on function private.my_readable_units() from public, anon;
+grant execute on function private.my_readable_units() to authenticated, service_role;
