@@ -15,6 +15,9 @@ const kindKeys = {
 const actionKeys = {
   unmask: "audit.actions.unmask",
   unmask_refused: "audit.actions.unmask_refused",
+  search: "audit.actions.search",
+  search_refused: "audit.actions.search_refused",
+  export: "audit.actions.export",
   login: "audit.actions.login",
   login_failed: "audit.actions.login_failed",
   logout: "audit.actions.logout",

@@ -1,12 +1,13 @@
 import { FilterOutlined, PlusOutlined } from "@ant-design/icons";
-import { useGetIdentity, useList, useTable, type CrudFilter, type LogicalFilter } from "@refinedev/core";
-import { Alert, Badge, Button, Flex, Input, Space, Table, Typography, theme } from "antd";
+import { useGetIdentity, useList, useNotification, useTable, type CrudFilter, type LogicalFilter } from "@refinedev/core";
+import { Alert, Badge, Button, Flex, Input, Segmented, Space, Table, Typography, theme } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
 import { useMemo, useState } from "react";
 import { useNavigate } from "react-router";
 import { useT } from "@/i18n";
 import type { Identity } from "@/data/myContext";
 import { recordColumns, recordsResource, type RecordRow } from "@/data/records";
+import { searchRecordsByValue } from "@/data/searchRecordsByValue";
 import { useLookups, userFieldKeys, userIdsIn } from "../hooks/useLookups";
 import type { LoadedService } from "../hooks/useServiceByKey";
 import { useFieldLanguage } from "../shared/fieldLanguage";
@@ -15,24 +16,33 @@ import { serviceName } from "../shared/serviceName";
 import { allRoleKeys, mayDo } from "../shared/servicePermissions";
 import { useColumnLabel } from "../shared/useColumnLabel";
 import { useErrorText } from "../shared/useErrorText";
+import { ExactSearchDialog, rememberedSearchReason } from "./ExactSearchDialog";
+import { exactSearchValue } from "./exactSearchValue";
 import { ExportButton } from "./ExportButton";
 import { FilterPanel } from "./FilterPanel";
-import { keywordField, toRecordFilters, toRecordSorters } from "./recordListQuery";
+import { keywordField, mineField, selectFor, toRecordFilters, toRecordSorters, type MineView } from "./recordListQuery";
 import { useRecordTableColumns } from "./useRecordTableColumns";
 
-/** One service's records: URL-synced paging, sorting, filters and keyword; export; create. */
+/** No record has it: an exact search that found nothing lists nothing. */
+const emptyId = "00000000-0000-0000-0000-000000000000";
+
+/** One service's records: URL-synced paging, sorting, filters, keyword (a full ID number or phone: exact), 我发起的 / 我经办的; export; create. */
 export function RecordList({ service }: { service: LoadedService }) {
   const { definition } = service;
   const t = useT();
   const language = useFieldLanguage();
   const name = serviceName(service, language);
   const errorText = useErrorText();
+  const { open } = useNotification();
   const navigate = useNavigate();
   const { token } = theme.useToken();
   const { data: identity } = useGetIdentity<Identity>();
   const roles = allRoleKeys(identity?.memberships ?? []);
   const { columnLabel } = useColumnLabel(definition);
   const [showFilters, setShowFilters] = useState(false);
+  // a search by a full ID number or phone: the ids the database found (blind index), or the value awaiting a reason
+  const [exact, setExact] = useState<{ value: string; ids: string[] } | null>(null);
+  const [awaitingReason, setAwaitingReason] = useState<string | null>(null);
 
   // useTable owns the state and keeps it in the URL (field keys, readable and stable); its own
   // query is off because the provider needs the translated filters below.
@@ -47,9 +57,14 @@ export function RecordList({ service }: { service: LoadedService }) {
   const { filters, sorters, setFilters, setSorters, currentPage, setCurrentPage, pageSize, setPageSize } = table;
 
   const providerFilters = useMemo<CrudFilter[]>(
-    () => [{ field: "service_id", operator: "eq", value: service.id }, ...toRecordFilters(definition, filters)],
-    [definition, filters, service.id],
+    () => [
+      { field: "service_id", operator: "eq", value: service.id },
+      ...toRecordFilters(definition, filters, identity?.id),
+      ...(exact ? [{ field: "id", operator: "in" as const, value: exact.ids.length > 0 ? exact.ids : [emptyId] }] : []),
+    ],
+    [definition, filters, service.id, identity?.id, exact],
   );
+  const select = selectFor(recordColumns, providerFilters);
   const providerSorters = useMemo(
     // `id` last: equal sort keys must not shuffle rows between pages
     () => [...toRecordSorters(definition, sorters.length > 0 ? sorters : [definition.list.defaultSort]), { field: "id", order: "asc" as const }],
@@ -64,7 +79,7 @@ export function RecordList({ service }: { service: LoadedService }) {
     // RLS limits it to the user's units, which is what records_scope_idx (service_id,
     // org_unit_id) indexes (STACK.md: 1.23× with it, 7.5× without). "estimated" is no cheaper
     // in PostgREST 12 and under RLS came out 2× low.
-    meta: { select: recordColumns, count: "exact" },
+    meta: { select, count: "exact" },
     queryOptions: { placeholderData: (previous) => previous },
   });
 
@@ -77,7 +92,35 @@ export function RecordList({ service }: { service: LoadedService }) {
   const conditionCount = filters.filter((f) => "field" in f && f.field !== keywordField).length;
   const searchable = definition.list.searchable.map(columnLabel).join(t("records.list.separator"));
 
+  const mine = filters.find((f): f is LogicalFilter => "field" in f && f.field === mineField)?.value as MineView | undefined;
+  const setMine = (view: MineView | "all") => {
+    setFilters((previous) => [
+      ...previous.filter((f) => !("field" in f) || f.field !== mineField),
+      ...(view === "all" ? [] : [{ field: mineField, operator: "eq" as const, value: view }]),
+    ]);
+    setCurrentPage(1);
+  };
+
+  const searchExactly = async (value: string, reason: string) => {
+    setAwaitingReason(null);
+    try {
+      setExact({ value, ids: await searchRecordsByValue(service.id, value, reason) });
+      setCurrentPage(1);
+    } catch (e) {
+      open?.({ type: "error", message: t("records.list.exactTitle"), description: errorText(e) });
+    }
+  };
+
   const setKeyword = (value: string) => {
+    // a full ID number or phone: found exactly by the database for those who may view sensitive data
+    const full = mayDo(definition, roles, "view_sensitive") ? exactSearchValue(value) : null;
+    if (full) {
+      const reason = rememberedSearchReason();
+      if (reason) void searchExactly(full, reason);
+      else setAwaitingReason(full);
+      return;
+    }
+    setExact(null);
     setFilters((previous) => [
       ...previous.filter((f) => !("field" in f) || f.field !== keywordField),
       ...(value.trim() ? [{ field: keywordField, operator: "contains" as const, value: value.trim() }] : []),
@@ -102,11 +145,29 @@ export function RecordList({ service }: { service: LoadedService }) {
             </Button>
           )}
           {mayDo(definition, roles, "export") && (
-            <ExportButton definition={definition} serviceName={name} filters={providerFilters} sorters={providerSorters} />
+            <ExportButton
+              definition={definition}
+              serviceId={service.id}
+              serviceName={name}
+              filters={providerFilters}
+              sorters={providerSorters}
+              total={result.total}
+              mayUnmask={mayDo(definition, roles, "view_sensitive")}
+            />
           )}
         </Space>
       </Flex>
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+        <Segmented<MineView | "all">
+          aria-label={t("records.list.mineLabel")}
+          value={mine ?? "all"}
+          onChange={setMine}
+          options={[
+            { value: "all", label: t("records.list.mineAll") },
+            { value: "created", label: t("records.list.mineCreated") },
+            { value: "handled", label: t("records.list.mineHandled") },
+          ]}
+        />
         {searchable && (
           <Input.Search
             aria-label={t("records.list.searchLabel")}
@@ -123,6 +184,20 @@ export function RecordList({ service }: { service: LoadedService }) {
           </Button>
         </Badge>
       </Flex>
+      {exact && (
+        <Alert
+          type="info"
+          showIcon
+          message={t("records.list.exactFound", { value: exact.value, count: exact.ids.length })}
+          action={
+            <Button size="small" onClick={() => setExact(null)}>
+              {t("records.list.exactClear")}
+            </Button>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <ExactSearchDialog value={awaitingReason} onCancel={() => setAwaitingReason(null)} onSearch={(reason) => void searchExactly(awaitingReason!, reason)} />
       {showFilters && <FilterPanel definition={definition} filters={filters} onApply={applyConditions} />}
       {query.isError && <Alert type="error" showIcon message={errorText(query.error)} style={{ marginBottom: 16 }} />}
       <Table<RecordRow>

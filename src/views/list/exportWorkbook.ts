@@ -8,15 +8,27 @@ function sheetName(name: string): string {
 }
 
 export async function downloadWorkbook(table: ExportTable, sheet: string, fileName: string): Promise<void> {
+  await downloadSheets([{ name: sheet, table }], fileName);
+}
+
+/** One workbook, a sheet per table (an export's records, then its sub-tables). */
+export async function downloadSheets(sheets: readonly { name: string; table: ExportTable }[], fileName: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
-  const worksheet = workbook.addWorksheet(sheetName(sheet), { views: [{ state: "frozen", ySplit: 1 }] });
-  worksheet.addRow(table.headers).font = { bold: true };
-  for (const row of table.rows) worksheet.addRow(row);
-  table.headers.forEach((header, index) => {
-    const longest = Math.max(header.length, ...table.rows.map((row) => String(row[index] ?? "").length));
-    // CJK characters are about two columns wide
-    worksheet.getColumn(index + 1).width = Math.min(60, Math.max(8, longest * 2 + 2));
-  });
+  const used = new Set<string>();
+  for (const { name, table } of sheets) {
+    let unique = sheetName(name);
+    for (let n = 2; used.has(unique); n++) unique = `${sheetName(name).slice(0, 28)} ${n}`;
+    used.add(unique);
+    const worksheet = workbook.addWorksheet(unique, { views: [{ state: "frozen", ySplit: 1 }] });
+    worksheet.addRow(table.headers).font = { bold: true };
+    for (const row of table.rows) worksheet.addRow(row);
+    table.headers.forEach((header, index) => {
+      // a sample is enough to size a column; 50,000 rows are not measured
+      const longest = Math.max(header.length, ...table.rows.slice(0, 500).map((row) => String(row[index] ?? "").length));
+      // CJK characters are about two columns wide
+      worksheet.getColumn(index + 1).width = Math.min(60, Math.max(8, longest * 2 + 2));
+    });
+  }
   const buffer = await workbook.xlsx.writeBuffer();
   const blob = new Blob([buffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
   const url = URL.createObjectURL(blob);

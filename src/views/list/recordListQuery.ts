@@ -11,6 +11,35 @@ import { filterableColumn, type FilterableColumn } from "./filterFields";
 /** The keyword box's filter; not a possible field key (keys start with a letter). */
 export const keywordField = "_keyword";
 
+/**
+ * 我发起的 / 我经办的: `_mine` = `created` (records the user created) or `handled` (assigned to
+ * them or acted on by them: record_participants). Participants keep reading a record after it
+ * left their scope, so these views also show what went up the tree.
+ */
+export const mineField = "_mine";
+export const mineViews = ["created", "handled"] as const;
+export type MineView = (typeof mineViews)[number];
+
+/** The embedded participants a `handled` filter needs in the select (an inner join, one row per record). */
+const participantsEmbed = "record_participants!inner(kind)";
+
+function mineFilters(view: unknown, me: string | undefined): CrudFilter[] {
+  if (!me) return [];
+  if (view === "created") return [{ field: "created_by", operator: "eq", value: me }];
+  if (view === "handled")
+    return [
+      { field: "record_participants.user_id", operator: "eq", value: me },
+      { field: "record_participants.kind", operator: "in", value: ["assignee", "actor"] },
+    ];
+  return [];
+}
+
+/** The select for these provider filters: the base columns, plus the participants' embed when filtered on. */
+export function selectFor(base: string, providerFilters: readonly CrudFilter[]): string {
+  const onParticipants = providerFilters.some((f) => "field" in f && f.field.startsWith("record_participants."));
+  return onParticipants ? `${base},${participantsEmbed}` : base;
+}
+
 const systemLabel = (column: string) => column;
 
 /** A literal for LIKE: %, _ and \ match only themselves. */
@@ -102,11 +131,13 @@ export function keywordFilter(definition: ServiceDefinition, keyword: unknown): 
 /**
  * Filters from the URL → provider filters. Anything that does not name a filterable column with
  * one of its operators is dropped: a hand-edited URL narrows nothing rather than failing.
+ * `me` (the signed-in user's id) serves 我发起的 / 我经办的.
  */
-export function toRecordFilters(definition: ServiceDefinition, filters: readonly CrudFilter[]): CrudFilter[] {
+export function toRecordFilters(definition: ServiceDefinition, filters: readonly CrudFilter[], me?: string): CrudFilter[] {
   return filters.flatMap((filter) => {
     if (!("field" in filter)) return [];
     if (filter.field === keywordField) return keywordFilter(definition, filter.value);
+    if (filter.field === mineField) return mineFilters(filter.value, me);
     if (!definition.list.filterable.includes(filter.field)) return [];
     const column = filterableColumn(definition, filter.field, systemLabel);
     if (!column || !(column.operators as readonly string[]).includes(filter.operator)) return [];
