@@ -2073,13 +2073,21 @@ select private.install_service_template($template${
       "sensitive": false,
       "visibleWhen": {
         "field": "card_type",
-        "op": "neq",
-        "value": "veteran"
+        "op": "in",
+        "value": [
+          "martyr_family",
+          "duty_death_family",
+          "illness_death_family"
+        ]
       },
       "requiredWhen": {
         "field": "card_type",
-        "op": "neq",
-        "value": "veteran"
+        "op": "in",
+        "value": [
+          "martyr_family",
+          "duty_death_family",
+          "illness_death_family"
+        ]
       },
       "maxLength": 30
     },
@@ -2092,13 +2100,21 @@ select private.install_service_template($template${
       "sensitive": false,
       "visibleWhen": {
         "field": "card_type",
-        "op": "neq",
-        "value": "veteran"
+        "op": "in",
+        "value": [
+          "martyr_family",
+          "duty_death_family",
+          "illness_death_family"
+        ]
       },
       "requiredWhen": {
         "field": "card_type",
-        "op": "neq",
-        "value": "veteran"
+        "op": "in",
+        "value": [
+          "martyr_family",
+          "duty_death_family",
+          "illness_death_family"
+        ]
       },
       "options": [
         {
