@@ -8,8 +8,10 @@
 // What is bypassed: the workflow RPCs. Each record is inserted directly in its final state
 // (escalated states at the community or street, as the escalations would have moved them),
 // so the history holds one 'created' event per record rather than every intermediate step.
+// The answers come from the demo seed's own generator (scripts/generate-demo-records.ts):
+// pg_temp.answers_at is its record_answers plus what the transitions leading to the state add.
 import type pg from "pg";
-import { recordDataFunctions } from "./record-data-sql.ts";
+import { recordAnswerFunctions } from "../generate-demo-records.ts";
 import { escalatedShare, serviceMix } from "./record-states.ts";
 
 export type GenerateOptions = {
@@ -24,13 +26,12 @@ export type GenerateOptions = {
 const RECENT_DAYS = 60;
 
 async function prepare(client: pg.Client, o: GenerateOptions): Promise<{ scopedGrids: number; otherGrids: number }> {
-  await client.query(recordDataFunctions);
+  await client.query(recordAnswerFunctions);
   // Every grid with its community, street, county code and a place name for addresses.
   await client.query(
     `create temporary table bench_grids as
      select g.id, c.id as community_id, s.id as street_id, left(g.code, 6) as county,
-            (select string_agg(a.name, '' order by a.depth) from public.org_units a
-              where g.path like a.path || '%' and a.depth between 1 and 3) as place,
+            pg_temp.place_name(g.path) as place,
             g.path like scoped.path || '.%' as in_scope,
             row_number() over (partition by g.path like scoped.path || '.%' order by g.code)::int as bucket_i
        from public.org_units g
@@ -103,7 +104,7 @@ insert into public.records (service_id, service_version, org_unit_id, status, du
                             created_at, updated_at, deleted_at)
 select c.service_id, c.version, case c.lift when 0 then g.id when 1 then g.community_id else g.street_id end, c.state,
        case when c.terminal or c.sla_hours is null then null else c.updated_at + c.sla_hours * interval '1 hour' end,
-       pg_temp.record_data(c.service_key, c.state, c.lift, g.id, g.community_id, g.county, g.place),
+       pg_temp.answers_at(c.service_key, c.state, c.lift, g.id, g.community_id, g.county, g.place),
        true, c.created_at, c.updated_at, case when c.k < 0.005 then c.updated_at end
   from chosen c
   join bench_grids g on g.in_scope = c.in_scope and g.bucket_i = c.bucket_i`;
