@@ -472,6 +472,8 @@ export const en: Messages = {
       reload: "Reload",
       rowIssue: "Row {{row}}, {{column}}: {{message}}",
       unitRequired: "Choose the unit this record belongs to",
+      derived: "Computed automatically; it cannot be edited",
+      derivedAge: "Computed automatically; it cannot be edited. The age on the day of submission is saved",
     },
     unmask: {
       button: "Show original",

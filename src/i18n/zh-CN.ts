@@ -465,6 +465,8 @@ export const zhCN = {
       reload: "重新加载",
       rowIssue: "第 {{row}} 行「{{column}}」：{{message}}",
       unitRequired: "请选择记录所属单位",
+      derived: "由系统自动计算，不能修改",
+      derivedAge: "由系统自动计算，不能修改；保存的是提交当天的年龄",
     },
     unmask: {
       button: "查看原文",

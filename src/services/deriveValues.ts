@@ -1,5 +1,5 @@
 import type { FieldTypeCatalog } from "@/contract";
-import type { Derivation } from "./deriveSchema";
+import { derivationSources, type Derivation } from "./deriveSchema";
 import type { FieldDefinition } from "./fieldSchema";
 
 type Data = Readonly<Record<string, unknown>>;
@@ -63,10 +63,18 @@ function compute(derive: Derivation, data: Data, byKey: ReadonlyMap<string, Fiel
  * for a derived field is replaced, or removed when its sources give no value. `today` is the
  * date of the write (ages are completed years then). Derived values may read derived values:
  * one pass per derived field settles any chain (cycles cannot pass parseServiceDefinition).
- * The database does the same on every write (private.derive_record_values).
+ * The database does the same on every write (private.derive_record_values). `keep` names
+ * derived fields whose given value stands: the edit form cannot derive from a masked answer it
+ * never saw (see keptDerivedKeys), the database will.
  */
-export function deriveRecordValues(fields: readonly FieldDefinition[], data: Data, fieldTypes: FieldTypeCatalog, today: string): Record<string, unknown> {
-  const derived = fields.filter((field) => field.derive !== undefined);
+export function deriveRecordValues(
+  fields: readonly FieldDefinition[],
+  data: Data,
+  fieldTypes: FieldTypeCatalog,
+  today: string,
+  keep: ReadonlySet<string> = new Set(),
+): Record<string, unknown> {
+  const derived = fields.filter((field) => field.derive !== undefined && !keep.has(field.key));
   if (derived.length === 0) return { ...data };
   const byKey = new Map(fields.map((field) => [field.key, field]));
   const result: Record<string, unknown> = { ...data };
@@ -79,4 +87,23 @@ export function deriveRecordValues(fields: readonly FieldDefinition[], data: Dat
     }
   }
   return result;
+}
+
+/**
+ * Derived fields the browser cannot recompute while editing: one of their sources is a
+ * sensitive answer still as the database sent it (masked), so their stored value stands.
+ */
+export function keptDerivedKeys(fields: readonly FieldDefinition[], data: Data, storedData: Data): Set<string> {
+  const masked = new Set(
+    fields
+      .filter((field) => field.sensitive && field.key in storedData && JSON.stringify(data[field.key]) === JSON.stringify(storedData[field.key]))
+      .map((f) => f.key),
+  );
+  const kept = new Set<string>();
+  for (let pass = 0; pass < fields.length && masked.size > 0; pass += 1) {
+    for (const field of fields) {
+      if (field.derive && derivationSources(field.derive).some((key) => masked.has(key) || kept.has(key))) kept.add(field.key);
+    }
+  }
+  return kept;
 }

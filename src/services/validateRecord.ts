@@ -17,6 +17,8 @@ export interface RecordValidationOptions {
   fieldTypes: FieldTypeCatalog;
   /** "Today" for date limits; injected so validation stays pure. */
   now?: Date;
+  /** derived fields whose given value stands (keptDerivedKeys: sources the browser only has masked) */
+  keepDerived?: ReadonlySet<string>;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -27,7 +29,11 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => type
  * nor checked: whatever they hold is ignored (and dropped on save, see withoutHiddenFields).
  * `definition` must come from parseServiceDefinition, which vouches for every field's options.
  */
-export function validateRecordData(definition: ServiceDefinition, data: unknown, { fieldTypes, now = new Date() }: RecordValidationOptions): RecordIssue[] {
+export function validateRecordData(
+  definition: ServiceDefinition,
+  data: unknown,
+  { fieldTypes, now = new Date(), keepDerived }: RecordValidationOptions,
+): RecordIssue[] {
   if (!isPlainObject(data)) return [{ field: "", code: "type", ...validationMessage("type") }];
   const issues: RecordIssue[] = [];
   const known = new Set(definition.fields.map((field) => field.key));
@@ -36,7 +42,7 @@ export function validateRecordData(definition: ServiceDefinition, data: unknown,
   }
   const today = localIsoDate(now);
   // derived values are checked as the database will store them, never as sent
-  const answers = deriveRecordValues(definition.fields, data, fieldTypes, today);
+  const answers = deriveRecordValues(definition.fields, data, fieldTypes, today, keepDerived);
   const visible = visibleFieldKeys(definition.fields, answers);
   for (const field of definition.fields) {
     if (!visible.has(field.key)) continue;

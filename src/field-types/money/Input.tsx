@@ -13,8 +13,7 @@ export function MoneyInput({ field, value, onChange, onBlur, disabled, status, i
       onBlur={onBlur}
       disabled={disabled}
       status={status}
-      min={field.min}
-      max={field.max}
+      // no min / max: antd would clamp out-of-range amounts on blur; validation reports them
       precision={2}
       step={0.01}
       prefix="¥"

@@ -12,9 +12,8 @@ export function NumberInput({ field, value, onChange, onBlur, disabled, status, 
       onBlur={onBlur}
       disabled={disabled}
       status={status}
-      min={field.min}
-      max={field.max}
-      precision={field.integer ? 0 : undefined}
+      // no min / max / precision here: antd would clamp or round on blur (age 50 silently became
+      // 60); the value stays as typed and validation says what is wrong with it
       suffix={field.unit ? pickText(language, field.unit, field.unit_en) : undefined}
       placeholder={field.placeholder ? pickText(language, field.placeholder, field.placeholder_en) : undefined}
       style={{ width: "100%" }}

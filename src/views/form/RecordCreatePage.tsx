@@ -2,6 +2,7 @@ import { useGetIdentity } from "@refinedev/core";
 import { useParams } from "react-router";
 import { PageLoading } from "@/components/PageLoading";
 import type { Identity } from "@/data/myContext";
+import { initialAnswers } from "@/services/initialAnswers";
 import { defaultRecordUnit } from "../shared/servicePermissions";
 import { ServiceGate } from "../shared/ServiceGate";
 import { RecordForm } from "./RecordForm";
@@ -14,7 +15,12 @@ export default function RecordCreatePage() {
   return (
     <ServiceGate key={serviceKey} serviceKey={serviceKey}>
       {(service) => (
-        <RecordForm service={service} definition={service.definition} defaultUnit={defaultRecordUnit(service.definition, identity?.memberships ?? [])} />
+        <RecordForm
+          service={service}
+          definition={service.definition}
+          defaultUnit={defaultRecordUnit(service.definition, identity?.memberships ?? [])}
+          initialData={initialAnswers(service.definition.fields, { userId: identity?.id, now: new Date() })}
+        />
       )}
     </ServiceGate>
   );

@@ -14,6 +14,10 @@ interface RecordFieldControlProps<T extends FieldValues> {
   language: Language;
   loaders: FieldLoaders;
   disabled?: boolean;
+  /** derived fields only: the value computed live from the other answers, shown read-only */
+  derivedValue?: unknown;
+  /** derived fields only: why the input cannot be edited */
+  derivedNote?: string;
 }
 
 /**
@@ -22,7 +26,7 @@ interface RecordFieldControlProps<T extends FieldValues> {
  * it has no `name`, so antd's own form store never holds a value.
  */
 export function RecordFieldControl<T extends FieldValues>(props: RecordFieldControlProps<T>) {
-  const { serviceKey, field, name, control, required, language, loaders, disabled } = props;
+  const { serviceKey, field, name, control, required, language, loaders, disabled, derivedValue, derivedNote } = props;
   const { Input } = getFieldType(serviceKey, field.key, field.type);
   const id = `record-field-${field.key}`;
   const help = field.help ? pickText(language, field.help, field.help_en) : undefined;
@@ -37,14 +41,15 @@ export function RecordFieldControl<T extends FieldValues>(props: RecordFieldCont
           required={required}
           validateStatus={fieldState.error ? "error" : undefined}
           help={fieldState.error?.message}
-          extra={help}
+          extra={field.derive ? [help, derivedNote].filter(Boolean).join(" ") : help}
         >
           <Input
             field={field}
-            value={input.value}
+            // a derived field shows the value computed live; the database recomputes it on save
+            value={field.derive ? (derivedValue ?? null) : input.value}
             onChange={input.onChange}
             onBlur={input.onBlur}
-            disabled={disabled}
+            disabled={disabled || field.derive !== undefined}
             status={fieldState.error ? "error" : undefined}
             id={id}
             language={language}

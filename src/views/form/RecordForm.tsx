@@ -3,9 +3,10 @@ import { Alert, Button, Card, Form, Space } from "antd";
 import { useEffect, useMemo } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { useNavigate } from "react-router";
-import { getFieldType } from "@/field-types";
+import { fieldTypes, getFieldType } from "@/field-types";
 import { useT } from "@/i18n";
 import { isFieldRequired, visibleFieldKeys } from "@/services/conditions";
+import { deriveRecordValues, keptDerivedKeys, localIsoDate } from "@/services/deriveValues";
 import type { ServiceDefinition } from "@/services/schema";
 import { editableFields, intakeFields } from "@/services/stages";
 import type { RecordRow } from "@/data/records";
@@ -23,6 +24,8 @@ interface RecordFormProps {
   definition: ServiceDefinition;
   record?: RecordRow;
   defaultUnit: string | null;
+  /** create only: the answers the form starts with (the definition's defaults, see initialAnswers) */
+  initialData?: Record<string, unknown>;
   /** edit only: fetch the latest copy (after someone else saved) */
   reload?: () => Promise<RecordRow | undefined>;
 }
@@ -30,7 +33,7 @@ interface RecordFormProps {
 const unitInputId = "record-org-unit";
 
 /** The one form of every service: react-hook-form state, registry inputs, live visibility. */
-export function RecordForm({ service, definition, record, defaultUnit, reload }: RecordFormProps) {
+export function RecordForm({ service, definition, record, defaultUnit, initialData, reload }: RecordFormProps) {
   const t = useT();
   const language = useFieldLanguage();
   const navigate = useNavigate();
@@ -49,7 +52,7 @@ export function RecordForm({ service, definition, record, defaultUnit, reload }:
     [definition, language, t, record?.data],
   );
   const { control, handleSubmit, setError, reset, formState } = useForm<RecordFormValues>({
-    defaultValues: { org_unit_id: record?.org_unit_id ?? defaultUnit, data: record?.data ?? {} },
+    defaultValues: { org_unit_id: record?.org_unit_id ?? defaultUnit, data: record?.data ?? initialData ?? {} },
     resolver,
     mode: "onTouched",
   });
@@ -63,7 +66,15 @@ export function RecordForm({ service, definition, record, defaultUnit, reload }:
     if (stale || generalError) window.scrollTo({ top: 0, behavior: "smooth" });
   }, [stale, generalError]);
 
-  const data = useWatch({ control, name: "data" }) ?? {};
+  const typed = useWatch({ control, name: "data" }) ?? {};
+  // derived values follow the answers as they are typed (an age appears with the ID number)
+  const data = deriveRecordValues(
+    definition.fields,
+    typed,
+    fieldTypes,
+    localIsoDate(new Date()),
+    keptDerivedKeys(definition.fields, typed, record?.data ?? {}),
+  );
   const visible = visibleFieldKeys(definition.fields, data);
   // staged fields (DESIGN §4): intake fields when creating; when editing, also the staged fields
   // already answered in their transition's dialog (stages.ts editableFields says why)
@@ -106,32 +117,35 @@ export function RecordForm({ service, definition, record, defaultUnit, reload }:
         {hasErrors && !generalError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t("records.form.fixErrors")} />}
         {/* layout only: values live in react-hook-form; component={false} renders no second <form> */}
         <Form layout="vertical" component={false}>
-          <Controller
-            name="org_unit_id"
-            control={control}
-            render={({ field: input, fieldState }) => (
-              <Form.Item
-                label={t("records.form.unit")}
-                htmlFor={unitInputId}
-                required
-                extra={t("records.form.unitHelp")}
-                validateStatus={fieldState.error ? "error" : undefined}
-                help={fieldState.error?.message}
-              >
-                <UnitInput
-                  field={unitField}
-                  id={unitInputId}
-                  value={input.value}
-                  onChange={input.onChange}
-                  onBlur={input.onBlur}
-                  // update_record changes answers only; a record moves between units by escalation
-                  disabled={record !== undefined}
-                  language={language}
-                  loaders={loaders}
-                />
-              </Form.Item>
-            )}
-          />
+          {/* a definition whose org_unit field is the record's unit asks for the unit once, there */}
+          {(record !== undefined || !definition.fields.some((field) => field.recordUnit)) && (
+            <Controller
+              name="org_unit_id"
+              control={control}
+              render={({ field: input, fieldState }) => (
+                <Form.Item
+                  label={t("records.form.unit")}
+                  htmlFor={unitInputId}
+                  required
+                  extra={t("records.form.unitHelp")}
+                  validateStatus={fieldState.error ? "error" : undefined}
+                  help={fieldState.error?.message}
+                >
+                  <UnitInput
+                    field={unitField}
+                    id={unitInputId}
+                    value={input.value}
+                    onChange={input.onChange}
+                    onBlur={input.onBlur}
+                    // update_record changes answers only; a record moves between units by escalation
+                    disabled={record !== undefined}
+                    language={language}
+                    loaders={loaders}
+                  />
+                </Form.Item>
+              )}
+            />
+          )}
           {definition.fields
             .filter((field) => visible.has(field.key) && staged.has(field.key))
             .map((field) => (
@@ -141,9 +155,13 @@ export function RecordForm({ service, definition, record, defaultUnit, reload }:
                 field={field}
                 name={`data.${field.key}`}
                 control={control}
-                required={isFieldRequired(field, data, visible)}
+                required={!field.derive && isFieldRequired(field, data, visible)}
                 language={language}
                 loaders={loaders}
+                derivedValue={data[field.key]}
+                derivedNote={t(field.derive?.fn === "age" ? "records.form.derivedAge" : "records.form.derived")}
+                // the record's unit is set once, when it is created
+                disabled={record !== undefined && field.recordUnit === true}
               />
             ))}
         </Form>

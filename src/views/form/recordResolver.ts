@@ -2,6 +2,7 @@ import type { FieldErrors, Resolver, ResolverResult } from "react-hook-form";
 import { isEmptyValue, type Language } from "@/contract";
 import { fieldTypes } from "@/field-types";
 import { withoutHiddenFields } from "@/services/conditions";
+import { deriveRecordValues, keptDerivedKeys, localIsoDate } from "@/services/deriveValues";
 import type { ServiceDefinition } from "@/services/schema";
 import { validateRecordData } from "@/services/validateRecord";
 import { fieldMessages, type RowIssueFormat } from "./recordIssues";
@@ -37,8 +38,11 @@ export function recordResolver(
   storedData: Record<string, unknown> = {},
 ): Resolver<RecordFormValues> {
   return async (values): Promise<ResolverResult<RecordFormValues>> => {
-    const data = answersToSave(definition, values.data ?? {});
-    const issues = validateRecordData(definition, data, { fieldTypes, now: now() }).filter(
+    const at = now();
+    // derived values as the database will compute them (it recomputes them anyway)
+    const keepDerived = keptDerivedKeys(definition.fields, values.data ?? {}, storedData);
+    const data = answersToSave(definition, deriveRecordValues(definition.fields, values.data ?? {}, fieldTypes, localIsoDate(at), keepDerived));
+    const issues = validateRecordData(definition, data, { fieldTypes, now: at, keepDerived }).filter(
       (issue) => !isUntouchedMaskedAnswer(definition, issue.field, data, storedData),
     );
     const dataErrors: Record<string, { type: string; message: string }> = {};
@@ -46,10 +50,18 @@ export function recordResolver(
       dataErrors[field] = { type: "validate", message };
     }
     const errors: FieldErrors<RecordFormValues> = {};
+    // a new record's unit is the answer of the record-unit field, if the definition has one (the
+    // database sets it the same way); an edit never moves a record
+    const unitField = definition.fields.find((field) => field.recordUnit);
+    const creating = Object.keys(storedData).length === 0;
+    const orgUnit = unitField && creating ? (typeof data[unitField.key] === "string" ? (data[unitField.key] as string) : null) : values.org_unit_id;
+    if (!orgUnit) {
+      if (unitField) dataErrors[unitField.key] ??= { type: "required", message: texts.unitRequired };
+      else errors.org_unit_id = { type: "required", message: texts.unitRequired };
+    }
     if (Object.keys(dataErrors).length > 0) errors.data = dataErrors as FieldErrors<RecordFormValues>["data"];
-    if (!values.org_unit_id) errors.org_unit_id = { type: "required", message: texts.unitRequired };
     if (Object.keys(errors).length > 0) return { values: {}, errors };
-    return { values: { org_unit_id: values.org_unit_id, data }, errors: {} };
+    return { values: { org_unit_id: orgUnit, data }, errors: {} };
   };
 }
 

@@ -126,7 +126,7 @@ begin
         errors := errors || private.definition_error(at || '.message', 'required');
       end if;
       foreach key in array private.condition_field_keys(rule -> 'when') || private.condition_field_keys(rule -> 'require')
-                           || coalesce(array[rule ->> 'field'], '{}') loop
+                           || array_remove(array[rule ->> 'field'], null) loop
         if key is null or not by_key ? key then
           errors := errors || private.definition_error(at, 'unknown_field_ref', jsonb_build_object('field', coalesce(key, '')));
         end if;

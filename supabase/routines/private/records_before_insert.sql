@@ -1,11 +1,14 @@
 -- BEFORE INSERT: the service must be published and own the unit; the system columns come
--- from the current version, not from the client.
+-- from the current version, not from the client. A definition whose org_unit field has
+-- `recordUnit: true` names the record's unit there (asked once in the form): its answer, when it
+-- is one, becomes org_unit_id, before the service-scope check here and RLS's insert check.
 create or replace function private.records_before_insert() returns trigger
 language plpgsql set search_path = '' as $$
 declare
   target record;
 begin
   select s.status, s.current_version, v.initial_status, v.initial_sla_hours,
+         (select f ->> 'key' from jsonb_array_elements(v.definition -> 'fields') f where f -> 'recordUnit' = 'true'::jsonb limit 1) as unit_field,
          exists (select 1 from public.org_units unit join public.org_units owner on owner.id = s.owner_org_unit_id
                   where unit.id = new.org_unit_id and (unit.path = owner.path or unit.path like owner.path || '.%')) as unit_served,
          coalesce((select a.value = 'true'::jsonb from public.app_settings a where a.key = 'demo_mode'), false) as demo
@@ -13,6 +16,13 @@ begin
     from public.services s
     left join public.service_versions v on v.service_id = s.id and v.version = s.current_version
    where s.id = new.service_id;
+  if target.unit_field is not null
+     and new.data ->> target.unit_field ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    new.org_unit_id := (new.data ->> target.unit_field)::uuid;
+    select exists (select 1 from public.org_units unit join public.org_units owner on owner.id = s.owner_org_unit_id
+                    where unit.id = new.org_unit_id and (unit.path = owner.path or unit.path like owner.path || '.%'))
+      into target.unit_served from public.services s where s.id = new.service_id;
+  end if;
   if target.status is distinct from 'published' then
     raise exception using errcode = 'PT400', message = 'service_not_published',
       hint = '该服务未发布，不能新建记录 / This service is not published; records cannot be created';
