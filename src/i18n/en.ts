@@ -519,6 +519,10 @@ export const en: Messages = {
       done: '"{{action}}" done',
       escalated: "Escalated; the record now belongs to the higher unit",
       escalateHint: "The record will move to the higher unit",
+      targetUnit: "Send to",
+      targetUnitPlaceholder: "Choose the receiving unit",
+      returnHint: "The record will go back to the unit it was filed at (e.g. the grid)",
+      returned: "Sent back to the unit it was filed at",
     },
     events: {
       created: "created the record",

@@ -512,6 +512,10 @@ export const zhCN = {
       done: "已完成“{{action}}”",
       escalated: "已上报上级单位，记录已移交",
       escalateHint: "执行后记录将移交上级单位办理",
+      targetUnit: "上报到",
+      targetUnitPlaceholder: "选择接收单位",
+      returnHint: "执行后记录将退回最初登记的单位（如网格）办理",
+      returned: "已退回最初登记的单位",
     },
     events: {
       created: "创建了记录",

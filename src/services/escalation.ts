@@ -12,7 +12,8 @@ export interface UnitNode {
   code?: string;
 }
 
-export type EscalationRoute = { to: "parent" } | { to: "level"; level: OrgUnitLevel } | { to: "choose"; levels?: OrgUnitLevel[]; units?: string[] };
+export type EscalationRoute =
+  { to: "parent" } | { to: "origin" } | { to: "level"; level: OrgUnitLevel } | { to: "choose"; levels?: OrgUnitLevel[]; units?: string[] };
 
 /** `true` (versions written before routes existed) means the parent; `false`: no escalation. */
 export function escalationRoute(escalate: Escalation): EscalationRoute | null {
@@ -48,9 +49,22 @@ export function escalationChoices(route: EscalationRoute, unitId: string, units:
 export type EscalationTarget =
   { ok: true; unit: UnitNode } | { ok: false; code: "escalation_target_missing" | "escalation_target_required" | "escalation_target_not_allowed" };
 
-/** The unit the record moves to, or why it cannot move; `chosen` is the picked unit's id (choose only). */
-export function resolveEscalation(route: EscalationRoute, unitId: string, units: readonly UnitNode[], chosen?: string | null): EscalationTarget {
+/**
+ * The unit the record moves to, or why it cannot move; `chosen` is the picked unit's id (choose
+ * only), `origin` the unit the record was filed at (its `created` event's unit).
+ */
+export function resolveEscalation(
+  route: EscalationRoute,
+  unitId: string,
+  units: readonly UnitNode[],
+  chosen?: string | null,
+  origin?: string | null,
+): EscalationTarget {
   const byId = new Map(units.map((unit) => [unit.id, unit]));
+  if (route.to === "origin") {
+    const unit = byId.get(origin ?? unitId);
+    return unit ? { ok: true, unit } : { ok: false, code: "escalation_target_missing" };
+  }
   if (route.to === "choose") {
     if (!chosen) return { ok: false, code: "escalation_target_required" };
     const unit = escalationChoices(route, unitId, units).find((candidate) => candidate.id === chosen);

@@ -62,12 +62,15 @@ const unitCodeSchema = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{3})?)?)?$/, msg("
  * Where an escalation sends the record (its org_unit_id becomes the target):
  * - `true` / `{ to: "parent" }`: the parent unit (`true` is kept for versions written before);
  * - `{ to: "level", level }`: the nearest ancestor of that level (网格 → 街道 in one step);
+ * - `{ to: "origin" }`: back to the unit the record was filed at (办结后回到网格现场核查), so the
+ *   grid worker on site holds the next step again;
  * - `{ to: "choose", levels?, units? }`: a unit the user picks in the dialog (吹哨报到) among the
  *   record's ancestors of those levels and the units named by code.
  */
 export const escalationSchema = z.union([
   z.boolean(),
   z.strictObject({ to: z.literal("parent") }),
+  z.strictObject({ to: z.literal("origin") }),
   z.strictObject({ to: z.literal("level"), level: levelSchema }),
   z
     .strictObject({ to: z.literal("choose"), levels: z.array(levelSchema).min(1).optional(), units: z.array(unitCodeSchema).min(1).optional() })

@@ -112,6 +112,24 @@ describe("routed escalation", () => {
     expect(resolved.data).toMatchObject({ status: "done" });
   });
 
+  it("returns a record to the grid it was filed at, where the grid worker takes the on-site check and street staff cannot", async () => {
+    const grid = await as("grid");
+    const row = await mustCreate(grid, card(70));
+    expect((await take(grid, row, "to_street")).error).toBeNull();
+    const atStreet = await stored(row.id);
+    // the grid worker holds no role at the street
+    expect((await take(streetStaff.client, atStreet, "verify_on_site")).error).not.toBeNull();
+    const returned = await take(streetStaff.client, atStreet, "return_to_grid");
+    expect(returned.error).toBeNull();
+    const back = await stored(row.id);
+    expect(back).toMatchObject({ status: "back_at_grid", org_unit_id: await unitId(UNITS.guniupingGrid1) });
+    const refused = await take(streetStaff.client, back, "verify_on_site");
+    expect(refused.error).not.toBeNull();
+    const verified = await take(grid, back, "verify_on_site");
+    expect(verified.error).toBeNull();
+    expect(verified.data).toMatchObject({ status: "done" });
+  });
+
   it("keeps escalate: true meaning the parent", async () => {
     const grid = await as("grid");
     const row = await mustCreate(grid, card(70));

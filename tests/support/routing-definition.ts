@@ -50,6 +50,7 @@ export function routingDefinition(key = "routing_test") {
         { key: "whistled", label: "吹哨报到", color: "red" },
         { key: "paying", label: "津贴发放", color: "green" },
         { key: "done", label: "已办结", color: "success", terminal: true },
+        { key: "back_at_grid", label: "待现场核查", color: "purple" },
       ],
       transitions: [
         {
@@ -97,6 +98,9 @@ export function routingDefinition(key = "routing_test") {
             { field: "closed_on", from: "now" },
           ],
         },
+        // back to where it was filed, so the grid worker on site takes the check (现场核查)
+        { key: "return_to_grid", label: "退回网格核查", from: ["at_street"], to: "back_at_grid", roles: ["staff"], escalate: { to: "origin" } },
+        { key: "verify_on_site", label: "现场核查办结", from: ["back_at_grid"], to: "done", roles: ["grid_worker"] },
       ],
     },
     permissions: { community_admin: ["read", "create", "update"], staff: ["read", "create", "update"], grid_worker: ["read", "create", "update"] },

@@ -88,7 +88,14 @@ export function TransitionDialog({ definition, record, transition, roleKeys, onC
       destroyOnHidden
     >
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
-      {route && <Alert type="info" showIcon message={t("records.transition.escalateHint")} style={{ marginBottom: 12 }} />}
+      {route && (
+        <Alert
+          type="info"
+          showIcon
+          message={t(route.to === "origin" ? "records.transition.returnHint" : "records.transition.escalateHint")}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {/* layout only: values live in react-hook-form */}
       <Form layout="vertical" component={false}>
         {route?.to === "choose" && (

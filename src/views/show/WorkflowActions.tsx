@@ -40,9 +40,14 @@ export function WorkflowActions({ serviceKey, definition, record, roleKeys, relo
     setActive(null);
     const action = pickText(language, transition.label, transition.label_en);
     await refresh();
-    if (escalationRoute(transition.escalate)) {
-      // the record now belongs to the parent unit, usually outside the user's own scope
-      open?.({ type: "success", message: t("records.transition.done", { action }), description: t("records.transition.escalated") });
+    const route = escalationRoute(transition.escalate);
+    if (route) {
+      // the record now belongs to another unit, usually outside the user's own scope
+      open?.({
+        type: "success",
+        message: t("records.transition.done", { action }),
+        description: t(route.to === "origin" ? "records.transition.returned" : "records.transition.escalated"),
+      });
       navigate(`/s/${serviceKey}`);
       return;
     }

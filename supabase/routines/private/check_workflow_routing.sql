@@ -1,6 +1,6 @@
 -- The definition check's part for guarded and routed transitions and staged fields, as
 -- src/services/crossCheckWorkflow.ts and workflowSchema.ts check them: a guard reads existing,
--- non-sensitive fields; `escalate` is a boolean or a route (parent, a level, a choice among
+-- non-sensitive fields; `escalate` is a boolean or a route (parent, origin, a level, a choice among
 -- levels and/or unit codes); `set` writes existing fields with a value or a source
 -- (target_level only when escalating); a field's `stage` is "intake" or names transitions, and a
 -- staged field is not `required` (its transition's requireFields asks for it); a transition
@@ -69,9 +69,9 @@ begin
     end if;
     route := transition -> 'escalate';
     if route is not null and jsonb_typeof(route) <> 'boolean' then
-      if jsonb_typeof(route) <> 'object' or coalesce(route ->> 'to', '') not in ('parent', 'level', 'choose') then
+      if jsonb_typeof(route) <> 'object' or coalesce(route ->> 'to', '') not in ('parent', 'origin', 'level', 'choose') then
         errors := errors || private.definition_error(at || '.escalate', 'invalid_value',
-          '{"values": "true | {\"to\": \"parent\"} | {\"to\": \"level\", \"level\"} | {\"to\": \"choose\", \"levels\", \"units\"}"}');
+          '{"values": "true | {\"to\": \"parent\"} | {\"to\": \"origin\"} | {\"to\": \"level\", \"level\"} | {\"to\": \"choose\", \"levels\", \"units\"}"}');
       elsif route ->> 'to' = 'level' and not levels ? coalesce(route ->> 'level', '') then
         errors := errors || private.definition_error(at || '.escalate.level', 'invalid_value', jsonb_build_object('values', 'prefecture | county | street | community | grid'));
       elsif route ->> 'to' = 'choose' then

@@ -1,10 +1,11 @@
 -- The unit an escalating transition moves a record to (src/services/escalation.ts resolves the
 -- same way for the dialog): `true` or {"to": "parent"} the parent; {"to": "level", "level"} the
--- nearest ancestor of that level (a grid's record goes straight to its street); {"to":
+-- nearest ancestor of that level (a grid's record goes straight to its street); {"to": "origin"}
+-- back to the unit it was filed at (its `created` event's unit: 现场核查 by the grid worker); {"to":
 -- "choose", "levels", "units"} the unit the caller picked, which must be an ancestor of one of
 -- those levels or one of the units named by code (吹哨报到). Null when the transition does not
 -- escalate; a chosen unit given to any other transition is refused rather than ignored.
-create or replace function private.escalation_target(escalate jsonb, unit_id uuid, chosen uuid) returns uuid
+create or replace function private.escalation_target(escalate jsonb, record public.records, chosen uuid) returns uuid
 language plpgsql stable set search_path = '' as $$
 declare
   route text := case when escalate = 'true'::jsonb then 'parent' when jsonb_typeof(escalate) = 'object' then escalate ->> 'to' end;
@@ -18,9 +19,13 @@ begin
   if route is null then
     return null;
   end if;
-  select * into unit from public.org_units u where u.id = unit_id;
+  select * into unit from public.org_units u where u.id = record.org_unit_id;
   if route = 'parent' then
     target := unit.parent_id;
+  elsif route = 'origin' then
+    select coalesce((select e.org_unit_id from public.record_events e where e.record_id = record.id and e.kind = 'created' order by e.id limit 1),
+                    record.org_unit_id)
+      into target;
   elsif route = 'level' then
     select a.id into target from public.org_units a
      where a.id <> unit.id and a.id::text = any (string_to_array(unit.path, '.')) and a.level = escalate ->> 'level'
@@ -48,5 +53,5 @@ begin
 end;
 $$;
 
-revoke execute on function private.escalation_target(jsonb, uuid, uuid) from public, anon;
-grant execute on function private.escalation_target(jsonb, uuid, uuid) to authenticated, service_role;
+revoke execute on function private.escalation_target(jsonb, public.records, uuid) from public, anon;
+grant execute on function private.escalation_target(jsonb, public.records, uuid) to authenticated, service_role;

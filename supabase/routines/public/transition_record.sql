@@ -115,7 +115,7 @@ begin
   end if;
   select jsonb_agg(jsonb_build_object('key', c ->> 'key', 'label', c ->> 'label', 'checked', true) order by i) into checklist
     from jsonb_array_elements(coalesce(transition -> 'checklist', '[]'::jsonb)) with ordinality as x(c, i);
-  target_unit := private.escalation_target(transition -> 'escalate', target.org_unit_id, p_target_unit);
+  target_unit := private.escalation_target(transition -> 'escalate', target, p_target_unit);
   -- the transition's own values win over anything sent for the same field
   fields := fields || private.transition_assignments(definition, transition, target_unit);
 
@@ -126,7 +126,7 @@ begin
     diff := private.record_change_diff(sensitive, old_raw, merged, target.data, fields);
     target.data := merged;
   end if;
-  if target_unit is not null then
+  if target_unit is not null and target_unit <> target.org_unit_id then
     diff := diff || jsonb_build_object('org_unit_id', jsonb_build_array(target.org_unit_id, target_unit));
     target.org_unit_id := target_unit;
   end if;

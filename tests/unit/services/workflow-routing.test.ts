@@ -75,6 +75,11 @@ describe("escalation targets", () => {
     expect(resolveEscalation({ to: "parent" }, "grid", tree)).toMatchObject({ ok: true, unit: { id: "community" } });
   });
 
+  it("sends a record back to the unit it was filed at", () => {
+    expect(resolveEscalation({ to: "origin" }, "street", tree, null, "grid")).toMatchObject({ ok: true, unit: { id: "grid" } });
+    expect(resolveEscalation({ to: "origin" }, "street", tree, null, "gone")).toEqual({ ok: false, code: "escalation_target_missing" });
+  });
+
   it("sends a grid's record to its nearest street in one step", () => {
     expect(ancestorsOf("grid", new Map(tree.map((u) => [u.id, u]))).map((u) => u.id)).toEqual(["community", "street", "county", "pref"]);
     expect(resolveEscalation({ to: "level", level: "street" }, "grid", tree)).toMatchObject({ ok: true, unit: { id: "street" } });
