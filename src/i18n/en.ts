@@ -458,6 +458,9 @@ export const en: Messages = {
     },
     form: {
       createTitle: "New: {{service}}",
+      createForbiddenTitle: "No permission to create",
+      createForbidden: 'Your roles cannot create records in "{{service}}". Ask a colleague who may.',
+      backToList: "Back to the list",
       editTitle: "Edit: {{service}}",
       unit: "Unit",
       unitHelp: "The unit the record belongs to; it decides who can see and handle it",

@@ -452,6 +452,9 @@ export const zhCN = {
     },
     form: {
       createTitle: "新建：{{service}}",
+      createForbiddenTitle: "无权新建",
+      createForbidden: "您的角色不能在「{{service}}」中新建记录。如需办理，请联系有权限的工作人员。",
+      backToList: "返回列表",
       editTitle: "编辑：{{service}}",
       unit: "所属单位",
       unitHelp: "记录归属的单位，决定哪些人能看到和办理它",

@@ -5,6 +5,7 @@ import type { Identity } from "@/data/myContext";
 import { initialAnswers } from "@/services/initialAnswers";
 import { defaultRecordUnit } from "../shared/servicePermissions";
 import { ServiceGate } from "../shared/ServiceGate";
+import { CreateGrantGate } from "./CreateGrantGate";
 import { RecordForm } from "./RecordForm";
 
 /** /s/:serviceKey/create — always the current version of the definition. */
@@ -15,12 +16,14 @@ export default function RecordCreatePage() {
   return (
     <ServiceGate key={serviceKey} serviceKey={serviceKey}>
       {(service) => (
-        <RecordForm
-          service={service}
-          definition={service.definition}
-          defaultUnit={defaultRecordUnit(service.definition, identity?.memberships ?? [])}
-          initialData={initialAnswers(service.definition.fields, { userId: identity?.id, now: new Date() })}
-        />
+        <CreateGrantGate service={service}>
+          <RecordForm
+            service={service}
+            definition={service.definition}
+            defaultUnit={defaultRecordUnit(service.definition, identity?.memberships ?? [])}
+            initialData={initialAnswers(service.definition.fields, { userId: identity?.id, now: new Date() })}
+          />
+        </CreateGrantGate>
       )}
     </ServiceGate>
   );
