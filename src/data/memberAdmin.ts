@@ -2,6 +2,7 @@
 // matched" into a refusal). Table writes go through the Refine data provider instead.
 import type { Invitation, MembershipStatus } from "@/lib/domain/access";
 import type { Database } from "./database.types";
+import { invitationSchema } from "./invitations";
 import { callRpc } from "./rpc";
 
 type MembershipRow = Database["public"]["Tables"]["memberships"]["Row"];
@@ -15,6 +16,5 @@ export function removeMembership(membershipId: string): Promise<MembershipRow> {
 }
 
 export async function revokeInvitation(invitationId: string): Promise<Invitation> {
-  // status is one of InvitationStatus by the table's check constraint
-  return (await callRpc("revoke_invitation", { p_invitation_id: invitationId })) as Invitation;
+  return invitationSchema.parse(await callRpc("revoke_invitation", { p_invitation_id: invitationId }));
 }

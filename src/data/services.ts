@@ -1,6 +1,6 @@
 // Published services, their frozen versions and their grants, as rows. Parsing a definition is
 // the views' business (services/schema), done where the rows enter the screens.
-import type { PermissionAction } from "@/contract";
+import { permissionActions, type PermissionAction } from "@/contract";
 import { toHttpError } from "@/lib/supabase/errors";
 import { supabase } from "./client";
 import type { Database } from "./database.types";
@@ -32,7 +32,7 @@ export async function fetchPublishedServiceRows(): Promise<PublishedServiceRows>
     .order("category")
     .order("name");
   if (services.error) throw toHttpError(services.error);
-  const rows = (services.data ?? []) as PublishedServiceRow[];
+  const rows = (services.data ?? []).filter(isPublishedRow);
   if (rows.length === 0) return { services: [], definitions: new Map(), grants: [] };
 
   const pairs = rows.map((row) => `and(service_id.eq.${row.id},version.eq.${row.current_version})`).join(",");
@@ -49,9 +49,17 @@ export async function fetchPublishedServiceRows(): Promise<PublishedServiceRows>
   return {
     services: rows,
     definitions: new Map((versions.data ?? []).map((v) => [v.service_id, v.definition])),
-    // action is checked against the PermissionAction keys by the table's check constraint
-    grants: (grants.data ?? []) as ServiceGrantRow[],
+    // the table's check constraint allows these actions only; the filter tells TypeScript so
+    grants: (grants.data ?? []).filter(isGrantRow),
   };
+}
+
+function isPublishedRow<Row extends { current_version: number | null }>(row: Row): row is Row & { current_version: number } {
+  return row.current_version !== null;
+}
+
+function isGrantRow(row: { service_id: string; role_key: string; action: string }): row is ServiceGrantRow {
+  return permissionActions.some((action) => action === row.action);
 }
 
 /** One frozen version's definition as stored, or null when the row is not readable. */
