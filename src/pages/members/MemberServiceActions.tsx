@@ -5,8 +5,9 @@ import { Table, Tag } from "antd";
 import { useT } from "@/i18n";
 import type { ServiceGrant } from "@/data/grantAdmin";
 import { permissionActions } from "@/contract";
+import type { TableRow } from "@/data/rows";
 
-type ServiceRow = { id: string; name: string; category: string };
+type ServiceRow = Pick<TableRow<"services">, "id" | "name" | "category">;
 
 export function MemberServiceActions({ roleKeys }: { roleKeys: string[] }) {
   const t = useT();

@@ -7,8 +7,9 @@ import { useMemo } from "react";
 import { isWithinUnits, type Role } from "@/lib/domain/access";
 import type { ServiceGrant } from "@/data/grantAdmin";
 import { useAdminScope } from "../members/useAdminScope";
+import type { TableRow } from "@/data/rows";
 
-export type MatrixService = { id: string; key: string; name: string; category: string; owner_org_unit_id: string | null };
+export type MatrixService = Pick<TableRow<"services">, "id" | "key" | "name" | "category" | "owner_org_unit_id">;
 
 export type GrantMatrix = {
   isLoading: boolean;

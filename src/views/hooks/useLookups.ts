@@ -4,11 +4,9 @@ import { getFieldType, type FieldLookups } from "@/field-types";
 import type { ServiceDefinition } from "@/services/schema";
 import { attachmentUrl } from "@/data/attachmentStorage";
 import { useOrgUnits } from "./useOrgUnits";
+import type { TableRow } from "@/data/rows";
 
-interface ProfileName {
-  id: string;
-  display_name: string;
-}
+type ProfileName = Pick<TableRow<"profiles">, "id" | "display_name">;
 
 export interface ViewLookups extends FieldLookups {
   orgUnitName(id: string): string | undefined;
