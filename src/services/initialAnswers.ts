@@ -1,6 +1,7 @@
 import type { FieldDefault } from "./deriveSchema";
 import { localIsoDate } from "./deriveValues";
 import type { FieldDefinition } from "./fieldSchema";
+import { intakeFields } from "./stages";
 
 export interface DefaultContext {
   /** the signed-in user, for { currentUser: true } */
@@ -24,11 +25,18 @@ function resolveDefault(value: FieldDefault, { userId, now }: DefaultContext): u
 }
 
 /**
- * What the create form starts with: each field's `default` resolved (a constant, the current
- * user, now, today). The database fills the same defaults on insert for answers still missing
- * (private.fill_record_defaults), so a record made through the API gets them too.
+ * What the create form starts with: each intake field's `default` resolved (a constant, the
+ * current user, now, today). The database fills the same defaults on insert for answers still
+ * missing (private.fill_record_defaults), so a record made through the API gets them too. A
+ * staged field's default is its transition dialog's starting value instead (transition_record
+ * fills it the same way), never an intake answer.
  */
 export function initialAnswers(fields: readonly FieldDefinition[], context: DefaultContext): Record<string, unknown> {
+  return defaultAnswers(intakeFields(fields), context);
+}
+
+/** The given fields' defaults, resolved; derived fields have none. */
+export function defaultAnswers(fields: readonly FieldDefinition[], context: DefaultContext): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
   for (const field of fields) {
     if (field.default === undefined || field.derive) continue;

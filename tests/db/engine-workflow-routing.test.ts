@@ -125,9 +125,12 @@ describe("routed escalation", () => {
     expect(back).toMatchObject({ status: "back_at_grid", org_unit_id: await unitId(UNITS.guniupingGrid1) });
     const refused = await take(streetStaff.client, back, "verify_on_site");
     expect(refused.error).not.toBeNull();
+    expect(back.data.checked_by).toBeUndefined(); // a staged default is not filled at intake
     const verified = await take(grid, back, "verify_on_site");
     expect(verified.error).toBeNull();
     expect(verified.data).toMatchObject({ status: "done" });
+    const [gridUser] = await sql<{ id: string }>("select id from auth.users where email = 'grid@demo.local'");
+    expect((await stored(row.id)).data.checked_by).toBe(gridUser.id); // … but by its transition
   });
 
   it("keeps escalate: true meaning the parent", async () => {

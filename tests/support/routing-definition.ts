@@ -39,6 +39,8 @@ export function routingDefinition(key = "routing_test") {
       { key: "handler", label: "处置人", label_en: "Handler", type: "user", stage: ["resolve"] },
       { key: "result", label: "处置结果", label_en: "Result", type: "textarea", maxLength: 500, stage: ["resolve"] },
       { key: "closed_on", label: "办结日期", label_en: "Closed on", type: "date", stage: ["resolve"] },
+      // a staged default: the dialog of its transition starts with it, intake never fills it
+      { key: "checked_by", label: "核查人", label_en: "Checked by", type: "user", default: { currentUser: true }, stage: ["verify_on_site"] },
     ],
     list: { columns: ["title", "kind", "status"] },
     workflow: {

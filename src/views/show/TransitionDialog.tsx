@@ -1,3 +1,4 @@
+import { useGetIdentity } from "@refinedev/core";
 import { Alert, Checkbox, Form, Input, Modal, Select, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
@@ -7,6 +8,7 @@ import { toHttpError } from "@/lib/supabase/errors";
 import type { ServiceDefinition, WorkflowTransition } from "@/services/schema";
 import { escalationChoices, escalationRoute } from "@/services/escalation";
 import { transitionFields } from "@/services/stages";
+import type { Identity } from "@/data/myContext";
 import { transitionRecord } from "@/data/recordActions";
 import type { RecordRow } from "@/data/records";
 import { useFieldLoaders } from "../hooks/useFieldLoaders";
@@ -40,8 +42,9 @@ export function TransitionDialog({ definition, record, transition, roleKeys, onC
   const loaders = useFieldLoaders();
   const errorText = useErrorText();
   const [failure, setFailure] = useState<string | null>(null);
+  const { data: identity } = useGetIdentity<Identity>();
   const { control, handleSubmit, setError, formState } = useForm<TransitionFormValues>({
-    defaultValues: initialTransitionValues(definition, transition, record.data),
+    defaultValues: initialTransitionValues(definition, transition, record.data, { userId: identity?.id, now: new Date() }),
     resolver: transitionResolver(definition, transition, record.data, language, (p) => t("records.form.rowIssue", p)),
   });
   const values = useWatch({ control }) as TransitionFormValues;

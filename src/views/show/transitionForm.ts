@@ -6,7 +6,8 @@ import { fieldTypes } from "@/field-types";
 import { validateRecordData } from "@/services/validateRecord";
 import { fieldMessages, type RowIssueFormat } from "../form/recordIssues";
 import type { ServiceDefinition, WorkflowTransition } from "@/services/schema";
-import { transitionFields } from "@/services/stages";
+import { defaultAnswers, type DefaultContext } from "@/services/initialAnswers";
+import { fieldStage, transitionFields } from "@/services/stages";
 import { checkTransition, type TransitionCheck } from "@/services/workflow";
 import type { TransitionRequest } from "@/data/recordActions";
 
@@ -25,14 +26,21 @@ export function transitionFieldKeys(definition: ServiceDefinition, transition: W
   return transitionFields(definition, transition).map((field) => field.key);
 }
 
+/** The dialog starts from the record's answers; a staged field still empty starts from its default (处置人 = me). */
 export function initialTransitionValues(
   definition: ServiceDefinition,
   transition: WorkflowTransition,
   recordData: Record<string, unknown>,
+  context: DefaultContext = { now: new Date() },
 ): TransitionFormValues {
+  const own = transitionFields(definition, transition);
+  const defaults = defaultAnswers(
+    own.filter((field) => fieldStage(field).includes(transition.key) && isEmptyValue(recordData[field.key])),
+    context,
+  );
   return {
     comment: "",
-    data: Object.fromEntries(transitionFieldKeys(definition, transition).map((key) => [key, recordData[key] ?? null])),
+    data: Object.fromEntries(own.map((field) => [field.key, defaults[field.key] ?? recordData[field.key] ?? null])),
     checklist: [],
     targetUnit: null,
   };

@@ -2,7 +2,9 @@
 -- pre-fills the same values): a constant as written, { "currentUser": true } the inserting user,
 -- { "now": true } the current time in China (ISO 8601 with +08:00), { "today": true } today's
 -- date there. Derived fields have no default (check_derived_fields). Hidden fields filled here
--- are dropped by checked_record_data like any hidden answer.
+-- are dropped by checked_record_data like any hidden answer. A field staged to transitions is
+-- not an intake answer: its default is filled by its transition (transition_record passes its
+-- own fields without `stage`).
 create or replace function private.fill_record_defaults(definition jsonb, data jsonb) returns jsonb
 language plpgsql stable set search_path = '' as $$
 declare
@@ -13,7 +15,7 @@ begin
   if jsonb_typeof(data) is distinct from 'object' then
     return data;
   end if;
-  for field in select f from jsonb_array_elements(definition -> 'fields') f where f ? 'default' loop
+  for field in select f from jsonb_array_elements(definition -> 'fields') f where f ? 'default' and jsonb_typeof(f -> 'stage') is distinct from 'array' loop
     continue when not private.is_empty_answer(data -> (field ->> 'key'));
     given := field -> 'default';
     value := case

@@ -16,8 +16,9 @@ begin
     select f ->> 'type' into field_type from jsonb_array_elements(definition -> 'fields') f where f ->> 'key' = assignment ->> 'field';
     value := case assignment ->> 'from'
       when 'current_user' then to_jsonb((select auth.uid())::text)
-      when 'now' then case when field_type = 'date' then to_jsonb(private.local_today()::text)
-                           else to_jsonb(to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) end
+      -- as fill_record_defaults writes now / today
+      when 'now' then case when field_type = 'date' then to_jsonb(to_char(private.local_today(), 'YYYY-MM-DD'))
+                           else to_jsonb(to_char(now() at time zone 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS') || '+08:00') end
       when 'target_level' then null
       else assignment -> 'value' end;
     if assignment ->> 'from' = 'target_level' then

@@ -86,6 +86,14 @@ begin
       format('此操作不能修改：%s / This action cannot change: %s', array_to_string(not_allowed, '、'), array_to_string(not_allowed, ', ')),
       jsonb_build_object('code', 'fields_not_allowed', 'fields', to_jsonb(not_allowed)));
   end if;
+  -- the defaults of the fields staged to this transition fill what is still empty, as intake does
+  fields := fields || coalesce((
+    select jsonb_object_agg(d.key, d.value)
+      from jsonb_each(private.fill_record_defaults(
+             jsonb_build_object('fields', coalesce((select jsonb_agg(f - 'stage') from jsonb_array_elements(definition -> 'fields') f
+                                                     where jsonb_typeof(f -> 'stage') = 'array' and f -> 'stage' ? (transition ->> 'key')), '[]')),
+             target.data || fields)) d
+     where private.is_empty_answer((target.data || fields) -> d.key) and not private.is_empty_answer(d.value)), '{}');
   -- masking keeps empty answers empty, so "is it filled" can be asked of the masked data
   merged := target.data || fields;
   select jsonb_agg(jsonb_build_object('key', k, 'label', coalesce(f ->> 'label', k)) order by i) into missing

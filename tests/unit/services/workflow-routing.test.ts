@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { fieldTypes } from "@/field-types";
 import { ancestorsOf, escalationChoices, escalationRoute, resolveEscalation, type UnitNode } from "@/services/escalation";
 import { parseServiceDefinition, type ServiceDefinition } from "@/services/schema";
+import { initialAnswers } from "@/services/initialAnswers";
+import { initialTransitionValues } from "@/views/show/transitionForm";
 import { editableFields, intakeFields, transitionFields, unreachedStageFields } from "@/services/stages";
 import { checkTransition, transitionOffers } from "@/services/workflow";
 import { routingDefinition } from "../../support/routing-definition";
@@ -106,6 +108,15 @@ describe("staged fields", () => {
     expect(transitionFields(def, resolve).map((f) => f.key)).toEqual(["handler", "result", "closed_on"]);
     const toStreet = def.workflow.transitions.find((t) => t.key === "to_street")!;
     expect(transitionFields(def, toStreet).map((f) => f.key)).toEqual(["level"]);
+  });
+
+  it("starts a staged field from its default in its dialog, never at intake", () => {
+    const def = definition();
+    const context = { userId: "u-grid", now: new Date("2026-11-30T09:00:00+08:00") };
+    expect(initialAnswers(def.fields, context)).toEqual({});
+    const verify = def.workflow.transitions.find((t) => t.key === "verify_on_site")!;
+    expect(initialTransitionValues(def, verify, { title: "x" }, context).data).toEqual({ checked_by: "u-grid" });
+    expect(initialTransitionValues(def, verify, { title: "x", checked_by: "u-other" }, context).data).toEqual({ checked_by: "u-other" });
   });
 
   it("shows answered staged fields on the edit form, and flags answers before their stage", () => {
