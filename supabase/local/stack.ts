@@ -9,6 +9,7 @@ import { startPostgres } from "./postgres.ts";
 import { startPostgrest } from "./postgrest.ts";
 import { stopLeftoverPostgres, stopLeftoverPostgrest } from "./leftovers.ts";
 import { placePostgres } from "./pg-placement.ts";
+import { placeDemoFiles } from "./demo-files.ts";
 import { migrate } from "./migrate.ts";
 import { startGateway } from "./gateway/server.ts";
 
@@ -109,6 +110,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     // An idle connection cut by a Postgres restart must not take the whole process down.
     pool.on("error", (error) => o.log(`gateway pool: ${error.message}`));
     stops.push(() => pool.end());
+    if (seeded) o.log(`demo files: ${await placeDemoFiles(pool, join(o.dataDir, "storage"))} placeholders for seeded attachments`);
     const gateway = await startGateway({
       host: o.host,
       port: o.gatewayPort,
