@@ -62,6 +62,34 @@ describe("working days", () => {
   });
 });
 
+describe("the definition check", () => {
+  it("accepts hours, workdays and a limit by a field's answer, and refuses anything else at its path", async () => {
+    const [{ definition }] = await sql<{ definition: { workflow: { states: Record<string, unknown>[] } } }>(
+      "select v.definition from public.services s join public.service_versions v on v.service_id = s.id and v.version = s.current_version where s.key = 'grid_event'",
+    );
+    const check = async (timeLimit: unknown) => {
+      const states = definition.workflow.states.map((state, i) => (i === 1 ? { ...state, timeLimit } : state));
+      const [{ errors }] = await sql<{ errors: { path: string; code: string }[] }>("select private.check_service_definition($1::jsonb) as errors", [
+        JSON.stringify({ ...definition, workflow: { ...definition.workflow, states } }),
+      ]);
+      return errors.filter((e) => e.path.includes("timeLimit")).map((e) => `${e.path} ${e.code}`);
+    };
+    expect(await check({ hours: 24 })).toEqual([]);
+    expect(await check({ workdays: 15 })).toEqual([]);
+    expect(await check({ byField: "urgency", values: { red: { hours: 2 }, blue: { workdays: 3 } }, default: { hours: 72 } })).toEqual([]);
+    for (const wrong of [
+      { days: 3 },
+      { hours: 0 },
+      { workdays: 1.5 },
+      { hours: 2, workdays: 1 },
+      { byField: "urgency", values: { red: { minutes: 5 } } },
+      24,
+    ]) {
+      expect(await check(wrong)).toEqual(["workflow.states[1].timeLimit wrong_type"]);
+    }
+  });
+});
+
 describe("due_at of records", () => {
   it("gives a yellow grid event 24 hours and a red one 2 hours (timeLimit by urgency)", async () => {
     const grid = await as("grid");
