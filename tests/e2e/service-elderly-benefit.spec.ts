@@ -83,8 +83,9 @@ test("staff takes an elderly-benefit application through acceptance and offline 
   await page.getByLabel("关键字搜索").fill(applicant);
   await page.getByLabel("关键字搜索").press("Enter");
   await expect(page.getByText("共 1 条")).toBeVisible();
-  const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: "导出" }).click();
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("dialog", { name: /导出/ }).getByRole("button", { name: "开始导出" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^老年优待证_高龄津贴-\d{4}-\d{2}-\d{2}\.xlsx$/);
 

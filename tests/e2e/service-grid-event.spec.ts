@@ -1,6 +1,6 @@
 // Journey: a grid worker reports a 网格事件 with a photo, accepts it, and escalates it to the
-// community (上报社区, which needs a comment); the community's staff then finds it in 待办
-// and sees it at the community with the escalation in its history.
+// community (上报社区, which needs a comment), and still reads it under 我经办的; the community's
+// staff then finds it in 待办 and sees it at the community with the escalation in its history.
 import { randomInt } from "node:crypto";
 import { expect, signIn, signOut, test } from "./fixtures";
 
@@ -45,9 +45,15 @@ test("a grid worker escalates an event to the community, and community staff see
   await escalate.getByLabel("处理意见").fill("涉及物业，需社区协调");
   await escalate.getByRole("button", { name: "确认" }).click();
   await expect(page.getByText("已上报上级单位，记录已移交")).toBeVisible();
-  // it now belongs to the community: outside the grid worker's own units
+  // it now belongs to the community, outside the grid worker's own units; they took part, so
+  // they still read it (never write), and find it under 我经办的
   await page.goto(recordPath);
-  await expect(page.getByText("记录不存在或无权查看")).toBeVisible();
+  await expect(page.getByText(title).first()).toBeVisible();
+  await expect(page.getByText("社区协调中").first()).toBeVisible();
+  await page.getByRole("menuitem", { name: /网格事件上报/ }).click();
+  await page.getByText("我经办的", { exact: true }).click();
+  await expect(page).toHaveURL(/_mine/);
+  await expect(page.getByRole("cell", { name: title })).toBeVisible();
 
   await signOut(page);
   await signIn(page, "staff@demo.local");

@@ -44,9 +44,9 @@ export function ExactSearchDialog({ value, onCancel, onSearch }: ExactSearchDial
     >
       <Typography.Paragraph type="secondary">{t("records.list.exactIntro")}</Typography.Paragraph>
       <Form layout="vertical" onFinish={search}>
-        <Form.Item label={t("records.list.exactReason")} required>
+        <Form.Item label={t("records.list.exactReason")} htmlFor="exact-search-reason" required>
           <AutoComplete
-            aria-label={t("records.list.exactReason")}
+            id="exact-search-reason"
             autoFocus
             options={reasons.map((r) => ({ value: r }))}
             value={reason}
