@@ -24,7 +24,10 @@ test("staff read the elderly list and its form in English", async ({ page }) => 
   await expect(page.getByRole("cell", { name: /岁$/ })).toHaveCount(0);
 
   // help texts and placeholders of the form
-  await page.getByRole("button", { name: /create/i }).first().click();
+  await page
+    .getByRole("button", { name: /create/i })
+    .first()
+    .click();
   await expect(page.getByText("Fill in when a family member or someone else applies on the applicant's behalf")).toBeVisible();
   await expect(page.getByPlaceholder("e.g. No. 12, Group 3, Guniuping Community, Jifeng Subdistrict, Jishou")).toBeVisible();
 });
