@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { forwardIssues } from "@/contract";
 import { keySchema } from "./keySchema";
 
 /**
@@ -71,11 +72,20 @@ export type RuleLeaf = z.infer<typeof ruleLeafSchema>;
 
 /** all / any / not over leaves: the conditions of rules[] (and of transition guards). */
 export type RuleCondition = RuleLeaf | { all: RuleCondition[] } | { any: RuleCondition[] } | { not: RuleCondition };
-export const ruleConditionSchema: z.ZodType<RuleCondition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(ruleConditionSchema).min(1) }),
-    z.strictObject({ any: z.array(ruleConditionSchema).min(1) }),
-    z.strictObject({ not: ruleConditionSchema }),
-    ruleLeafSchema,
-  ]),
-);
+const allSchema = z.strictObject({ all: z.array(z.lazy(() => ruleConditionSchema)).min(1) });
+const anySchema = z.strictObject({ any: z.array(z.lazy(() => ruleConditionSchema)).min(1) });
+const notSchema = z.strictObject({ not: z.lazy(() => ruleConditionSchema) });
+
+/**
+ * Picks the one shape the keys announce (all / any / not, else a leaf) rather than trying a
+ * union, so a mistake is reported where it is (`rules[0].require.all[1].value`) with its own
+ * code, not as "matches none of the shapes".
+ */
+export const ruleConditionSchema: z.ZodType<RuleCondition> = z.unknown().transform((value, ctx): RuleCondition => {
+  const keys = typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
+  const schema = "all" in keys ? allSchema : "any" in keys ? anySchema : "not" in keys ? notSchema : ruleLeafSchema;
+  const parsed = schema.safeParse(value, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  forwardIssues(ctx, parsed.error.issues);
+  return z.NEVER;
+});

@@ -73,7 +73,10 @@ describe("derive in the definition schema", () => {
     json.rules.push({ require: { field: "nowhere", op: "eq", value: 1 }, message: "x" });
     expect(errorsOf(json)).toEqual(["rules[6]:unknown_field_ref"]);
     json.rules[6] = { require: { field: "age", op: "in", valueFrom: "budget" }, message: "x" };
-    expect(errorsOf(json)).toHaveLength(1);
+    expect(errorsOf(json)).toEqual(["rules[6].require.valueFrom:condition_value_scalar"]);
+    // a mistake deep in all / any / not is reported where it is, with its own code
+    json.rules[6] = { require: { all: [{ field: "age", op: "gte", value: 1 }, { not: { field: "tags", op: "in", value: "b" } }] }, message: "x" };
+    expect(errorsOf(json)).toEqual(["rules[6].require.all[1].not.value:condition_value_array"]);
   });
 });
 
