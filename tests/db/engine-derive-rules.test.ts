@@ -187,6 +187,13 @@ describe("publish refuses derivations that do not fit", () => {
     );
   });
 
+  it("a rule with an operator the engine does not know", async () => {
+    const def = definition(`derive_op_${run}`);
+    (def.rules as unknown[]).push({ require: { any: [{ field: "age", op: "between", value: 1 }] }, message: "x" });
+    const { error } = await publish(def);
+    expect((detailsOf(error) as { path: string; code: string }[]).map((e) => `${e.path}:${e.code}`)).toEqual(["rules[6].require:invalid_value"]);
+  });
+
   it("a rule reading a field that does not exist", async () => {
     const def = definition(`derive_rule_${run}`);
     (def.rules as unknown[]).push({ require: { field: "nowhere", op: "not_empty" }, message: "x" });

@@ -3,7 +3,7 @@
 -- target types, references that exist, no derivation loops, a birth date derived from a
 -- sensitive ID number sensitive itself (it would give away the masked digits, see
 -- docs/security-model.md), defaults that fit their type, one record-unit org_unit field, rules
--- with a require condition, a message and fields that exist. `def -> 'fields'` is an array.
+-- with a require condition, known operators, a message and fields that exist. `def -> 'fields'` is an array.
 create or replace function private.check_derived_fields(def jsonb) returns jsonb
 language plpgsql stable set search_path = '' as $$
 declare
@@ -121,6 +121,11 @@ begin
       if jsonb_typeof(rule) <> 'object' or jsonb_typeof(rule -> 'require') <> 'object' then
         errors := errors || private.definition_error(at || '.require', 'required');
         continue;
+      end if;
+      if exists (select 1 from jsonb_path_query(rule, 'lax $.**.op') o
+                  where o #>> '{}' is null or o #>> '{}' not in ('eq', 'neq', 'in', 'nin', 'empty', 'not_empty', 'gt', 'gte', 'lt', 'lte')) then
+        errors := errors || private.definition_error(at || '.require', 'invalid_value',
+          '{"values": "eq | neq | in | nin | empty | not_empty | gt | gte | lt | lte"}');
       end if;
       if jsonb_typeof(rule -> 'message') is distinct from 'string' or private.is_empty_answer(rule -> 'message') then
         errors := errors || private.definition_error(at || '.message', 'required');
