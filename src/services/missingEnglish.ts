@@ -6,7 +6,8 @@ import { formatPath } from "./definitionErrors";
  */
 export interface DefinitionWarning {
   path: string;
-  code: "english_missing";
+  /** english_missing here; state_unreachable / state_dead_end from workflowWarnings.ts */
+  code: "english_missing" | "state_unreachable" | "state_dead_end";
   message_zh: string;
   message_en: string;
 }

@@ -6,6 +6,7 @@ import { checkWorkflow } from "./crossCheckWorkflow";
 import { serviceDefinitionSchemaFor, type ServiceDefinition } from "./definitionSchema";
 import { zodIssueToDefinitionErrors, type DefinitionError } from "./definitionErrors";
 import { missingEnglish, type DefinitionWarning } from "./missingEnglish";
+import { workflowWarnings } from "./workflowWarnings";
 
 /** `warnings` never block: a missing English text is reported, the definition still works. */
 export type ParseResult = { ok: true; definition: ServiceDefinition; warnings?: DefinitionWarning[] } | { ok: false; errors: DefinitionError[] };
@@ -33,5 +34,5 @@ export function parseServiceDefinition(json: unknown, fieldTypes: FieldTypeCatal
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap(zodIssueToDefinitionErrors) };
   const definition = parsed.data;
   const errors = [...checkFields(definition), ...checkDerived(definition), ...checkWorkflow(definition), ...checkViews(definition, fieldTypes)];
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, definition, warnings: missingEnglish(json) };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, definition, warnings: [...missingEnglish(json), ...workflowWarnings(definition)] };
 }

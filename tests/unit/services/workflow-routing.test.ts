@@ -180,3 +180,19 @@ describe("definition check", () => {
     ).toBeGreaterThan(0);
   });
 });
+
+describe("workflow warnings", () => {
+  it("warns, without refusing, about a state nothing reaches and a non-terminal state nothing leaves", () => {
+    const json = routingDefinition();
+    json.workflow.states.push({ key: "limbo", label: "无人可达", color: "default" });
+    const result = parseServiceDefinition(json, fieldTypes);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.warnings?.filter((w) => w.code !== "english_missing").map((w) => `${w.path} ${w.code}`)).toEqual([
+      "workflow.states[7] state_unreachable",
+      "workflow.states[7] state_dead_end",
+    ]);
+    expect(definition().workflow.states).toHaveLength(7);
+    expect(parseServiceDefinition(routingDefinition(), fieldTypes)).toMatchObject({ ok: true });
+  });
+});
