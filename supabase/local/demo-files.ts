@@ -2,8 +2,8 @@
 // SQL cannot write. After seeding a fresh database the local stack places a small synthetic
 // placeholder for each: a PNG that says DEMO (or a one-page PDF), with its storage.objects row,
 // so the pages show an image and downloads answer 200 instead of a broken image and 404.
-// Hosted: seed SQL cannot upload either, so a hosted demo shows these files as missing
-// (README, "Running the same SPA on hosted Supabase"); real uploads are unaffected.
+// Hosted: seed SQL cannot upload either; scripts/upload-demo-files.ts puts the same placeholders
+// through the Storage API (README, "Running the same SPA on hosted Supabase").
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve, sep } from "node:path";
@@ -20,20 +20,33 @@ const missingFilesSql = `
    where r.is_synthetic
      and not exists (select 1 from storage.objects o where o.bucket_id = $1 and o.name = a.path)`;
 
+export type DemoFile = { path: string; name: string; mime: string; size: string };
+
+export async function missingDemoFiles(db: pg.Pool | pg.Client): Promise<DemoFile[]> {
+  return (await db.query<DemoFile>(missingFilesSql, [bucket])).rows;
+}
+
+/** The placeholder's bytes and type: a PDF for documents, a PNG for everything else. */
+export function demoFileContent(file: DemoFile): { bytes: Buffer; mime: string } {
+  return file.mime === "application/pdf"
+    ? { bytes: demoPdf(file.name), mime: "application/pdf" }
+    : { bytes: demoPng(file.name, Number(file.size)), mime: "image/png" };
+}
+
+/** Local stack: bytes into the gateway's storage folder, the row straight into storage.objects. */
 export async function placeDemoFiles(db: pg.Pool | pg.Client, storageDir: string): Promise<number> {
-  const { rows } = await db.query<{ path: string; name: string; mime: string; size: string }>(missingFilesSql, [bucket]);
+  const rows = await missingDemoFiles(db);
   const bucketDir = resolve(storageDir, bucket);
   for (const row of rows) {
     const target = resolve(bucketDir, row.path);
     if (!target.startsWith(bucketDir + sep)) throw new Error(`demo file outside its bucket: ${row.path}`);
-    const pdf = row.mime === "application/pdf";
-    const bytes = pdf ? demoPdf(row.name) : demoPng(row.name, Number(row.size));
+    const { bytes, mime } = demoFileContent(row);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, bytes);
     const metadata = {
       eTag: `"${createHash("md5").update(bytes).digest("hex")}"`,
       size: bytes.length,
-      mimetype: pdf ? "application/pdf" : "image/png",
+      mimetype: mime,
       cacheControl: "max-age=3600",
       lastModified: new Date().toUTCString(),
       contentLength: bytes.length,

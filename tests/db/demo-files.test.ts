@@ -3,7 +3,9 @@
 // (supabase/local/demo-files.ts); every one downloads through the storage API, for a user who
 // may read its record, and not for a user who may not.
 import type { SupabaseClient } from "@supabase/supabase-js";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { uploadDemoFiles } from "../../scripts/upload-demo-files";
 import { as, serviceRole, sql } from "../support/engine-fixtures";
 
 const BUCKET = "record-attachments";
@@ -72,5 +74,26 @@ describe("seeded attachments", () => {
     }
     expect(outside.length).toBeGreaterThan(0);
     expect((await downloadAll(grid, outside)).map((r) => r.ok)).toEqual(outside.map(() => false));
+  });
+
+  it("on a hosted project the upload script puts them through the Storage API (objects lost here as on a fresh hosted project)", async () => {
+    const staff = await as("staff");
+    const [file] = (await seededFiles()).filter((f) => f.mime.startsWith("image/"));
+    const { data: readable } = await staff.from("records").select("id").eq("id", file.record_id);
+    const reader = readable?.length ? staff : serviceRole;
+    await sql(`delete from storage.objects where bucket_id = $1 and name = $2`, [BUCKET, file.path]);
+    expect((await download(reader, file.path)).ok).toBe(false);
+
+    const db = new pg.Client({ connectionString: process.env.SUPABASE_DB_URL });
+    await db.connect();
+    try {
+      const uploaded = await uploadDemoFiles({ db, url: process.env.SUPABASE_URL!, serviceKey: process.env.SUPABASE_SERVICE_ROLE_KEY! });
+      expect(uploaded).toBe(1);
+      // a second run finds nothing left to do
+      expect(await uploadDemoFiles({ db, url: process.env.SUPABASE_URL!, serviceKey: process.env.SUPABASE_SERVICE_ROLE_KEY! })).toBe(0);
+    } finally {
+      await db.end();
+    }
+    expect(await download(reader, file.path)).toEqual({ ok: true, head: pngSignature });
   });
 });
