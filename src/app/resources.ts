@@ -1,7 +1,15 @@
 // Every menu item / routed page, declared once. A new page is one entry here.
 // The menu label is the dictionary key `${name}.${name}` (Refine's convention, also used by
 // breadcrumbs, document titles and notifications); the `name` type makes a missing key fail tsc.
-import { ApartmentOutlined, AuditOutlined, CheckSquareOutlined, HomeOutlined, SafetyCertificateOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
 import type { ResourceProps } from "@refinedev/core";
 import { createElement, lazy, type ComponentType, type LazyExoticComponent } from "react";
 import type { Messages } from "@/i18n";
@@ -60,6 +68,12 @@ export const appResources: readonly AppResource[] = [
     icon: SafetyCertificateOutlined,
     meta: { roles: ["community_admin", "system_admin", "leader"] },
     pages: { list: lazy(() => import("@/pages/permissions/PermissionMatrixPage")) },
+  },
+  {
+    name: "work_calendar",
+    list: "/work-calendar",
+    icon: CalendarOutlined,
+    pages: { list: lazy(() => import("@/pages/work-calendar/WorkCalendarPage")) },
   },
   {
     name: "audit",

@@ -101,6 +101,20 @@ export const en: Messages = {
     accessNoActions: "None",
     accessNone: "This person holds no membership within your scope",
   },
+  work_calendar: {
+    work_calendar: "Work calendar",
+    intro:
+      "Public holidays and 调休 working days. Time limits in working days skip weekends and holidays and count working weekend days. Only system administrators can change it.",
+    year: "Year",
+    columns: { day: "Date", weekday: "Weekday", kind: "Kind", name: "Name", actions: "Actions" },
+    kinds: { holiday: "Public holiday", workday: "Working day (调休)" },
+    weekdays: { "1": "Mon", "2": "Tue", "3": "Wed", "4": "Thu", "5": "Fri", "6": "Sat", "7": "Sun" },
+    add: "Add",
+    remove: "Remove",
+    saved: "Saved {{day}}",
+    removed: "Removed {{day}}",
+    empty: "No holidays for this year yet: every weekday counts as a working day",
+  },
   audit: {
     audit: "Audit log",
     intro:
