@@ -56,13 +56,15 @@ export function validateRecordData(
     const issue = fieldTypes[field.type].validate(field, value, { now });
     if (issue) issues.push({ field: field.key + (issue.subPath ?? ""), code: issue.code, ...fieldIssueMessage(issue) });
   }
-  return [...issues, ...ruleIssues(definition, answers, visible, today, issues)];
+  return [...issues, ...ruleIssues(definition, answers, visible, today, issues, keepDerived)];
 }
 
 /**
  * Rules read the shown answers only (a hidden field is empty). A rule that reads a field with
  * a problem of its own is skipped: its verdict would rest on a value that cannot be saved; so
- * is one reading a value derived from such a field (an invalid ID number gives no age).
+ * is one reading a value derived from such a field (an invalid ID number gives no age), unless
+ * that value is kept as stored (`keepDerived`: its source is a mask, so "invalid" here, but the
+ * database derived the value from the original).
  */
 function ruleIssues(
   definition: ServiceDefinition,
@@ -70,10 +72,11 @@ function ruleIssues(
   visible: ReadonlySet<string>,
   today: string,
   fieldIssues: RecordIssue[],
+  kept: ReadonlySet<string> = new Set(),
 ): RecordIssue[] {
   const shown = Object.fromEntries(Object.entries(answers).filter(([key]) => visible.has(key)));
   const troubled = new Set(fieldIssues.map((issue) => issue.field.split(/[.[]/)[0]));
-  const derived = definition.fields.filter((field) => field.derive !== undefined);
+  const derived = definition.fields.filter((field) => field.derive !== undefined && !kept.has(field.key));
   for (let pass = 0; pass < derived.length; pass += 1) {
     for (const field of derived) if (derivationSources(field.derive!).some((key) => troubled.has(key))) troubled.add(field.key);
   }

@@ -3,6 +3,7 @@
 import type { FieldErrors, Resolver, ResolverResult } from "react-hook-form";
 import { isEmptyValue, type Language } from "@/contract";
 import { fieldTypes } from "@/field-types";
+import { keptDerivedKeys } from "@/services/deriveValues";
 import { validateRecordData } from "@/services/validateRecord";
 import { fieldMessages, type RowIssueFormat } from "../form/recordIssues";
 import type { ServiceDefinition, WorkflowTransition } from "@/services/schema";
@@ -101,7 +102,10 @@ export function transitionResolver(
 ): Resolver<TransitionFormValues> {
   return async (values): Promise<ResolverResult<TransitionFormValues>> => {
     const own = transitionFieldKeys(definition, transition);
-    const issues = validateRecordData(definition, { ...recordData, ...values.data }, { fieldTypes }).filter((issue) => own.includes(issue.field.split("[")[0]));
+    const merged = { ...recordData, ...values.data };
+    // values derived from answers the dialog only has masked stay as stored (the database derives them)
+    const keepDerived = keptDerivedKeys(definition.fields, merged, recordData);
+    const issues = validateRecordData(definition, merged, { fieldTypes, keepDerived }).filter((issue) => own.includes(issue.field.split("[")[0]));
     const messages = fieldMessages(definition, issues, language, rowIssue);
     if (messages.length === 0) return { values, errors: {} };
     const data = Object.fromEntries(messages.map((m) => [m.field, { type: "validate", message: m.message }]));

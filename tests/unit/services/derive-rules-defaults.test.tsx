@@ -13,6 +13,7 @@ import { initialAnswers } from "@/services/initialAnswers";
 import { parseServiceDefinition, type FieldDefinition } from "@/services/schema";
 import { validateRecordData } from "@/services/validateRecord";
 import { recordResolver } from "@/views/form/recordResolver";
+import { transitionResolver, type TransitionFormValues } from "@/views/show/transitionForm";
 
 const corpusDefinition = (): Record<string, unknown> & { fields: Record<string, unknown>[]; rules: Record<string, unknown>[] } =>
   JSON.parse(readFileSync(join(import.meta.dirname, "../../shared/validation-corpus/definitions/derive_rules.json"), "utf8"));
@@ -197,5 +198,29 @@ describe("the record's unit from a record-unit field", () => {
     json.fields.push({ key: "grid", label: "网格", type: "org_unit", recordUnit: true }, { key: "grid2", label: "网格2", type: "org_unit", recordUnit: true });
     json.fields.push({ key: "note", label: "说明", type: "text", recordUnit: true });
     expect(errorsOf(json)).toEqual(["fields[20].recordUnit:record_unit_type", "fields:record_unit_once"]);
+  });
+});
+
+describe("the transition dialog and derived values it only has masked", () => {
+  it("a rule on the transition's field reads the stored age while the ID is the mask", async () => {
+    const json = corpusDefinition();
+    json.fields.push({ key: "amount", label: "发放金额", type: "number", stage: ["finish"] });
+    json.rules.push({
+      when: { field: "amount", op: "not_empty" },
+      require: { field: "age", op: "gte", value: 80 },
+      field: "amount",
+      message: "只有 80 周岁以上才发放",
+      message_en: "Paid from 80 only",
+    });
+    const definition = parsed(json);
+    const transition = definition.workflow.transitions[0];
+    const stored = { benefit_type: "card", applicant_id_number: "433**************0", age: 86 };
+    const resolve = transitionResolver(definition, transition, stored, "zh", (p) => String(p.message));
+    const values = { comment: "", checklist: [], data: { amount: 100 } } as unknown as TransitionFormValues;
+    expect((await resolve(values, undefined, { fields: {}, shouldUseNativeValidation: false })).errors).toEqual({});
+    const young = transitionResolver(definition, transition, { ...stored, age: 70 }, "zh", (p) => String(p.message));
+    expect((await young(values, undefined, { fields: {}, shouldUseNativeValidation: false })).errors).toMatchObject({
+      data: { amount: { message: "只有 80 周岁以上才发放" } },
+    });
   });
 });
