@@ -16,11 +16,20 @@ function rowVersionOf(params: UpdateParams<unknown>): number {
   return rowVersion;
 }
 
+function recordUpdateValues(variables: unknown): RecordUpdateValues {
+  if (typeof variables === "object" && variables !== null && "data" in variables && isAnswers(variables.data)) return { data: variables.data };
+  throw new Error("an update of records sends { data: answers }");
+}
+
+function isAnswers(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /** `base` with records' updates going through update_record; every other resource unchanged. */
 export function withRecordUpdates<Provider extends DataProvider>(base: Provider): Provider {
   const update = async <TData extends BaseRecord = BaseRecord, TVariables = object>(params: UpdateParams<TVariables>): Promise<UpdateResponse<TData>> => {
     if (params.resource !== recordsResource) return base.update<TData, TVariables>(params);
-    const { data } = params.variables as RecordUpdateValues;
+    const { data } = recordUpdateValues(params.variables);
     const row = await updateRecord(String(params.id), rowVersionOf(params), data);
     // TData is the caller's view of a records row; the RPC returns the whole updated row
     return { data: row as unknown as TData };

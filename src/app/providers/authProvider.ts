@@ -1,6 +1,5 @@
 import type { AuthProvider } from "@refinedev/core";
-import { credentialsFor } from "@/lib/domain/phone";
-import { supabase } from "@/data/client";
+import { currentSession, signIn, signOutHere } from "@/data/session";
 import { isSessionError, toHttpError } from "@/lib/supabase/errors";
 import { localizeError } from "@/i18n";
 import { forgetIdentity, loadIdentity } from "@/data/identity";
@@ -9,7 +8,7 @@ export type LoginParams = { identifier: string; password: string };
 
 export const authProvider: AuthProvider = {
   login: async ({ identifier, password }: LoginParams) => {
-    const { error } = await supabase.auth.signInWithPassword({ ...credentialsFor(identifier), password });
+    const error = await signIn(identifier, password);
     if (error) return { success: false, error: localizeError(toHttpError(error), "errors.loginFailed") };
     forgetIdentity();
     // Load the context once now so the first screen has roles and units; a failure here is not a
@@ -19,16 +18,15 @@ export const authProvider: AuthProvider = {
   },
 
   logout: async () => {
-    // scope "local": end this browser's session without revoking the user's other devices.
-    const { error } = await supabase.auth.signOut({ scope: "local" });
+    const error = await signOutHere();
     forgetIdentity();
     if (error) return { success: false, error: localizeError(toHttpError(error)) };
     return { success: true, redirectTo: "/login" };
   },
 
   check: async () => {
-    const { data, error } = await supabase.auth.getSession();
-    if (error || !data.session) {
+    const { signedIn, error } = await currentSession();
+    if (!signedIn) {
       return { authenticated: false, logout: true, redirectTo: "/login", ...(error ? { error: localizeError(toHttpError(error)) } : {}) };
     }
     return { authenticated: true };
