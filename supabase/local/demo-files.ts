@@ -12,12 +12,16 @@ import type pg from "pg";
 
 const bucket = "record-attachments";
 
-/** Seeded records' attachments that have no object yet (is_synthetic: never a real upload). */
+/**
+ * Seeded records' attachments that have no object yet: synthetic records whose file paths the
+ * seed generator made (all under `demo/`). In demo mode every new record is synthetic too, so the
+ * prefix is what keeps this from claiming a path a real upload (or a test) may still write.
+ */
 const missingFilesSql = `
   select distinct a.path, a.name, a.mime, a.size
     from public.record_attachments a
     join public.records r on r.id = a.record_id
-   where r.is_synthetic
+   where r.is_synthetic and a.path like 'demo/%'
      and not exists (select 1 from storage.objects o where o.bucket_id = $1 and o.name = a.path)`;
 
 export type DemoFile = { path: string; name: string; mime: string; size: string };
