@@ -1,6 +1,7 @@
 // Journey: a grid worker reports a 网格事件 with a photo, accepts it, and escalates it to the
 // community (上报社区, which needs a comment), and still reads it under 我经办的; the community's
 // staff then finds it in 待办 and sees it at the community with the escalation in its history.
+import dayjs from "dayjs";
 import { randomInt } from "node:crypto";
 import { expect, signIn, signOut, test } from "./fixtures";
 
@@ -28,10 +29,19 @@ test("a grid worker escalates an event to the community, and community staff see
   await page.getByLabel("所属网格").click();
   await page.getByRole("treeitem", { name: "第一网格" }).click();
   await page.getByRole("radio", { name: "黄色（24 小时）" }).check();
+  const savedFrom = Date.now();
   await page.getByRole("button", { name: "保存" }).click();
 
   await expect(page).toHaveURL(/\/s\/grid_event\/show\//);
   await expect(page.getByText("已上报·待受理").first()).toBeVisible();
+  // yellow: 24 hours to accept (the state's timeLimit by urgency, set by the database)
+  const dueText = (at: number) => dayjs(at + 24 * 3_600_000).format("YYYY-MM-DD HH:mm");
+  await expect(
+    page
+      .getByText(dueText(savedFrom))
+      .or(page.getByText(dueText(Date.now())))
+      .first(),
+  ).toBeVisible();
   const recordPath = new URL(page.url()).pathname;
 
   await page.getByRole("button", { name: "受理", exact: true }).click();
