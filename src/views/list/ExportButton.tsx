@@ -84,11 +84,18 @@ export function ExportButton({ definition, serviceId, serviceName, filters, sort
         setDone(records.length);
         if (ids.data.length < exportPageSize) break;
       }
+      const userIds = [...new Set(records.flatMap((r) => (r.assignee ? [r.assignee] : [])))];
+      // the Supabase provider has getMany; without it names fall back to ids
+      const profiles =
+        userIds.length && provider.getMany
+          ? (await provider.getMany<{ id: string; display_name: string }>({ resource: "profiles", ids: userIds, meta: { select: "id,display_name" } })).data
+          : [];
+      const names = new Map(profiles.map((p) => [p.id, p.display_name]));
       const sheets = exportSheets(
         definition,
         records,
         columns,
-        { language, columnLabel, orgUnitName: (id) => units.byId.get(id)?.name, userName: () => undefined },
+        { language, columnLabel, orgUnitName: (id) => units.byId.get(id)?.name, userName: (id) => names.get(id) },
         { serviceName, subTablesApart },
       );
       const { downloadSheets } = await import("./exportWorkbook");
