@@ -34,9 +34,16 @@ export function editableFields<F extends FieldDefinition>(fields: readonly F[], 
   return fields.filter((field) => isIntakeField(field) || !isEmptyValue(data[field.key]));
 }
 
-/** The fields a transition's dialog shows: its own stage's and the intake fields it requires, in definition order. */
+/**
+ * The fields a transition's dialog shows: its own stage's and the intake fields it requires, in
+ * definition order; not those it sets itself (处置层级 from the escalation, 处置人 = the acting
+ * user), whose value the database writes over anything the dialog would send.
+ */
 export function transitionFields(definition: ServiceDefinition, transition: WorkflowTransition): FieldDefinition[] {
-  return definition.fields.filter((field) => fieldStage(field).includes(transition.key) || transition.requireFields.includes(field.key));
+  const setByTransition = new Set(transition.set.map((assignment) => assignment.field));
+  return definition.fields.filter(
+    (field) => !setByTransition.has(field.key) && (fieldStage(field).includes(transition.key) || transition.requireFields.includes(field.key)),
+  );
 }
 
 /** Keys of answered fields whose stage has not been reached given the transitions taken so far. */

@@ -8,6 +8,7 @@ const DEMO_ACCOUNTS = [
   ["工作人员 staff", "staff@demo.local", "13800000002"],
   ["网格员 grid worker", "grid@demo.local", "13800000003"],
   ["领导 leader", "leader@demo.local", "13800000004"],
+  ["街道工作人员 street staff", "street@demo.local", "13800000005"],
 ] as const;
 export const DEMO_PASSWORD = "Demo@2026";
 

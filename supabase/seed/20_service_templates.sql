@@ -10,7 +10,7 @@ select private.install_service_template($template${
   "category": "为老服务",
   "category_en": "Elderly services",
   "icon": "HeartOutlined",
-  "description": "为年满 60 周岁的老年人办理老年人优待证，为年满 80 周岁的本地户籍老人申请高龄津贴。本人或家属可在社区窗口、网格员上门或线上提交；社区受理后线下核验身份证、户口簿原件，社区初审后报街道审核。高龄津贴须公示 7 天，无异议后按月发放；去世或迁出后停止发放。",
+  "description": "为年满 60 周岁的老年人办理老年人优待证，为年满 80 周岁的本地户籍老人申请高龄津贴。本人或家属可在社区窗口、网格员上门或线上提交；社区受理后线下核验身份证、户口簿原件，社区初审后报街道，由街道审核。高龄津贴须公示 7 天，无异议后按月发放；去世或迁出后停止发放。",
   "description_en": "Issues the senior preferential card (age 60+) and applies for the old-age allowance (age 80+, local household registration). The community accepts the application, checks the original ID card and household register offline, reviews it and passes it to the street office. Allowance applications are published for 7 days before payment starts.",
   "purpose": "核实申请人身份、年龄和户籍，依规办理老年人优待证或发放高龄津贴；联系方式仅用于办理进度通知，银行卡号仅用于津贴发放。",
   "purpose_en": "To verify the applicant's identity, age and household registration for the senior card or the old-age allowance; contact details are used only for progress notices, the bank card only for paying the allowance.",
@@ -64,10 +64,14 @@ select private.install_service_template($template${
       "label": "年龄（周岁）",
       "label_en": "Age",
       "type": "number",
-      "required": true,
+      "required": false,
       "sensitive": false,
-      "help": "按身份证号中的出生日期计算；申请高龄津贴须满 80 周岁",
-      "help_en": "Computed from the birth date in the ID number; the old-age allowance requires 80 or older",
+      "help": "由身份证号中的出生日期自动计算，不需填写；申请高龄津贴须满 80 周岁",
+      "help_en": "Computed from the birth date in the ID number, not typed; the old-age allowance requires 80 or older",
+      "derive": {
+        "fn": "age",
+        "from": "applicant_id_number"
+      },
       "integer": true,
       "min": 60,
       "max": 130,
@@ -92,6 +96,7 @@ select private.install_service_template($template${
       "type": "org_unit",
       "required": true,
       "sensitive": false,
+      "recordUnit": true,
       "levels": [
         "grid"
       ]
@@ -281,13 +286,16 @@ select private.install_service_template($template${
       "type": "text",
       "required": false,
       "sensitive": false,
-      "help": "制证完成后由工作人员填写",
-      "help_en": "Filled in by staff once the card is made",
+      "help": "制证完成时由工作人员填写",
+      "help_en": "Filled in by staff when the card is made",
       "visibleWhen": {
         "field": "benefit_type",
         "op": "eq",
         "value": "card"
       },
+      "stage": [
+        "card_made"
+      ],
       "maxLength": 30
     },
     {
@@ -300,7 +308,23 @@ select private.install_service_template($template${
       "maxLength": 500
     }
   ],
-  "rules": [],
+  "rules": [
+    {
+      "when": {
+        "field": "benefit_type",
+        "op": "eq",
+        "value": "allowance"
+      },
+      "require": {
+        "field": "age",
+        "op": "gte",
+        "value": 80
+      },
+      "field": "benefit_type",
+      "message": "高龄津贴须年满 80 周岁（年龄按身份证号计算），未满 80 周岁请申请老年人优待证",
+      "message_en": "The old-age allowance requires age 80 or older (from the ID number); apply for the senior card instead"
+    }
+  ],
   "list": {
     "columns": [
       "applicant_name",
@@ -338,7 +362,9 @@ select private.install_service_template($template${
         "label_en": "Submitted",
         "color": "blue",
         "terminal": false,
-        "slaHours": 48
+        "timeLimit": {
+          "workdays": 2
+        }
       },
       {
         "key": "returned",
@@ -354,7 +380,9 @@ select private.install_service_template($template${
         "label_en": "Accepted, originals to check",
         "color": "processing",
         "terminal": false,
-        "slaHours": 72
+        "timeLimit": {
+          "workdays": 5
+        }
       },
       {
         "key": "verified",
@@ -362,7 +390,9 @@ select private.install_service_template($template${
         "label_en": "Originals checked",
         "color": "cyan",
         "terminal": false,
-        "slaHours": 72
+        "timeLimit": {
+          "workdays": 5
+        }
       },
       {
         "key": "community_reviewed",
@@ -370,7 +400,9 @@ select private.install_service_template($template${
         "label_en": "Community reviewed",
         "color": "geekblue",
         "terminal": false,
-        "slaHours": 120
+        "timeLimit": {
+          "workdays": 5
+        }
       },
       {
         "key": "publicity",
@@ -378,7 +410,9 @@ select private.install_service_template($template${
         "label_en": "Public notice (7 days)",
         "color": "gold",
         "terminal": false,
-        "slaHours": 168
+        "timeLimit": {
+          "hours": 168
+        }
       },
       {
         "key": "approved",
@@ -386,7 +420,9 @@ select private.install_service_template($template${
         "label_en": "Approved",
         "color": "purple",
         "terminal": false,
-        "slaHours": 120
+        "timeLimit": {
+          "workdays": 5
+        }
       },
       {
         "key": "ready",
@@ -515,11 +551,6 @@ select private.install_service_template($template${
             "label_en": "Household register checked"
           },
           {
-            "key": "age_matches",
-            "label": "年龄与身份证出生日期一致",
-            "label_en": "Age matches the ID card"
-          },
-          {
             "key": "other_documents",
             "label": "居住证明、银行卡等适用材料已核对（不适用时勾选）",
             "label_en": "Residence proof / bank card checked where applicable"
@@ -542,7 +573,10 @@ select private.install_service_template($template${
         "requireComment": false,
         "requireFields": [],
         "checklist": [],
-        "escalate": true,
+        "escalate": {
+          "to": "level",
+          "level": "street"
+        },
         "set": []
       },
       {
@@ -560,6 +594,11 @@ select private.install_service_template($template${
         "requireComment": false,
         "requireFields": [],
         "checklist": [],
+        "when": {
+          "field": "benefit_type",
+          "op": "eq",
+          "value": "allowance"
+        },
         "escalate": false,
         "set": []
       },
@@ -583,8 +622,8 @@ select private.install_service_template($template${
       },
       {
         "key": "street_approve",
-        "label": "审核通过（优待证）",
-        "label_en": "Approve (card)",
+        "label": "街道审核通过（优待证）",
+        "label_en": "Street approves (card)",
         "from": [
           "community_reviewed"
         ],
@@ -596,6 +635,11 @@ select private.install_service_template($template${
         "requireComment": false,
         "requireFields": [],
         "checklist": [],
+        "when": {
+          "field": "benefit_type",
+          "op": "eq",
+          "value": "card"
+        },
         "escalate": false,
         "set": []
       },
@@ -615,7 +659,14 @@ select private.install_service_template($template${
           "card_no"
         ],
         "checklist": [],
-        "escalate": false,
+        "when": {
+          "field": "benefit_type",
+          "op": "eq",
+          "value": "card"
+        },
+        "escalate": {
+          "to": "origin"
+        },
         "set": []
       },
       {
@@ -663,6 +714,11 @@ select private.install_service_template($template${
           "bank_card_no"
         ],
         "checklist": [],
+        "when": {
+          "field": "benefit_type",
+          "op": "eq",
+          "value": "allowance"
+        },
         "escalate": false,
         "set": []
       },
@@ -945,6 +1001,7 @@ select private.install_service_template($template${
       "type": "org_unit",
       "required": true,
       "sensitive": false,
+      "recordUnit": true,
       "levels": [
         "grid"
       ]
@@ -987,6 +1044,13 @@ select private.install_service_template($template${
       "type": "select",
       "required": false,
       "sensitive": false,
+      "help": "由办理环节自动记录：网格内办结为 L1，上报社区为 L2，吹哨上报街道为 L3",
+      "help_en": "Recorded by the workflow: L1 when settled in the grid, L2 when sent to the community, L3 when the street is summoned",
+      "stage": [
+        "resolve_in_grid",
+        "escalate_to_community",
+        "escalate_to_street"
+      ],
       "options": [
         {
           "value": "l1_grid",
@@ -1021,44 +1085,46 @@ select private.install_service_template($template${
       "type": "text",
       "required": false,
       "sensitive": false,
-      "visibleWhen": {
-        "field": "level",
-        "op": "in",
-        "value": [
-          "l3_street",
-          "l4_departments"
-        ]
-      },
-      "requiredWhen": {
-        "field": "level",
-        "op": "in",
-        "value": [
-          "l3_street",
-          "l4_departments"
-        ]
-      },
+      "stage": [
+        "escalate_to_street"
+      ],
       "maxLength": 100,
       "placeholder": "如：城管、住建、派出所",
       "placeholder_en": "e.g. urban management, housing and construction, police station"
     },
     {
-      "key": "reporter_name",
+      "key": "reported_by",
       "label": "上报人",
       "label_en": "Reported by",
+      "type": "user",
+      "required": false,
+      "sensitive": false,
+      "help": "默认为当前登录账号",
+      "help_en": "The signed-in account, unless changed",
+      "default": {
+        "currentUser": true
+      }
+    },
+    {
+      "key": "reporter_name",
+      "label": "反映人（居民）",
+      "label_en": "Resident who raised it",
       "type": "text",
       "required": false,
       "sensitive": false,
+      "help": "由居民反映时填写；上报人自动记为当前账号",
+      "help_en": "Fill in when a resident raised it; the reporting account is recorded by itself",
       "maxLength": 30
     },
     {
       "key": "reporter_phone",
-      "label": "上报人电话",
-      "label_en": "Reporter's phone",
+      "label": "反映人电话",
+      "label_en": "Resident's phone",
       "type": "phone",
       "required": false,
       "sensitive": true,
-      "purpose": "处置完成后回访上报人",
-      "purpose_en": "To follow up with the reporter after the event is handled",
+      "purpose": "处置完成后回访反映人",
+      "purpose_en": "To follow up with the resident after the event is handled",
       "visibleWhen": {
         "field": "reporter_name",
         "op": "not_empty"
@@ -1071,6 +1137,11 @@ select private.install_service_template($template${
       "type": "user",
       "required": false,
       "sensitive": false,
+      "stage": [
+        "resolve_in_grid",
+        "community_resolve",
+        "departments_resolve"
+      ],
       "roles": [
         "grid_worker",
         "staff"
@@ -1083,6 +1154,11 @@ select private.install_service_template($template${
       "type": "textarea",
       "required": false,
       "sensitive": false,
+      "stage": [
+        "resolve_in_grid",
+        "community_resolve",
+        "departments_resolve"
+      ],
       "maxLength": 1000
     },
     {
@@ -1092,6 +1168,11 @@ select private.install_service_template($template${
       "type": "image",
       "required": false,
       "sensitive": false,
+      "stage": [
+        "resolve_in_grid",
+        "community_resolve",
+        "departments_resolve"
+      ],
       "maxCount": 9,
       "maxSizeMb": 10
     },
@@ -1102,6 +1183,9 @@ select private.install_service_template($template${
       "type": "select",
       "required": false,
       "sensitive": false,
+      "stage": [
+        "verify_and_close"
+      ],
       "display": "radio",
       "options": [
         {
@@ -1282,7 +1366,16 @@ select private.install_service_template($template${
         ],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [
+          {
+            "field": "handler",
+            "from": "current_user"
+          },
+          {
+            "field": "level",
+            "value": "l1_grid"
+          }
+        ]
       },
       {
         "key": "escalate_to_community",
@@ -1298,8 +1391,20 @@ select private.install_service_template($template${
         "requireComment": true,
         "requireFields": [],
         "checklist": [],
-        "escalate": true,
-        "set": []
+        "escalate": {
+          "to": "level",
+          "level": "community"
+        },
+        "set": [
+          {
+            "field": "level",
+            "from": "target_level",
+            "map": {
+              "community": "l2_community",
+              "street": "l3_street"
+            }
+          }
+        ]
       },
       {
         "key": "community_resolve",
@@ -1318,8 +1423,15 @@ select private.install_service_template($template${
           "result"
         ],
         "checklist": [],
-        "escalate": false,
-        "set": []
+        "escalate": {
+          "to": "origin"
+        },
+        "set": [
+          {
+            "field": "handler",
+            "from": "current_user"
+          }
+        ]
       },
       {
         "key": "escalate_to_street",
@@ -1335,12 +1447,23 @@ select private.install_service_template($template${
         ],
         "requireComment": true,
         "requireFields": [
-          "level",
           "departments"
         ],
         "checklist": [],
-        "escalate": true,
-        "set": []
+        "escalate": {
+          "to": "level",
+          "level": "street"
+        },
+        "set": [
+          {
+            "field": "level",
+            "from": "target_level",
+            "map": {
+              "community": "l2_community",
+              "street": "l3_street"
+            }
+          }
+        ]
       },
       {
         "key": "departments_resolve",
@@ -1359,8 +1482,15 @@ select private.install_service_template($template${
           "result"
         ],
         "checklist": [],
-        "escalate": false,
-        "set": []
+        "escalate": {
+          "to": "origin"
+        },
+        "set": [
+          {
+            "field": "handler",
+            "from": "current_user"
+          }
+        ]
       },
       {
         "key": "verify_and_close",
@@ -1371,8 +1501,7 @@ select private.install_service_template($template${
         ],
         "to": "closed",
         "roles": [
-          "grid_worker",
-          "staff"
+          "grid_worker"
         ],
         "requireComment": false,
         "requireFields": [],
@@ -1638,7 +1767,8 @@ select private.install_service_template($template${
       "label_en": "Grid",
       "type": "org_unit",
       "required": true,
-      "sensitive": false
+      "sensitive": false,
+      "recordUnit": true
     },
     {
       "key": "photos",
@@ -1657,6 +1787,9 @@ select private.install_service_template($template${
       "type": "textarea",
       "required": false,
       "sensitive": false,
+      "stage": [
+        "reply"
+      ],
       "maxLength": 1000
     }
   ],
@@ -1800,7 +1933,10 @@ select private.install_service_template($template${
         "requireComment": true,
         "requireFields": [],
         "checklist": [],
-        "escalate": true,
+        "escalate": {
+          "to": "level",
+          "level": "street"
+        },
         "set": []
       }
     ]
@@ -1966,6 +2102,7 @@ select private.install_service_template($template${
       "type": "org_unit",
       "required": true,
       "sensitive": false,
+      "recordUnit": true,
       "levels": [
         "community",
         "grid"
@@ -2253,6 +2390,9 @@ select private.install_service_template($template${
       "purpose_en": "To check, as the rules require, whether a card must be refused; used only in the service station's review",
       "help": "由服务站核查填写；有任一情形的不予发证",
       "help_en": "Checked and filled in by the service station; any one of these means no card is issued",
+      "stage": [
+        "station_check"
+      ],
       "display": "checkbox",
       "options": [
         {
@@ -2283,6 +2423,9 @@ select private.install_service_template($template${
       "purpose_en": "To register the card issued, and for loss reports and replacements",
       "help": "银行制卡后由县局签收时填写",
       "help_en": "Filled in when the county bureau signs for the card made by the bank",
+      "stage": [
+        "county_receive"
+      ],
       "pattern": "^\\d{16,19}$",
       "pattern_message": "卡号应为 16–19 位数字",
       "pattern_message_en": "The card number has 16–19 digits"
@@ -2335,7 +2478,9 @@ select private.install_service_template($template${
         "label_en": "Submitted",
         "color": "blue",
         "terminal": false,
-        "slaHours": 72
+        "timeLimit": {
+          "workdays": 3
+        }
       },
       {
         "key": "returned",
@@ -2351,7 +2496,9 @@ select private.install_service_template($template${
         "label_en": "Checked by station",
         "color": "cyan",
         "terminal": false,
-        "slaHours": 120
+        "timeLimit": {
+          "workdays": 5
+        }
       },
       {
         "key": "county_verified",
@@ -2359,7 +2506,9 @@ select private.install_service_template($template${
         "label_en": "Verified by county centre",
         "color": "geekblue",
         "terminal": false,
-        "slaHours": 120
+        "timeLimit": {
+          "workdays": 5
+        }
       },
       {
         "key": "county_reviewed",
@@ -2367,7 +2516,9 @@ select private.install_service_template($template${
         "label_en": "County first review passed",
         "color": "purple",
         "terminal": false,
-        "slaHours": 240
+        "timeLimit": {
+          "workdays": 15
+        }
       },
       {
         "key": "city_reviewed",
@@ -2375,7 +2526,9 @@ select private.install_service_template($template${
         "label_en": "City review passed",
         "color": "magenta",
         "terminal": false,
-        "slaHours": 240
+        "timeLimit": {
+          "workdays": 15
+        }
       },
       {
         "key": "bank_issuing",
@@ -2430,9 +2583,7 @@ select private.install_service_template($template${
           "community_admin"
         ],
         "requireComment": false,
-        "requireFields": [
-          "archive_registered"
-        ],
+        "requireFields": [],
         "checklist": [
           {
             "key": "discharge_cert",
@@ -2460,7 +2611,15 @@ select private.install_service_template($template${
             "label_en": "No disqualifying circumstance found"
           }
         ],
-        "escalate": false,
+        "when": {
+          "field": "archive_registered",
+          "op": "eq",
+          "value": true
+        },
+        "escalate": {
+          "to": "level",
+          "level": "county"
+        },
         "set": []
       },
       {
@@ -2479,7 +2638,9 @@ select private.install_service_template($template${
         "requireComment": true,
         "requireFields": [],
         "checklist": [],
-        "escalate": false,
+        "escalate": {
+          "to": "origin"
+        },
         "set": []
       },
       {
@@ -2583,7 +2744,9 @@ select private.install_service_template($template${
           "card_no"
         ],
         "checklist": [],
-        "escalate": false,
+        "escalate": {
+          "to": "origin"
+        },
         "set": []
       },
       {

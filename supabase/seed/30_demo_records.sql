@@ -152,7 +152,7 @@ $$;
 
 -- What staff add to the answers when they take a transition: the card number once the card is
 -- made or received, the level (and departments) of an escalation, the result (and who handled
--- it) when the transition requires one. A null handler is dropped by the caller's strip_nulls.
+-- it) when the transition requires one, the resident's satisfaction at the on-site check. A null handler is dropped by the caller's strip_nulls.
 create function pg_temp.step_answers(transition_key text, result_required boolean, actor uuid) returns jsonb
 language sql volatile as $$
   select case transition_key
@@ -160,6 +160,7 @@ language sql volatile as $$
       when 'county_receive' then jsonb_build_object('card_no', '6231' || pg_temp.digits(15))
       when 'escalate_to_street' then jsonb_build_object('level', 'l3_street', 'departments', pg_temp.pick(array['城管、住建', '派出所', '供电公司、住建']))
       when 'escalate_to_community' then jsonb_build_object('level', 'l2_community')
+      when 'verify_and_close' then jsonb_build_object('satisfaction', 'satisfied')
       else '{}'::jsonb end
     || case when result_required then jsonb_build_object('result', '已协调相关方完成处置，现场恢复正常。', 'handler', actor) else '{}'::jsonb end
 $$;
@@ -205,22 +206,26 @@ declare
   from_unit uuid;
   old_data jsonb;
   merged jsonb;
-  parent_id uuid;
+  target_unit uuid;
+  answers jsonb;
   checklist jsonb;
   step int := 0;
 begin
+  answers := pg_temp.record_answers(service.key, unit.id, unit.id, left(unit.code, 6), pg_temp.place_name(unit.path));
+  -- due dates as the database gives a record entering a state then (timeLimit / slaHours, 工作日
+  -- from the work calendar): an import keeps the due date it writes, so the walk computes them
   insert into public.records (service_id, service_version, org_unit_id, status, data, is_synthetic, created_at, created_by, updated_at, updated_by, due_at)
   values (service.id, service.current_version, unit.id, definition #>> '{workflow,initial}',
-          pg_temp.record_answers(service.key, unit.id, unit.id, left(unit.code, 6), pg_temp.place_name(unit.path)), true,
-          happened, actor, happened, actor,
-          happened + ((select s ->> 'slaHours' from jsonb_array_elements(definition #> '{workflow,states}') s
-                        where s ->> 'key' = definition #>> '{workflow,initial}')::numeric * interval '1 hour'))
+          answers, true, happened, actor, happened, actor,
+          private.record_due_at(definition, definition #>> '{workflow,initial}', answers, happened))
   returning * into record_row;
   while step < steps loop
     -- forward moves are likelier than rejections, withdrawals and returns
     select t into transition
       from jsonb_array_elements(definition #> '{workflow,transitions}') t
      where t -> 'from' ? record_row.status
+       -- a guarded transition only where its guard holds (the card and allowance branches, 已建档立卡)
+       and (not t ? 'when' or private.condition_holds(t -> 'when', record_row.data, (happened at time zone 'Asia/Shanghai')::date))
        and not (record_row.data ->> 'benefit_type' = 'card' and t ->> 'key' in ('start_publicity', 'publicity_passed', 'start_payment'))
        and not (record_row.data ->> 'benefit_type' = 'allowance' and t ->> 'key' in ('street_approve', 'card_made'))
        and not (t ->> 'key' = 'escalate_to_street' and random() < 0.5)
@@ -233,10 +238,13 @@ begin
     from_status := record_row.status;
     from_unit := record_row.org_unit_id;
     old_data := record_row.data;
-    merged := jsonb_strip_nulls(record_row.data || pg_temp.step_answers(transition ->> 'key', transition -> 'requireFields' ? 'result', actor));
-    if transition -> 'escalate' = 'true'::jsonb then
-      select u.parent_id into parent_id from public.org_units u where u.id = record_row.org_unit_id;
-      record_row.org_unit_id := parent_id;
+    -- where the escalation sends it (parent, the street above, back to where it was filed)
+    target_unit := private.escalation_target(transition -> 'escalate', record_row, null);
+    -- the transition's own set (处置层级 by the target's level); the acting user is no signed-in one here, so step_answers names it
+    merged := jsonb_strip_nulls(record_row.data || jsonb_strip_nulls(private.transition_assignments(definition, transition, target_unit))
+                                || pg_temp.step_answers(transition ->> 'key', transition -> 'requireFields' ? 'result', actor));
+    if target_unit is not null then
+      record_row.org_unit_id := target_unit;
     end if;
     select s into to_state from jsonb_array_elements(definition #> '{workflow,states}') s where s ->> 'key' = transition ->> 'to';
     select jsonb_agg(jsonb_build_object('key', c ->> 'key', 'label', c ->> 'label', 'checked', true))
@@ -245,8 +253,7 @@ begin
        set status = to_state ->> 'key',
            org_unit_id = record_row.org_unit_id,
            data = merged,
-           due_at = case when to_state -> 'terminal' = 'true'::jsonb then null
-                         when to_state ? 'slaHours' then happened + (to_state ->> 'slaHours')::numeric * interval '1 hour' end,
+           due_at = private.record_due_at(definition, to_state ->> 'key', merged, happened),
            row_version = row_version + 1,
            updated_at = happened,
            updated_by = actor

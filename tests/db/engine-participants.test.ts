@@ -4,7 +4,7 @@
 // took part and is out of scope still sees nothing.
 import { afterAll, describe, expect, it } from "vitest";
 import { TestWorld } from "../support/access-fixtures";
-import { as, gridEventData, mustCreate, mustTransition, sql, transition, UNITS } from "../support/engine-fixtures";
+import { as, gridEventData, mustCreate, mustTransition, sql, stored, transition, unitId, UNITS } from "../support/engine-fixtures";
 
 async function escalatedByGridWorker() {
   const grid = await as("grid");
@@ -84,8 +84,16 @@ describe("participants keep sight", () => {
   it("gives nothing to someone who never took part in a record outside their scope", async () => {
     const grid = await as("grid");
     const staff = await as("staff");
-    // created by staff at the community: above the grid worker's grid, and they never touched it
-    const row = await mustCreate(staff, "grid_event", UNITS.guniuping, await gridEventData(UNITS.guniupingGrid1));
+    // created by staff, then held by the community (as after an escalation the grid worker took no part in):
+    // above the grid worker's grid, and they never touched it
+    const filed = await mustCreate(staff, "grid_event", UNITS.guniupingGrid1, await gridEventData(UNITS.guniupingGrid1));
+    // (an import-mode write: the engine's RPCs are the only other way to move a record)
+    const community = await unitId(UNITS.guniuping);
+    await sql(
+      `begin; select set_config('app.record_write', 'import', true);
+       update public.records set org_unit_id = '${community}' where id = '${filed.id}'; commit;`,
+    );
+    const row = await stored(filed.id);
     const read = await grid.from("records").select("id").eq("id", row.id);
     expect(read.data).toEqual([]);
     const events = await grid.from("record_events").select("id").eq("record_id", row.id);

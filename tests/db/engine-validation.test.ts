@@ -8,7 +8,7 @@ import { fieldTypeKeys, fieldTypes, subTableColumnTypes } from "@/field-types";
 import { validateRecordData } from "@/services/validateRecord";
 import { validationCodes, type ValidationCode } from "@/contract";
 import { loadValidationCorpus, type CorpusCase } from "../shared/validation-corpus/load-corpus";
-import { as, createRecord, detailsOf, gridEventData, sql, UNITS } from "../support/engine-fixtures";
+import { as, createRecord, detailsOf, gridEventData, sql, unitId, UNITS } from "../support/engine-fixtures";
 
 type Issue = { field: string; code: string; params: Record<string, unknown> };
 const corpus = loadValidationCorpus();
@@ -111,7 +111,11 @@ describe("records inserted through PostgREST are validated against their service
 
   it.each(corpus.filter((c) => c.file === "templates.json").map((c) => ({ ...c, title: c.name })))("template case through the API: $title", async (c) => {
     const staff = await as("staff");
-    const { error } = await createRecord(staff, c.definition.key, UNITS.guniupingGrid1, c.data as Record<string, unknown>);
+    // a record-unit answer is the record's unit (recordUnit): the corpus's placeholder unit becomes the grid it is filed at
+    const recordUnit = c.definition.fields.find((field) => field.recordUnit)?.key;
+    const data = { ...(c.data as Record<string, unknown>) };
+    if (recordUnit && typeof data[recordUnit] === "string") data[recordUnit] = await unitId(UNITS.guniupingGrid1);
+    const { error } = await createRecord(staff, c.definition.key, UNITS.guniupingGrid1, data);
     if (c.expected.length === 0) expect(error).toBeNull();
     else expect(verdict(detailsOf(error) as Issue[])).toEqual(verdict(c.expected.map((e) => ({ field: e.invalidField, code: e.code }))));
   });

@@ -17,7 +17,12 @@ describe("transition_record", () => {
     const before = Date.now();
     const accepted = await mustTransition(staff, row, "accept");
     expect(accepted).toMatchObject({ status: "accepted", row_version: 2 });
-    expect(hours(before, accepted.due_at)).toBeCloseTo(72, 1); // "accepted" allows 72 hours
+    // "accepted" allows 5 工作日: the end of the fifth working day after the transition (work calendar)
+    const [{ exact }] = await sql<{ exact: boolean }>("select due_at = private.add_workdays(updated_at, 5) as exact from public.records where id = $1", [
+      row.id,
+    ]);
+    expect(exact).toBe(true);
+    expect(hours(before, (await stored(row.id)).due_at)).toBeGreaterThan(5 * 24);
   });
 
   it("refuses an incomplete checklist, naming the unticked items, and records the ticked one", async () => {
@@ -26,10 +31,10 @@ describe("transition_record", () => {
     const accepted = await mustTransition(staff, await mustCreate(staff, "elderly_benefit", UNITS.guniupingGrid1, await elderlyCardData()), "accept");
     const partial = await transition(grid, accepted, "verify_originals", { checklist: ["id_card", "hukou"] });
     expect(partial.error).toMatchObject({ code: "PT400", message: "checklist_incomplete" });
-    expect(JSON.parse(partial.error!.details)).toEqual({ code: "checklist_incomplete", missing: ["age_matches", "other_documents"] });
-    expect(partial.error!.hint).toContain("年龄与身份证出生日期一致");
+    expect(JSON.parse(partial.error!.details)).toEqual({ code: "checklist_incomplete", missing: ["other_documents"] });
+    expect(partial.error!.hint).toContain("居住证明、银行卡等适用材料已核对");
     const verified = await mustTransition(grid, accepted, "verify_originals", {
-      checklist: { id_card: true, hukou: true, age_matches: true, other_documents: true },
+      checklist: { id_card: true, hukou: true, other_documents: true },
     });
     expect(verified.status).toBe("verified");
     const [event] = await sql<{ checklist: { key: string; checked: boolean }[] }>(
@@ -39,7 +44,6 @@ describe("transition_record", () => {
     expect(event.checklist.map((c) => [c.key, c.checked])).toEqual([
       ["id_card", true],
       ["hukou", true],
-      ["age_matches", true],
       ["other_documents", true],
     ]);
   });
@@ -102,7 +106,9 @@ describe("transition_record", () => {
     const [event] = await sql<{ diff: unknown }>("select diff from public.record_events where record_id = $1 and transition_key = 'resolve_in_grid'", [
       handling.id,
     ]);
-    expect(event.diff).toEqual({ result: [null, "已清理楼道杂物"] });
+    // resolve_in_grid's set: the acting grid worker as 处置人, L1 as 处置层级
+    const me = (await grid.auth.getUser()).data.user!.id;
+    expect(event.diff).toEqual({ result: [null, "已清理楼道杂物"], handler: [null, me], level: [null, "l1_grid"] });
   });
 
   it("sets no due date on a terminal state", async () => {
@@ -120,7 +126,7 @@ describe("escalation", () => {
     const handling = await mustTransition(grid, await mustCreate(grid, "grid_event", UNITS.guniupingGrid1, await gridEventData()), "accept");
     const before = Date.now();
     const escalated = await mustTransition(grid, handling, "escalate_to_community", { comment: "涉及多个楼栋，需社区协调" });
-    expect(escalated).toMatchObject({ status: "community_handling", org_unit_id: await unitId(UNITS.guniuping) });
+    expect(escalated).toMatchObject({ status: "community_handling", org_unit_id: await unitId(UNITS.guniuping), data: { level: "l2_community" } });
     expect(hours(before, escalated.due_at)).toBeCloseTo(72, 1);
     // out of the grid worker's scope now; they took part, so they still read it (never write: engine-participants)
     expect((await grid.from("records").select("id").eq("id", handling.id)).data).toEqual([{ id: handling.id }]);
@@ -129,12 +135,14 @@ describe("escalation", () => {
     expect(seen).toEqual([{ id: handling.id, status: "community_handling" }]);
 
     const needsFields = await transition(staff, escalated, "escalate_to_street", { comment: "吹哨" });
-    expect(JSON.parse(needsFields.error!.details)).toEqual({ code: "fields_required", missing: ["level", "departments"] });
+    expect(JSON.parse(needsFields.error!.details)).toEqual({ code: "fields_required", missing: ["departments"] });
     const street = await mustTransition(staff, escalated, "escalate_to_street", {
       comment: "需城管、住建部门联合处置",
-      fields: { level: "l3_street", departments: "城管、住建" },
+      fields: { departments: "城管、住建" },
     });
     expect(street.org_unit_id).toBe(await unitId(UNITS.jifengStreet));
+    // 处置层级 from the escalation target's level
+    expect(street.data).toMatchObject({ level: "l3_street", departments: "城管、住建" });
     const [event] = await sql<{ diff: Record<string, unknown>; org_unit_id: string }>(
       "select diff, org_unit_id from public.record_events where record_id = $1 and transition_key = 'escalate_to_street'",
       [handling.id],

@@ -21,14 +21,19 @@ describe("record attachments", () => {
     const staff = await as("staff");
     // Before any record references it, only the uploader sees it.
     expect((await (await as("admin")).storage.from(BUCKET).download(file.path)).error).not.toBeNull();
-    const record = await mustCreate(staff, "elderly_benefit", UNITS.guniuping, { ...(await elderlyCardData()), hukou_local: false, residence_proof: [file] });
+    // filed in grid 2 (its grid answer is the record's unit), outside the grid worker's grid 1
+    const record = await mustCreate(staff, "elderly_benefit", UNITS.guniuping, {
+      ...(await elderlyCardData(UNITS.guniupingGrid2)),
+      hukou_local: false,
+      residence_proof: [file],
+    });
     expect(record.id).toBeTruthy();
     const byAdmin = await (await as("admin")).storage.from(BUCKET).download(file.path);
     expect(byAdmin.error).toBeNull();
     expect(await byAdmin.data!.text()).toBe("proof of residence");
     const links = await (await as("admin")).from("record_attachments").select("path, name").eq("record_id", record.id).eq("field_key", "residence_proof");
     expect(links.data).toEqual([{ path: file.path, name: "居住证明.pdf" }]);
-    // The grid worker's scope is grid 1; a community-level record is outside it.
+    // The grid worker's scope is grid 1; a record of grid 2 is outside it.
     const byGrid = await (await as("grid")).storage.from(BUCKET).download(file.path);
     expect(byGrid.error).not.toBeNull();
     const gridLinks = await (await as("grid")).from("record_attachments").select("path").eq("record_id", record.id);

@@ -1,6 +1,8 @@
 // Journey: a grid worker reports a 网格事件 with a photo, accepts it, and escalates it to the
 // community (上报社区, which needs a comment), and still reads it under 我经办的; the community's
-// staff then finds it in 待办 and sees it at the community with the escalation in its history.
+// staff then finds it in 待办 and sees it at the community with the escalation in its history,
+// settles it with the result asked at that step (处置结果), which sends it back to the grid, where
+// the grid worker — not staff — checks it on site and closes it with the resident's satisfaction.
 import dayjs from "dayjs";
 import { randomInt } from "node:crypto";
 import { expect, signIn, signOut, test } from "./fixtures";
@@ -14,8 +16,12 @@ test("a grid worker escalates an event to the community, and community staff see
   await signIn(page, "grid@demo.local");
   await page.getByRole("menuitem", { name: /网格事件上报/ }).click();
   await page.getByRole("button", { name: "新建" }).click();
+  await expect(page).toHaveURL(/\/s\/grid_event\/create/);
+  // later steps' fields are not asked at intake; 上报人 is the signed-in grid worker
+  await expect(page.getByLabel("处置结果")).toHaveCount(0);
+  await expect(page.getByLabel("回访满意度")).toHaveCount(0);
+  await expect(page.getByLabel("处置层级")).toHaveCount(0);
 
-  await expect(page.getByTitle("第一网格", { exact: true }).first()).toBeVisible();
   await page.getByLabel("事件类别").click();
   await page.getByLabel("事件类别").fill("环境卫生");
   await page.keyboard.press("Enter");
@@ -82,4 +88,25 @@ test("a grid worker escalates an event to the community, and community staff see
   await expect(history).toContainText("龙建军 执行了“上报社区”");
   await expect(history).toContainText("涉及物业，需社区协调");
   await expect(history).toContainText("所属单位：第一网格 → 牯牛坪社区");
+
+  await page.getByRole("button", { name: "社区协调办结" }).click();
+  const resolve = page.getByRole("dialog", { name: "社区协调办结" });
+  await resolve.getByLabel("处置结果").fill("已联系物业清理楼道杂物，消防通道已畅通");
+  await resolve.getByRole("button", { name: "确认" }).click();
+  await page.goto(recordPath);
+  await expect(page.getByText("已处置·待现场核查").first()).toBeVisible();
+  await expect(history).toContainText("所属单位：牯牛坪社区 → 第一网格");
+  // 现场核查 is the grid worker's, who is on site
+  await expect(page.getByRole("button", { name: "现场核查办结" })).toHaveCount(0);
+
+  await signOut(page);
+  await signIn(page, "grid@demo.local");
+  await page.goto(recordPath);
+  await page.getByRole("button", { name: "现场核查办结" }).click();
+  const close = page.getByRole("dialog", { name: "现场核查办结" });
+  await close.getByRole("checkbox", { name: "已到现场核查处置效果" }).click();
+  await close.getByRole("checkbox", { name: "已向上报人反馈处置结果" }).click();
+  await close.getByRole("radio", { name: "满意", exact: true }).check();
+  await close.getByRole("button", { name: "确认" }).click();
+  await expect(page.getByText("已办结").first()).toBeVisible();
 });

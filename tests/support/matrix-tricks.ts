@@ -16,9 +16,19 @@ export async function expectedScope(world: MatrixWorld, holder: Holder): Promise
   const rows = await sql<{ id: string; service_id: string; org_unit_id: string; deleted_at: string | null }>(
     "select id, service_id, org_unit_id, deleted_at from public.records",
   );
+  // participants keep reading a record after it left their scope (a seeded application the demo
+  // staff sent up to the street or county, for one)
+  const participated = new Set(
+    (await sql<{ record_id: string }>("select record_id from public.record_participants where user_id = $1", [holder.id])).map((p) => p.record_id),
+  );
   const visible = new Set(
     rows
-      .filter((r) => r.deleted_at === null && world.mayOn(holder.role, r.service_id, "read") && world.tree.inside(r.org_unit_id, holder.unitId))
+      .filter(
+        (r) =>
+          r.deleted_at === null &&
+          world.mayOn(holder.role, r.service_id, "read") &&
+          (world.tree.inside(r.org_unit_id, holder.unitId) || participated.has(r.id)),
+      )
       .map((r) => r.id),
   );
   const targets = TARGET_UNITS.flatMap((u) => SERVICE_KEYS.map((s) => world.readTargets.get(`${u}/${s}`)!));

@@ -104,6 +104,15 @@ describe("built-in templates", () => {
   it("grid events escalate 网格 → 社区 → 街道", () => {
     const { workflow } = load(join(resourcesDir, "services", "grid_event.json"));
     const escalations = workflow.transitions.filter((t) => t.escalate).map((t) => `${t.from.join("|")}→${t.to}`);
-    expect(escalations).toEqual(["grid_handling→community_handling", "community_handling→street_handling"]);
+    expect(escalations).toEqual([
+      "grid_handling→community_handling",
+      "community_handling→resolved",
+      "community_handling→street_handling",
+      "street_handling→resolved",
+    ]);
+    // what the community or the street settled goes back to the grid, where the grid worker checks it on site
+    const back = workflow.transitions.filter((t) => typeof t.escalate === "object" && t.escalate.to === "origin").map((t) => t.key);
+    expect(back).toEqual(["community_resolve", "departments_resolve"]);
+    expect(workflow.transitions.find((t) => t.key === "verify_and_close")?.roles).toEqual(["grid_worker"]);
   });
 });

@@ -101,13 +101,14 @@ describe("escalation targets", () => {
 });
 
 describe("staged fields", () => {
-  it("shows intake fields on the create form and a transition's own fields in its dialog", () => {
+  it("shows intake fields on the create form and a transition's own fields in its dialog, not those it sets itself", () => {
     const def = definition();
     expect(intakeFields(def.fields).map((f) => f.key)).toEqual(["title", "kind", "age"]);
     const resolve = def.workflow.transitions.find((t) => t.key === "resolve")!;
-    expect(transitionFields(def, resolve).map((f) => f.key)).toEqual(["handler", "result", "closed_on"]);
+    // handler (the acting user) and closed_on (now) are resolve's `set`: the database writes them
+    expect(transitionFields(def, resolve).map((f) => f.key)).toEqual(["result"]);
     const toStreet = def.workflow.transitions.find((t) => t.key === "to_street")!;
-    expect(transitionFields(def, toStreet).map((f) => f.key)).toEqual(["level"]);
+    expect(transitionFields(def, toStreet).map((f) => f.key)).toEqual([]);
   });
 
   it("starts a staged field from its default in its dialog, never at intake", () => {

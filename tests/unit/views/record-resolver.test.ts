@@ -7,6 +7,8 @@ import { template } from "./templates";
 import { fieldTypes } from "@/field-types";
 
 const elderly = template("elderly_benefit");
+// the same form without a record-unit field: the record's unit is asked for on its own
+const elderlyOwnUnit = { ...elderly, fields: elderly.fields.map((field) => (field.key === "grid" ? { ...field, recordUnit: false } : field)) };
 const texts = { unitRequired: "UNIT", rowIssue: (p: { row: number; column: string; message: string }) => `row ${p.row} ${p.column}: ${p.message}` };
 const now = () => new Date("2026-11-26T08:00:00+08:00");
 const options = { fields: {}, shouldUseNativeValidation: false };
@@ -23,27 +25,27 @@ const valid = {
   photo: [{ path: "u/1/file.png", name: "证件照.png", size: 68, mime: "image/png" }],
 };
 
-async function resolve(values: RecordFormValues, language: "zh" | "en" = "zh") {
-  return recordResolver(elderly, language, texts, now)(values, undefined, options);
+async function resolve(values: RecordFormValues, language: "zh" | "en" = "zh", definition = elderly) {
+  return recordResolver(definition, language, texts, now)(values, undefined, options);
 }
 
 describe("recordResolver", () => {
   it("reports each invalid visible field under data.<key>, in the current language", async () => {
-    const result = await resolve({ org_unit_id: "unit-1", data: { ...valid, applicant_id_number: "433101195503150012", age: 50, applicant_name: null } });
+    const result = await resolve({ org_unit_id: "unit-1", data: { ...valid, applicant_id_number: "433101195503150012", applicant_name: null } });
     expect(result.values).toEqual({});
     expect(result.errors).toEqual({
       data: {
         applicant_id_number: { type: "validate", message: "身份证号码无效（请核对位数、出生日期和校验位）" },
-        age: { type: "validate", message: "不能小于 60" },
         applicant_name: { type: "validate", message: "此项为必填项" },
       },
     });
-    const english = await resolve({ org_unit_id: "unit-1", data: { ...valid, age: 50 } }, "en");
+    // age is derived from the ID number (born 1990: 36), whatever was typed
+    const english = await resolve({ org_unit_id: "unit-1", data: { ...valid, applicant_id_number: "433101199001010047", age: 71 } }, "en");
     expect(english.errors).toEqual({ data: { age: { type: "validate", message: "Must be at least 60" } } });
   });
 
   it("asks for the unit", async () => {
-    const result = await resolve({ org_unit_id: null, data: valid });
+    const result = await resolve({ org_unit_id: null, data: valid }, "zh", elderlyOwnUnit);
     expect(result.errors).toEqual({ org_unit_id: { type: "required", message: "UNIT" } });
   });
 
@@ -54,7 +56,8 @@ describe("recordResolver", () => {
       data: { ...valid, bank_card_no: "6222021234567890123", proxy_name: null, proxy_relation: "10", remarks: "" },
     });
     expect(result.errors).toEqual({});
-    expect(result.values).toEqual({ org_unit_id: "unit-1", data: valid });
+    // the grid answer is the record's unit (recordUnit)
+    expect(result.values).toEqual({ org_unit_id: "grid-1", data: valid });
   });
 
   it("requires what becomes visible: a non-local applicant needs the proof of residence", async () => {

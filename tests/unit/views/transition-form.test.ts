@@ -47,7 +47,7 @@ describe("transition dialog", () => {
     const resolve = transition(grid, "resolve_in_grid");
     const record = { title: "路灯不亮", result: null };
     const values = initialTransitionValues(grid, resolve, record);
-    expect(values.data).toEqual({ result: null });
+    expect(values.data).toEqual({ result: null, result_photos: null });
     expect(values.targetUnit).toBeNull();
     expect(checkTransitionForm(grid, "grid_handling", resolve, ["grid_worker"], record, values)).toMatchObject({ ok: false, code: "fields_required" });
     const filled = { ...values, data: { result: "已更换灯泡" } };
@@ -61,7 +61,7 @@ describe("transition dialog", () => {
     const resolve = transition(routed, "resolve");
     const record = { title: "路灯不亮", kind: "card" };
     const values = initialTransitionValues(routed, resolve, record);
-    expect(values.data).toEqual({ handler: null, result: null, closed_on: null });
+    expect(values.data).toEqual({ result: null });
     const filled = { ...values, data: { ...values.data, result: "已修复" } };
     expect(checkTransitionForm(routed, "open", resolve, ["staff"], record, filled).ok).toBe(true);
     expect(transitionRequest(routed, resolve, record, filled)).toEqual({ transition: "resolve", fields: { result: "已修复" } });
