@@ -62,6 +62,31 @@ describe("working days", () => {
   });
 });
 
+describe("the built-in templates' legal time limits", () => {
+  // what the record's due date becomes when it enters a state at that moment (private.record_due_at,
+  // as the status trigger computes it), with the published definition of the installed template
+  async function templateDue(service: string, state: string, data: Record<string, unknown>, at: string): Promise<string | null> {
+    const [row] = await sql<{ due: string | null }>(
+      `select to_char(private.record_due_at(v.definition, $2, $3::jsonb, $4::timestamptz) at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as due
+         from public.services s join public.service_versions v on v.service_id = s.id and v.version = s.current_version
+        where s.key = $1`,
+      [service, state, JSON.stringify(data), at],
+    );
+    return row.due;
+  }
+
+  it("count 工作日 across the 2026 National Day holiday: an application accepted on 29 September is due on 12 October", async () => {
+    // 老年优待证 已受理·待核验原件: 5 working days — 30 Sep, 8, 9, 10 (Saturday, 调休), 12 October
+    expect(await templateDue("elderly_benefit", "accepted", { benefit_type: "card" }, "2026-09-29T10:00:00+08:00")).toBe("2026-10-12 23:59");
+    // 7 calendar days of public notice run through the holiday
+    expect(await templateDue("elderly_benefit", "publicity", { benefit_type: "allowance" }, "2026-09-29T10:00:00+08:00")).toBe("2026-10-06 10:00");
+    // 退役军人优待证 after the county's first review: 15 working days
+    expect(await templateDue("veteran_card", "county_reviewed", {}, "2026-09-28T09:00:00+08:00")).toBe("2026-10-23 23:59");
+    // a yellow grid event: 24 calendar hours, holiday or not
+    expect(await templateDue("grid_event", "reported", { urgency: "yellow" }, "2026-09-30T15:00:00+08:00")).toBe("2026-10-01 15:00");
+  });
+});
+
 describe("the definition check", () => {
   it("accepts hours, workdays and a limit by a field's answer, and refuses anything else at its path", async () => {
     const [{ definition }] = await sql<{ definition: { workflow: { states: Record<string, unknown>[] } } }>(
