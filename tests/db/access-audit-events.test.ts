@@ -96,13 +96,19 @@ describe("what an administrator sees", () => {
   });
 
   it("configuration changes, e.g. a profile rename of a member", async () => {
-    const renamed = await grid
-      .from("profiles")
-      .update({ display_name: `审计名${run}` })
-      .eq("id", gridId);
-    expect(renamed.error).toBeNull();
-    const config = await list(admin, { p_kinds: ["config"], p_user: gridId });
-    expect(config[0]).toMatchObject({ kind: "config", action: "profiles.update", subject: gridId, actor_name: `审计名${run}` });
+    // The demo grid worker's name is what other files expect: rename, check, and rename back.
+    const original = (await grid.from("profiles").select("display_name").eq("id", gridId).single()).data!.display_name as string;
+    try {
+      const renamed = await grid
+        .from("profiles")
+        .update({ display_name: `审计名${run}` })
+        .eq("id", gridId);
+      expect(renamed.error).toBeNull();
+      const config = await list(admin, { p_kinds: ["config"], p_user: gridId });
+      expect(config[0]).toMatchObject({ kind: "config", action: "profiles.update", subject: gridId, actor_name: `审计名${run}` });
+    } finally {
+      await grid.from("profiles").update({ display_name: original }).eq("id", gridId);
+    }
   });
 
   it("storage writes as their own kind", async () => {
