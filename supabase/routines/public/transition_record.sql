@@ -6,7 +6,7 @@
 -- required ones filled, every checklist item ticked, the escalation target. Then merges the
 -- given answers and the transition's `set` values into the raw answers and validates them,
 -- moves the record (escalate: private.escalation_target), sets the due date from the target
--- state's slaHours and writes a `transition` event with the checklist; the returned row and
+-- state's time limit (private.record_due_at, as the status trigger does) and writes a `transition` event with the checklist; the returned row and
 -- the diff are masked.
 -- p_checklist: ticked keys ["id_card", …] or {"id_card": true, …}.
 -- p_target_unit: the unit picked in the dialog, for an escalation to a chosen unit only.
@@ -140,9 +140,8 @@ begin
   end if;
   select s into to_state from jsonb_array_elements(definition #> '{workflow,states}') s where s ->> 'key' = transition ->> 'to';
   target.status := to_state ->> 'key';
-  target.due_at := case
-    when to_state -> 'terminal' = 'true'::jsonb then null
-    when to_state ? 'slaHours' then now() + (to_state ->> 'slaHours')::numeric * interval '1 hour' end;
+  -- as the status trigger sets it (timeLimit, 工作日, by a field's answer), so the row returned says the same
+  target.due_at := private.record_due_at(definition, target.status, target.data, now());
   target.row_version := target.row_version + 1;
   target.updated_at := now();
   target.updated_by := (select auth.uid());
