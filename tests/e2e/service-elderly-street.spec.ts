@@ -62,7 +62,7 @@ test("a 77-year-old's card goes from the grid to the street, which approves it; 
   await expect(page.getByText("待受理").first()).toBeVisible();
   const recordPath = new URL(page.url()).pathname;
 
-  // the grid worker adds what they learnt at the door: an edit is taking part (我经办的)
+  // the grid worker adds what they learnt at the door (filing it already makes it theirs under 我经办的)
   await page.getByRole("button", { name: "编辑" }).click();
   await page.getByLabel("备注").fill("老人行动不便，领证时需上门");
   await page.getByRole("button", { name: "保存" }).click();

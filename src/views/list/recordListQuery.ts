@@ -12,9 +12,10 @@ import { filterableColumn, type FilterableColumn } from "./filterFields";
 export const keywordField = "_keyword";
 
 /**
- * 我发起的 / 我经办的: `_mine` = `created` (records the user created) or `handled` (assigned to
- * them or acted on by them: record_participants). Participants keep reading a record after it
- * left their scope, so these views also show what went up the tree.
+ * 我发起的 / 我经办的: `_mine` = `created` (records the user created) or `handled` (every record
+ * they took part in — filed, were assigned or acted on: record_participants). Participants keep
+ * reading a record after it left their scope, so these views also show what went up the tree
+ * ("办到哪了？" for the grid worker who filed it).
  */
 export const mineField = "_mine";
 export const mineViews = ["created", "handled"] as const;
@@ -29,7 +30,7 @@ function mineFilters(view: unknown, me: string | undefined): CrudFilter[] {
   if (view === "handled")
     return [
       { field: "record_participants.user_id", operator: "eq", value: me },
-      { field: "record_participants.kind", operator: "in", value: ["assignee", "actor"] },
+      { field: "record_participants.kind", operator: "in", value: ["creator", "assignee", "actor"] },
     ];
   return [];
 }

@@ -9,14 +9,14 @@ const elderly = template("elderly_benefit");
 const me = "11111111-1111-1111-1111-111111111111";
 
 describe("我发起的 / 我经办的", () => {
-  it("filters on the author for created, on the user's assignments and steps for handled", () => {
+  it("filters on the author for created, on every part the user took (filed, assigned, acted) for handled", () => {
     expect(toRecordFilters(elderly, [{ field: mineField, operator: "eq", value: "created" }], me)).toEqual([
       { field: "created_by", operator: "eq", value: me },
     ]);
     const handled = toRecordFilters(elderly, [{ field: mineField, operator: "eq", value: "handled" }], me);
     expect(handled).toEqual([
       { field: "record_participants.user_id", operator: "eq", value: me },
-      { field: "record_participants.kind", operator: "in", value: ["assignee", "actor"] },
+      { field: "record_participants.kind", operator: "in", value: ["creator", "assignee", "actor"] },
     ]);
     expect(selectFor("id", handled)).toBe("id,record_participants!inner(kind)");
     expect(selectFor("id", [])).toBe("id");
