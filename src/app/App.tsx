@@ -33,7 +33,8 @@ export default function App() {
   return (
     <BrowserRouter>
       <ConfigProvider locale={antdLocales[locale]} button={buttonConfig}>
-        <AntdApp>
+        {/* Toasts start below the page header: at the top they covered 退出登录 and the account menu. */}
+        <AntdApp notification={{ top: 72 }}>
           <Refine
             routerProvider={routerProvider}
             dataProvider={dataProvider}

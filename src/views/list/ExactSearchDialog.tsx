@@ -1,4 +1,4 @@
-import { AutoComplete, Checkbox, Form, Modal, Typography } from "antd";
+import { Button, Checkbox, Form, Input, Modal, Space, Typography } from "antd";
 import { useState } from "react";
 import { useT } from "@/i18n";
 
@@ -18,7 +18,7 @@ interface ExactSearchDialogProps {
   onSearch(reason: string): void;
 }
 
-/** Asks why, once per session (a short list to pick from), before a search by a full ID number or phone. */
+/** Asks why, once per session (typed, or one of the usual reasons in a click), before a search by a full ID number or phone. */
 export function ExactSearchDialog({ value, onCancel, onSearch }: ExactSearchDialogProps) {
   const t = useT();
   const [reason, setReason] = useState("");
@@ -45,15 +45,22 @@ export function ExactSearchDialog({ value, onCancel, onSearch }: ExactSearchDial
       <Typography.Paragraph type="secondary">{t("records.list.exactIntro")}</Typography.Paragraph>
       <Form layout="vertical" onFinish={search}>
         <Form.Item label={t("records.list.exactReason")} htmlFor="exact-search-reason" required>
-          <AutoComplete
+          <Input
             id="exact-search-reason"
             autoFocus
-            options={reasons.map((r) => ({ value: r }))}
             value={reason}
-            onChange={setReason}
+            onChange={(e) => setReason(e.target.value)}
             placeholder={t("records.list.exactReasonPlaceholder")}
           />
         </Form.Item>
+        {/* The usual reasons as one-click choices beside the box: a dropdown would cover 查找. */}
+        <Space wrap size={[8, 8]} style={{ marginBottom: 12 }}>
+          {reasons.map((r) => (
+            <Button key={r} size="small" type={reason === r ? "primary" : "dashed"} onClick={() => setReason(r)}>
+              {r}
+            </Button>
+          ))}
+        </Space>
         <Checkbox checked={remember} onChange={(e) => setRemember(e.target.checked)}>
           {t("records.list.exactReasonRemembered")}
         </Checkbox>
