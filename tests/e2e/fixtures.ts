@@ -15,6 +15,9 @@ export async function signIn(page: Page, account: string, password = DEMO_PASSWO
   await page.getByLabel("账号 (手机号或邮箱)").fill(account);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
+  // Wait until the attempt is decided — the app's sign-out button, or the refusal — so that a
+  // navigation right after cannot race the sign-in and land back on the login page.
+  await expect(page.getByRole("button", { name: "退出登录" }).or(page.getByText("账号或密码错误"))).toBeVisible({ timeout: 20_000 });
 }
 
 /** Signs out and waits until the login form is back (navigating earlier races the sign-out). */

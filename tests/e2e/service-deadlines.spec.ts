@@ -24,6 +24,8 @@ test("a yellow grid event is due 24 hours after it is reported", async ({ page }
   await page.getByRole("menuitem", { name: /网格事件上报/ }).click();
   await page.getByRole("button", { name: "新建" }).click();
   await expect(page).toHaveURL(/\/s\/grid_event\/create/);
+  // the form has replaced the list (its column headings carry the same names)
+  await expect(page.getByRole("button", { name: "保存" })).toBeVisible();
   await page.getByLabel("事件类别").click();
   await page.getByLabel("事件类别").fill("市政设施");
   await page.keyboard.press("Enter");

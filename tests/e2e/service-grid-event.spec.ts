@@ -17,6 +17,8 @@ test("a grid worker escalates an event to the community, and community staff see
   await page.getByRole("menuitem", { name: /网格事件上报/ }).click();
   await page.getByRole("button", { name: "新建" }).click();
   await expect(page).toHaveURL(/\/s\/grid_event\/create/);
+  // the form has replaced the list (its column headings carry the same names)
+  await expect(page.getByRole("button", { name: "保存" })).toBeVisible();
   // later steps' fields are not asked at intake; 上报人 is the signed-in grid worker
   await expect(page.getByLabel("处置结果")).toHaveCount(0);
   await expect(page.getByLabel("回访满意度")).toHaveCount(0);

@@ -17,7 +17,9 @@ export async function startTestStack(dataDir: string): Promise<RunningStack> {
     reset: true,
     // Refusals the tests provoke are logged by postgres as ERROR; show only what breaks the stack.
     log: (line) => {
-      if (process.env.STACK_LOG || /FATAL|PANIC|failed|exited/i.test(line)) process.stderr.write(`[stack] ${line}\n`);
+      // (A statement's ERROR such as transition_guard_failed is a refusal a test asked for, not a breakdown.)
+      const breakdown = /FATAL|PANIC|failed|exited/i.test(line) && !/\b(ERROR|DETAIL|STATEMENT|CONTEXT):/.test(line);
+      if (process.env.STACK_LOG || breakdown) process.stderr.write(`[stack] ${line}\n`);
     },
   });
   Object.assign(process.env, {
