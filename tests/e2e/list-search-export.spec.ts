@@ -47,7 +47,11 @@ test("staff find a record by a full ID number and export it unmasked with a reas
   await expect(page).toHaveURL(/\/s\/elderly_benefit\/show\//);
 
   // the full ID number, typed as read off a card: a reason once, then the record alone
-  await page.getByRole("menuitem", { name: /老年优待证/ }).click();
+  // (a click while the record page is still settling can be swallowed: click until the list is there)
+  await expect(async () => {
+    await page.getByRole("menuitem", { name: /老年优待证/ }).click();
+    await expect(page.getByLabel("关键字搜索")).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByLabel("关键字搜索").fill(`${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`);
   await page.getByLabel("关键字搜索").press("Enter");
   const ask = page.getByRole("dialog", { name: "按完整证件号或电话查找" });
