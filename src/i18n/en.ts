@@ -350,6 +350,7 @@ export const en: Messages = {
     noParentUnit: "There is no higher unit to escalate to",
     serviceNotPublished: "This service is not published; records cannot be created",
     unitOutsideService: "The chosen unit is outside the units this service serves",
+    recordUnitFixed: "The record's unit is set when it is filed and cannot be edited; use a workflow action to hand it on",
     fileTooLarge: "The file is larger than allowed",
     attachmentNotYours: "You can only attach files you uploaded",
     fileTypeNotAllowed: "This file type is not allowed",

@@ -349,6 +349,7 @@ export const zhCN = {
     noParentUnit: "已是最高一级单位，无法上报",
     serviceNotPublished: "该服务未发布，不能新建记录",
     unitOutsideService: "所选单位不在该服务的适用范围内",
+    recordUnitFixed: "记录所属单位在提交时确定，不能修改；需要移交请使用流程操作",
     fileTooLarge: "文件太大，超过了允许的大小",
     attachmentNotYours: "只能引用您自己上传的附件",
     fileTypeNotAllowed: "不支持此文件类型",

@@ -173,6 +173,22 @@ describe("the record's unit from its record-unit field", () => {
   });
 });
 
+describe("the record-unit answer is kept for the record's life", () => {
+  it("refuses an edit that moves the answer to another grid; an edit of another answer passes", async () => {
+    const { row } = await insert({ benefit_type: "card", applicant_id_number: "433124194003150010", grid: await unitId(UNITS.guniupingGrid1) });
+    const staff = await as("staff");
+    const moved = await staff.rpc("update_record", {
+      p_id: row!.id,
+      p_row_version: row!.row_version,
+      p_data: { ...row!.data, grid: await unitId(UNITS.guniupingGrid2) },
+    });
+    expect(moved.error).toMatchObject({ code: "PT400", message: "record_unit_fixed" });
+    const kept = await staff.rpc("update_record", { p_id: row!.id, p_row_version: row!.row_version, p_data: { ...row!.data, budget: 10 } });
+    expect(kept.error).toBeNull();
+    expect(kept.data.org_unit_id).toBe(await unitId(UNITS.guniupingGrid1));
+  });
+});
+
 describe("publish refuses derivations that do not fit", () => {
   it("a birth date in clear derived from a sensitive ID number, a loop, a default of the wrong type", async () => {
     const def = definition(`derive_bad_${run}`);

@@ -92,6 +92,7 @@ const keyByReason = {
   no_parent_unit: "errors.noParentUnit",
   service_not_published: "errors.serviceNotPublished",
   unit_outside_service: "errors.unitOutsideService",
+  record_unit_fixed: "errors.recordUnitFixed",
   attachment_not_yours: "errors.attachmentNotYours",
 } as const satisfies Record<string, `errors.${string}`>;
 

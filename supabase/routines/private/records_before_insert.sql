@@ -6,11 +6,10 @@ create or replace function private.records_before_insert() returns trigger
 language plpgsql set search_path = '' as $$
 declare
   target record;
+  unit_served boolean;
 begin
-  select s.status, s.current_version, v.initial_status, v.initial_sla_hours,
-         (select f ->> 'key' from jsonb_array_elements(v.definition -> 'fields') f where f -> 'recordUnit' = 'true'::jsonb limit 1) as unit_field,
-         exists (select 1 from public.org_units unit join public.org_units owner on owner.id = s.owner_org_unit_id
-                  where unit.id = new.org_unit_id and (unit.path = owner.path or unit.path like owner.path || '.%')) as unit_served,
+  select s.status, s.current_version, s.owner_org_unit_id, v.initial_status, v.initial_sla_hours,
+         private.record_unit_field(v.definition) as unit_field,
          coalesce((select a.value = 'true'::jsonb from public.app_settings a where a.key = 'demo_mode'), false) as demo
     into target
     from public.services s
@@ -19,15 +18,15 @@ begin
   if target.unit_field is not null
      and new.data ->> target.unit_field ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
     new.org_unit_id := (new.data ->> target.unit_field)::uuid;
-    select exists (select 1 from public.org_units unit join public.org_units owner on owner.id = s.owner_org_unit_id
-                    where unit.id = new.org_unit_id and (unit.path = owner.path or unit.path like owner.path || '.%'))
-      into target.unit_served from public.services s where s.id = new.service_id;
   end if;
+  -- once the unit is settled: is it within the units the service serves?
+  unit_served := exists (select 1 from public.org_units unit join public.org_units owner on owner.id = target.owner_org_unit_id
+                          where unit.id = new.org_unit_id and (unit.path = owner.path or unit.path like owner.path || '.%'));
   if target.status is distinct from 'published' then
     raise exception using errcode = 'PT400', message = 'service_not_published',
       hint = '该服务未发布，不能新建记录 / This service is not published; records cannot be created';
   end if;
-  if not target.unit_served then
+  if not unit_served then
     raise exception using errcode = 'PT400', message = 'unit_outside_service',
       hint = '记录所属单位不在该服务的适用范围内 / The record''s unit is outside the units this service serves';
   end if;

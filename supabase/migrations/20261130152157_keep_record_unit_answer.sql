@@ -1,0 +1,116 @@
+-- The record-unit answer is kept for the record's life by the database, not only by the form:
+-- update_record refuses a changed answer (record_unit_fixed); escalation moves org_unit_id.
+-- records_before_insert looks the served units up once, after the unit is settled, and both
+-- triggers find the record-unit field through one helper.
+-- Routines between "-- routine:" and "-- end routine" are copies written by
+-- `npm run db:migration`; edit supabase/routines/, never the copy.
+
+-- Hand-written DDL the routines rely on (tables, columns, types), or nothing.
+
+-- routine: supabase/routines/private/record_unit_field.sql
+-- The key of the definition's record-unit field (an org_unit field with `recordUnit: true`):
+-- its answer is the record's unit, set on insert and kept for the record's life. Null if none.
+create or replace function private.record_unit_field(p_definition jsonb) returns text
+language sql immutable set search_path = '' as $$
+  select f ->> 'key' from jsonb_array_elements(p_definition -> 'fields') f where f -> 'recordUnit' = 'true'::jsonb limit 1
+$$;
+-- end routine
+
+-- routine: supabase/routines/private/records_before_insert.sql
+-- BEFORE INSERT: the service must be published and own the unit; the system columns come
+-- from the current version, not from the client. A definition whose org_unit field has
+-- `recordUnit: true` names the record's unit there (asked once in the form): its answer, when it
+-- is one, becomes org_unit_id, before the service-scope check here and RLS's insert check.
+create or replace function private.records_before_insert() returns trigger
+language plpgsql set search_path = '' as $$
+declare
+  target record;
+  unit_served boolean;
+begin
+  select s.status, s.current_version, s.owner_org_unit_id, v.initial_status, v.initial_sla_hours,
+         private.record_unit_field(v.definition) as unit_field,
+         coalesce((select a.value = 'true'::jsonb from public.app_settings a where a.key = 'demo_mode'), false) as demo
+    into target
+    from public.services s
+    left join public.service_versions v on v.service_id = s.id and v.version = s.current_version
+   where s.id = new.service_id;
+  if target.unit_field is not null
+     and new.data ->> target.unit_field ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    new.org_unit_id := (new.data ->> target.unit_field)::uuid;
+  end if;
+  -- once the unit is settled: is it within the units the service serves?
+  unit_served := exists (select 1 from public.org_units unit join public.org_units owner on owner.id = target.owner_org_unit_id
+                          where unit.id = new.org_unit_id and (unit.path = owner.path or unit.path like owner.path || '.%'));
+  if target.status is distinct from 'published' then
+    raise exception using errcode = 'PT400', message = 'service_not_published',
+      hint = '该服务未发布，不能新建记录 / This service is not published; records cannot be created';
+  end if;
+  if not unit_served then
+    raise exception using errcode = 'PT400', message = 'unit_outside_service',
+      hint = '记录所属单位不在该服务的适用范围内 / The record''s unit is outside the units this service serves';
+  end if;
+  if private.record_write_mode() = 'import' then
+    new.service_version := coalesce(new.service_version, target.current_version);
+    return new;
+  end if;
+  if new.assignee is not null and not private.works_on_unit_branch(new.assignee, new.org_unit_id) then
+    raise exception using errcode = 'PT400', message = 'assignee_out_of_scope',
+      hint = '只能指派给本单位及上下级单位的人员 / Assign only to people working on this unit''s branch';
+  end if;
+  new.service_version := target.current_version;
+  new.status := target.initial_status;
+  new.due_at := now() + target.initial_sla_hours * interval '1 hour';
+  new.row_version := 1;
+  new.created_at := now();
+  new.created_by := (select auth.uid());
+  new.updated_at := new.created_at;
+  new.updated_by := new.created_by;
+  new.deleted_at := null;
+  new.deleted_by := null;
+  -- a demo installation's records are demo data, whoever types them
+  new.is_synthetic := target.demo;
+  return new;
+end;
+$$;
+-- end routine
+
+-- routine: supabase/routines/private/records_validate_data.sql
+-- BEFORE INSERT OR UPDATE of data: fill the definition's defaults on insert (not for imports,
+-- whose records keep what they had), validate the raw answers against the record's own frozen
+-- version (checked_record_data also recomputes derived values from the raw answers, before any
+-- masking), then keep them masked in data and raw aside. On UPDATE, answers sent back as stored
+-- (masked) first get their raw value back, so they are validated and kept as they were, and the
+-- record-unit answer may not change.
+create or replace function private.records_validate_data() returns trigger
+language plpgsql set search_path = '' as $$
+declare
+  version record;
+  unit_field text;
+begin
+  select v.definition, v.sensitive_fields into version
+    from public.service_versions v where v.service_id = new.service_id and v.version = new.service_version;
+  -- The record-unit answer is where the record is (set on insert; escalation moves org_unit_id
+  -- instead): an edit may not change it, whatever the form shows.
+  if tg_op = 'UPDATE' and private.record_write_mode() <> 'import' then
+    unit_field := private.record_unit_field(version.definition);
+    if unit_field is not null and new.data -> unit_field is distinct from old.data -> unit_field then
+      raise exception using errcode = 'PT400', message = 'record_unit_fixed',
+        hint = '记录所属单位在提交时确定，不能修改；需要移交请使用流程操作 / The record''s unit is set when it is filed and cannot be edited; use a workflow action to hand it on';
+    end if;
+  end if;
+  if tg_op = 'UPDATE' and version.sensitive_fields <> '[]'::jsonb then
+    new.data := private.restore_kept_answers(version.sensitive_fields, new.data, old.data, private.sensitive_answers_of(old.id));
+  end if;
+  if tg_op = 'INSERT' and private.record_write_mode() <> 'import' then
+    new.data := private.fill_record_defaults(version.definition, new.data);
+  end if;
+  new.data := private.checked_record_data(version.definition, new.data);
+  if version.sensitive_fields <> '[]'::jsonb then
+    new.data := private.store_sensitive_answers(tg_op = 'INSERT', new.id, version.sensitive_fields, new.data);
+  end if;
+  return new;
+end;
+$$;
+-- end routine
+
+-- Hand-written DDL that names the routines (triggers, policies, grants), or nothing.
