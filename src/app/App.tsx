@@ -33,8 +33,9 @@ export default function App() {
   return (
     <BrowserRouter>
       <ConfigProvider locale={antdLocales[locale]} button={buttonConfig}>
-        {/* Toasts start below the page header: at the top they covered 退出登录 and the account menu. */}
-        <AntdApp notification={{ top: 72 }}>
+        {/* Toasts at the bottom right: at the top they covered 退出登录 and a record's action buttons
+            (and stayed while the pointer rested on them). */}
+        <AntdApp notification={{ placement: "bottomRight" }}>
           <Refine
             routerProvider={routerProvider}
             dataProvider={dataProvider}
