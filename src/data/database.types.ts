@@ -608,6 +608,7 @@ export type Database = {
           current_version: number | null;
           description: string;
           draft: Json | null;
+          draft_removed_fields: NonNullable<Json>;
           icon: string;
           id: string;
           key: string;
@@ -625,6 +626,7 @@ export type Database = {
           current_version?: number | null;
           description?: string;
           draft?: Json | null;
+          draft_removed_fields?: NonNullable<Json>;
           icon?: string;
           id?: string;
           key: string;
@@ -642,6 +644,7 @@ export type Database = {
           current_version?: number | null;
           description?: string;
           draft?: Json | null;
+          draft_removed_fields?: NonNullable<Json>;
           icon?: string;
           id?: string;
           key?: string;
@@ -798,6 +801,37 @@ export type Database = {
       };
     };
     Functions: {
+      archive_service: {
+        Args: {
+          p_archived: boolean;
+          p_expected_row_version: number;
+          p_service_id: string;
+        };
+        Returns: {
+          category: string;
+          created_at: string;
+          created_by: string | null;
+          current_version: number | null;
+          description: string;
+          draft: Json | null;
+          draft_removed_fields: NonNullable<Json>;
+          icon: string;
+          id: string;
+          key: string;
+          name: string;
+          owner_org_unit_id: string;
+          row_version: number;
+          status: string;
+          updated_at: string;
+          updated_by: string | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "services";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       assign_record: {
         Args: { p_assignee: string; p_id: string; p_row_version: number };
         Returns: {
@@ -869,6 +903,7 @@ export type Database = {
           current_version: number | null;
           description: string;
           draft: Json | null;
+          draft_removed_fields: NonNullable<Json>;
           icon: string;
           id: string;
           key: string;
@@ -968,6 +1003,28 @@ export type Database = {
           total: number;
         }[];
       };
+      list_services: {
+        Args: Record<PropertyKey, never>;
+        Returns: {
+          category: string;
+          current_version: number;
+          description: string;
+          editable: boolean;
+          has_draft: boolean;
+          icon: string;
+          id: string;
+          key: string;
+          name: string;
+          name_en: string;
+          owner_name: string;
+          owner_org_unit_id: string;
+          record_count: number;
+          row_version: number;
+          status: string;
+          updated_at: string;
+          updated_by_name: string;
+        }[];
+      };
       my_context: { Args: Record<PropertyKey, never>; Returns: Json };
       publish_service: {
         Args: {
@@ -982,6 +1039,7 @@ export type Database = {
           current_version: number | null;
           description: string;
           draft: Json | null;
+          draft_removed_fields: NonNullable<Json>;
           icon: string;
           id: string;
           key: string;
@@ -1044,6 +1102,7 @@ export type Database = {
         Args: {
           p_draft: Json;
           p_expected_row_version: number;
+          p_removed_fields?: Json;
           p_service_id: string;
         };
         Returns: {
@@ -1053,6 +1112,7 @@ export type Database = {
           current_version: number | null;
           description: string;
           draft: Json | null;
+          draft_removed_fields: NonNullable<Json>;
           icon: string;
           id: string;
           key: string;

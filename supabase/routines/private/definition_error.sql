@@ -1,6 +1,6 @@
 -- A definition problem as {path, code, params, message_zh, message_en}, with the bilingual
--- texts of src/services/definition-messages.ts filled in from params (key_changed is the
--- database's own: a published service keeps its key).
+-- texts of src/services/definition-messages.ts filled in from params (key_changed and
+-- field_type_frozen are the database's own: a published service keeps its key and its fields' types).
 create or replace function private.definition_error(p_path text, p_code text, p_params jsonb default '{}') returns jsonb
 language plpgsql immutable set search_path = '' as $$
 declare
@@ -54,7 +54,8 @@ begin
      'This default does not fit a {type} field: currentUser is for user fields, now for date-times, today for dates'),
     ('record_unit_type', '只有单位字段（org_unit）能作为记录所属单位', 'Only an org_unit field can be the record''s unit'),
     ('record_unit_once', '只能有一个字段作为记录所属单位', 'Only one field can be the record''s unit'),
-    ('key_changed', '服务键名不能修改，应为 "{key}"', 'The service key cannot change; expected "{key}"')
+    ('key_changed', '服务键名不能修改，应为 "{key}"', 'The service key cannot change; expected "{key}"'),
+    ('field_type_frozen', '字段 "{key}" 已发布为"{type}"类型，不能改类型；请新增一个字段', 'Field "{key}" was published as type "{type}" and cannot change type; add a new field instead')
   ) as m(code, zh, en) where m.code = p_code;
   zh := coalesce(zh, p_code);
   en := coalesce(en, p_code);

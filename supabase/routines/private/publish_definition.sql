@@ -18,6 +18,7 @@ begin
      set current_version = next_version,
          status = 'published',
          draft = null,
+         draft_removed_fields = '[]',
          name = p_definition ->> 'name',
          category = coalesce(p_definition ->> 'category', ''),
          icon = coalesce(p_definition ->> 'icon', ''),
