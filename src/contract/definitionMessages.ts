@@ -111,6 +111,10 @@ export const definitionMessages = {
     zh: "敏感字段必须说明收集目的（个人信息保护法）",
     en: "A sensitive field must state why it is collected (PIPL)",
   },
+  permission_needs_read: {
+    zh: '角色 "{role}" 有“{action_zh}”权限却没有“查看”：{action_zh}需要先能查看记录',
+    en: 'Role "{role}" has {action} but not read: {action} needs read',
+  },
   group_by_required: { zh: "图表需要指定分组方式 groupBy", en: "A chart needs a groupBy" },
   group_by_forbidden: { zh: "指标卡不能分组", en: "A metric widget cannot have a groupBy" },
   unknown_group_by: {

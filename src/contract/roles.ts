@@ -17,5 +17,18 @@ export function isPresetRole(value: unknown): value is PresetRole {
 export const permissionActions = ["read", "create", "update", "delete", "export", "view_sensitive"] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
+/**
+ * Actions a role may hold on a service only together with `read` (the database's
+ * private.actions_needing_read says the same): update and delete act on a record one has opened,
+ * export writes out the list one reads, view_sensitive unmasks an answer of a record one reads.
+ * `create` is not among them: filing a record one will not see again is real (a volunteer hands
+ * in a resident's suggestion; resident_suggestion grants volunteers create only).
+ */
+export const actionsNeedingRead: readonly PermissionAction[] = ["update", "delete", "export", "view_sensitive"];
+
+export function needsRead(action: PermissionAction): boolean {
+  return actionsNeedingRead.includes(action);
+}
+
 /** Same pattern as the database's grants and definition checks (20261126040300_make_service_grants_editable.sql). */
 export const roleKeySchema = z.string().regex(/^[a-z][a-z0-9_]*$/, msg("role_key_format"));

@@ -885,6 +885,13 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      count_role_members: {
+        Args: { p_org_unit_id: string };
+        Returns: {
+          people: number;
+          role_key: string;
+        }[];
+      };
       create_invitation: {
         Args: {
           p_email?: string;
@@ -1134,6 +1141,13 @@ export type Database = {
         Args: { p_reason?: string; p_service_id: string; p_value: string };
         Returns: Json;
       };
+      service_widget_data: {
+        Args: { p_group_by?: string; p_metric: string; p_service_id: string };
+        Returns: {
+          bucket: string;
+          value: number;
+        }[];
+      };
       set_membership_status: {
         Args: { p_membership_id: string; p_status: string };
         Returns: {
@@ -1159,6 +1173,20 @@ export type Database = {
           p_role_key: string;
           p_service_id: string;
         };
+        Returns: {
+          action: string;
+          role_key: string;
+          service_id: string;
+        }[];
+        SetofOptions: {
+          from: "*";
+          to: "service_role_grants";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      set_service_grants: {
+        Args: { p_changes: Json; p_service_id: string };
         Returns: {
           action: string;
           role_key: string;

@@ -1,6 +1,7 @@
 import type { FieldTypeCatalog } from "@/contract";
 import { checkDerived } from "./crossCheckDerive";
 import { checkFields } from "./crossCheckFields";
+import { checkPermissions } from "./crossCheckPermissions";
 import { checkViews } from "./crossCheckViews";
 import { checkWorkflow } from "./crossCheckWorkflow";
 import { serviceDefinitionSchemaFor, type ServiceDefinition } from "./definitionSchema";
@@ -33,6 +34,12 @@ export function parseServiceDefinition(json: unknown, fieldTypes: FieldTypeCatal
   const parsed = schemaFor(fieldTypes).safeParse(json, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap(zodIssueToDefinitionErrors) };
   const definition = parsed.data;
-  const errors = [...checkFields(definition), ...checkDerived(definition), ...checkWorkflow(definition), ...checkViews(definition, fieldTypes)];
+  const errors = [
+    ...checkFields(definition),
+    ...checkDerived(definition),
+    ...checkWorkflow(definition),
+    ...checkViews(definition, fieldTypes),
+    ...checkPermissions(definition),
+  ];
   return errors.length > 0 ? { ok: false, errors } : { ok: true, definition, warnings: [...missingEnglish(json), ...workflowWarnings(definition)] };
 }

@@ -1,7 +1,7 @@
 -- The structural checks the database relies on: keys, known field types with well-typed
 -- options, conditions naming existing fields without cycles, derived values, defaults and rules
 -- (private.check_derived_fields), workflow states that exist,
--- and permissions by role. Returns [] or [{path, code, params, message_zh, message_en}],
+-- and permissions by role (an action that needs read comes with read). Returns [] or [{path, code, params, message_zh, message_en}],
 -- paths written like the designer's (`fields[3].type`). The full schema is
 -- parseServiceDefinition's job in the browser; this is what keeps the engine sound.
 create or replace function private.check_service_definition(def jsonb) returns jsonb
@@ -272,6 +272,13 @@ begin
          where coalesce(a #>> '{}', '') not in ('read', 'create', 'update', 'delete', 'export', 'view_sensitive')) then
         errors := errors || private.definition_error('permissions.' || role, 'invalid_value',
           '{"values": "read | create | update | delete | export | view_sensitive"}');
+      elsif not item ? 'read' then
+        -- editing, deleting, exporting or unmasking records one cannot read (actions_needing_read)
+        errors := errors || coalesce((
+          select jsonb_agg(private.definition_error('permissions.' || role, 'permission_needs_read',
+                             jsonb_build_object('role', role, 'action', a.action, 'action_zh', private.action_label_zh(a.action))) order by a.n)
+            from jsonb_array_elements_text(item) with ordinality as a(action, n)
+           where a.action = any (private.actions_needing_read())), '[]');
       end if;
     end loop;
   end if;
