@@ -34,6 +34,14 @@ export const fieldCommon = {
   default: defaultSchema.optional(),
   /** org_unit only: the answer is the record's unit (records.org_unit_id), picked once */
   recordUnit: z.boolean().optional(),
+  /**
+   * Layout only, never read by the database: fields with the same section are shown under one
+   * heading (sections in order of first appearance); a half-width field shares its row with the
+   * next half-width one on wide screens.
+   */
+  section: z.string().trim().min(1).optional(),
+  section_en: z.string().optional(),
+  width: z.enum(["full", "half"]).optional(),
 };
 export const fieldCommonKeys: readonly string[] = Object.keys(fieldCommon);
 

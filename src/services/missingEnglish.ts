@@ -15,9 +15,23 @@ export interface DefinitionWarning {
 /**
  * Keys whose value a reader sees, each with its English twin `<key>_en`: names and headings,
  * labels of fields, options, states and transitions, help, placeholders, units, rule messages,
- * the reasons data is collected (PIPL), document kinds.
+ * the reasons data is collected (PIPL), document kinds, form section headings.
  */
-const shownTexts = ["name", "category", "description", "purpose", "label", "help", "placeholder", "unit", "title", "message", "pattern_message", "docKind"];
+const shownTexts = [
+  "name",
+  "category",
+  "description",
+  "purpose",
+  "label",
+  "help",
+  "placeholder",
+  "unit",
+  "title",
+  "message",
+  "pattern_message",
+  "docKind",
+  "section",
+];
 
 /** Every shown text without its English twin, wherever it sits in the definition. */
 export function missingEnglish(definition: unknown): DefinitionWarning[] {

@@ -1,11 +1,11 @@
 import { useNotification, useWarnAboutChange } from "@refinedev/core";
 import { Alert, Button, Card, Form, Space } from "antd";
 import { useEffect, useMemo } from "react";
-import { Controller, useForm, useWatch } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { useNavigate } from "react-router";
-import { fieldTypes, getFieldType } from "@/field-types";
+import { fieldTypes } from "@/field-types";
 import { useT } from "@/i18n";
-import { isFieldRequired, visibleFieldKeys } from "@/services/conditions";
+import { visibleFieldKeys } from "@/services/conditions";
 import { deriveRecordValues, keptDerivedKeys, localIsoDate } from "@/services/deriveValues";
 import type { ServiceDefinition } from "@/services/schema";
 import { editableFields, intakeFields } from "@/services/stages";
@@ -14,7 +14,8 @@ import { useFieldLoaders } from "../hooks/useFieldLoaders";
 import type { LoadedService } from "../hooks/useServiceByKey";
 import { useFieldLanguage } from "../shared/fieldLanguage";
 import { serviceName } from "../shared/serviceName";
-import { RecordFieldControl } from "./RecordFieldControl";
+import { RecordFormFields } from "./RecordFormFields";
+import { RecordUnitControl } from "./RecordUnitControl";
 import { recordResolver, type RecordFormValues } from "./recordResolver";
 import { useRecordSave } from "./useRecordSave";
 
@@ -29,8 +30,6 @@ interface RecordFormProps {
   /** edit only: fetch the latest copy (after someone else saved) */
   reload?: () => Promise<RecordRow | undefined>;
 }
-
-const unitInputId = "record-org-unit";
 
 /** The one form of every service: react-hook-form state, registry inputs, live visibility. */
 export function RecordForm({ service, definition, record, defaultUnit, initialData, reload }: RecordFormProps) {
@@ -79,8 +78,6 @@ export function RecordForm({ service, definition, record, defaultUnit, initialDa
   // staged fields (DESIGN §4): intake fields when creating; when editing, also the staged fields
   // already answered in their transition's dialog (stages.ts editableFields says why)
   const staged = new Set((record ? editableFields(definition.fields, record.data) : intakeFields(definition.fields)).map((field) => field.key));
-  const UnitInput = getFieldType(definition.key, "org_unit_id", "org_unit").Input;
-  const unitField = { key: "org_unit_id", label: t("records.form.unit"), type: "org_unit" };
   const listPath = `/s/${service.key}`;
 
   const submit = handleSubmit(async (values) => {
@@ -119,51 +116,18 @@ export function RecordForm({ service, definition, record, defaultUnit, initialDa
         <Form layout="vertical" component={false}>
           {/* a definition whose org_unit field is the record's unit asks for the unit once, there */}
           {(record !== undefined || !definition.fields.some((field) => field.recordUnit)) && (
-            <Controller
-              name="org_unit_id"
-              control={control}
-              render={({ field: input, fieldState }) => (
-                <Form.Item
-                  label={t("records.form.unit")}
-                  htmlFor={unitInputId}
-                  required
-                  extra={t("records.form.unitHelp")}
-                  validateStatus={fieldState.error ? "error" : undefined}
-                  help={fieldState.error?.message}
-                >
-                  <UnitInput
-                    field={unitField}
-                    id={unitInputId}
-                    value={input.value}
-                    onChange={input.onChange}
-                    onBlur={input.onBlur}
-                    // update_record changes answers only; a record moves between units by escalation
-                    disabled={record !== undefined}
-                    language={language}
-                    loaders={loaders}
-                  />
-                </Form.Item>
-              )}
-            />
+            <RecordUnitControl serviceKey={definition.key} control={control} language={language} loaders={loaders} disabled={record !== undefined} />
           )}
-          {definition.fields
-            .filter((field) => visible.has(field.key) && staged.has(field.key))
-            .map((field) => (
-              <RecordFieldControl
-                key={field.key}
-                serviceKey={definition.key}
-                field={field}
-                name={`data.${field.key}`}
-                control={control}
-                required={!field.derive && isFieldRequired(field, data, visible)}
-                language={language}
-                loaders={loaders}
-                derivedValue={data[field.key]}
-                derivedNote={t(field.derive?.fn === "age" ? "records.form.derivedAge" : "records.form.derived")}
-                // the record's unit is set once, when it is created
-                disabled={record !== undefined && field.recordUnit === true}
-              />
-            ))}
+          <RecordFormFields
+            serviceKey={definition.key}
+            fields={definition.fields.filter((field) => visible.has(field.key) && staged.has(field.key))}
+            control={control}
+            data={data}
+            visible={visible}
+            language={language}
+            loaders={loaders}
+            editing={record !== undefined}
+          />
         </Form>
         <Space>
           <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
