@@ -5,7 +5,7 @@ import { derivationSources, type Derivation, type FieldDefault } from "./deriveS
 import type { FieldDefinition } from "./fieldSchema";
 
 /** Which source types each function reads and which target types may hold its result. */
-const derivationTypes: Record<Derivation["fn"], { sources: readonly string[]; targets: readonly string[] }> = {
+export const derivationTypes: Record<Derivation["fn"], { sources: readonly string[]; targets: readonly string[] }> = {
   birth_date: { sources: ["id_number"], targets: ["date"] },
   sex: { sources: ["id_number"], targets: ["select", "text"] },
   age: { sources: ["id_number", "date"], targets: ["number"] },
