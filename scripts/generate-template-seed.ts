@@ -16,7 +16,7 @@ const templatesDir = join(projectRoot, "resources/services");
 /** Templates belong to the prefecture, so every unit of the demo tree can use them … */
 const OWNER_UNIT_CODE = "433100";
 /** … except the demo's community-built service, which its community administers itself. */
-const OWNER_BY_TEMPLATE: Readonly<Record<string, string>> = { resident_suggestion: "433101009001" };
+const OWNER_BY_TEMPLATE: Readonly<Record<string, string>> = { resident_proposal: "433101009001" };
 const QUOTE = "$template$";
 
 export function renderTemplateSeed(): string {

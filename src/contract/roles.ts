@@ -22,7 +22,7 @@ export type PermissionAction = (typeof permissionActions)[number];
  * private.actions_needing_read says the same): update and delete act on a record one has opened,
  * export writes out the list one reads, view_sensitive unmasks an answer of a record one reads.
  * `create` is not among them: filing a record one will not see again is real (a volunteer hands
- * in a resident's suggestion; resident_suggestion grants volunteers create only).
+ * in a resident's proposal; resident_proposal grants volunteers create only).
  */
 export const actionsNeedingRead: readonly PermissionAction[] = ["update", "delete", "export", "view_sensitive"];
 

@@ -2,6 +2,1128 @@
 -- Installs and publishes the built-in service templates, owned by 湘西州 (433100) unless noted.
 -- Re-running it publishes a new version only for a template that changed.
 
+-- 残疾人证/两项补贴 (disability_service.json), owned by 433100
+select private.install_service_template($template${
+  "key": "disability_service",
+  "name": "残疾人证/两项补贴",
+  "name_en": "Disability certificate / two disability subsidies",
+  "category": "助残服务",
+  "category_en": "Disability services",
+  "icon": "IdcardOutlined",
+  "description": "办理第二代残疾人证（新办、换领、迁移、遗失补办、注销、类别等级变更）和残疾人两项补贴（困难残疾人生活补贴、重度残疾人护理补贴）。社区协助受理并线下核验身份证、户口簿（异地办理核验居住证）和原残疾人证原件后报街道（乡镇）残联初审；新办和变更类别等级须到指定医疗机构评定；县级残联审核（两项补贴由县残联会同民政部门审核），结果公示后发证或按月通过一卡通发放补贴。残疾人证有效期 10 年。",
+  "description_en": "Handles the second-generation disability certificate (new, renewal, transfer, replacement, cancellation, change of category or grade) and the two disability subsidies (living subsidy for disabled people in hardship, care subsidy for severe disability). The community helps accept the application and checks the original ID card, household register (residence permit when applying away from home) and old certificate, then passes it to the street disabled persons' federation for a first review. New certificates and category or grade changes need an assessment at a designated hospital. The county federation decides (subsidies jointly with civil affairs); results are published before the certificate is issued or the subsidy is paid monthly. A certificate is valid for 10 years.",
+  "purpose": "核实申请人身份和残疾情况，依规办理残疾人证或审核发放两项补贴；残疾类别、等级、低保身份和账号属敏感个人信息，仅用于本事项的审核与发放。",
+  "purpose_en": "To verify the applicant's identity and disability, issue the certificate or decide and pay the subsidies; disability category, grade, minimum-allowance status and account are sensitive and used only for this service.",
+  "fields": [
+    {
+      "key": "service",
+      "label": "办理事项",
+      "label_en": "Service",
+      "type": "select",
+      "required": true,
+      "sensitive": false,
+      "options": [
+        {
+          "value": "new",
+          "label": "新办残疾人证",
+          "label_en": "New certificate",
+          "color": "blue"
+        },
+        {
+          "value": "renew",
+          "label": "换领（有效期满）",
+          "label_en": "Renewal (expired)",
+          "color": "cyan"
+        },
+        {
+          "value": "transfer",
+          "label": "迁移",
+          "label_en": "Transfer",
+          "color": "geekblue"
+        },
+        {
+          "value": "reissue",
+          "label": "遗失补办",
+          "label_en": "Replacement of a lost certificate",
+          "color": "purple"
+        },
+        {
+          "value": "change",
+          "label": "类别/等级变更",
+          "label_en": "Change of category or grade",
+          "color": "orange"
+        },
+        {
+          "value": "cancel",
+          "label": "注销",
+          "label_en": "Cancellation",
+          "color": "default"
+        },
+        {
+          "value": "living_subsidy",
+          "label": "困难残疾人生活补贴",
+          "label_en": "Living subsidy (hardship)",
+          "color": "green"
+        },
+        {
+          "value": "care_subsidy",
+          "label": "重度残疾人护理补贴",
+          "label_en": "Care subsidy (severe disability)",
+          "color": "magenta"
+        }
+      ]
+    },
+    {
+      "key": "applicant_name",
+      "label": "申请人姓名",
+      "label_en": "Applicant name",
+      "type": "text",
+      "required": true,
+      "sensitive": false,
+      "prefillFrom": "name",
+      "maxLength": 30
+    },
+    {
+      "key": "applicant_id_number",
+      "label": "申请人身份证号",
+      "label_en": "Applicant ID number",
+      "type": "id_number",
+      "required": true,
+      "sensitive": true,
+      "purpose": "核实申请人身份；残疾人证号前 18 位即身份证号",
+      "purpose_en": "To verify the applicant's identity; the first 18 digits of the certificate number are the ID number",
+      "prefillFrom": "id_number"
+    },
+    {
+      "key": "applicant_phone",
+      "label": "联系电话",
+      "label_en": "Phone",
+      "type": "phone",
+      "required": true,
+      "sensitive": true,
+      "purpose": "通知评定时间、办理进度和领证",
+      "purpose_en": "To tell the applicant the assessment date, progress and certificate pick-up",
+      "prefillFrom": "phone"
+    },
+    {
+      "key": "community",
+      "label": "户籍或居住地社区",
+      "label_en": "Community",
+      "type": "org_unit",
+      "required": true,
+      "sensitive": false,
+      "recordUnit": true,
+      "levels": [
+        "community",
+        "grid"
+      ]
+    },
+    {
+      "key": "hukou_local",
+      "label": "户籍所在地",
+      "label_en": "Household registration",
+      "type": "boolean",
+      "required": true,
+      "sensitive": false,
+      "help": "残疾人证新办、换领、迁移、补办、注销和类别等级变更可凭居住证在常住地办理（跨省通办）",
+      "help_en": "All certificate services can be handled at the place of usual residence with a residence permit",
+      "trueLabel": "本地户籍",
+      "trueLabel_en": "Local",
+      "falseLabel": "异地户籍（持居住证办理）",
+      "falseLabel_en": "Elsewhere (with residence permit)"
+    },
+    {
+      "key": "residence_permit",
+      "label": "居住证",
+      "label_en": "Residence permit",
+      "type": "attachment",
+      "required": false,
+      "sensitive": false,
+      "visibleWhen": {
+        "field": "hukou_local",
+        "op": "eq",
+        "value": false
+      },
+      "requiredWhen": {
+        "field": "hukou_local",
+        "op": "eq",
+        "value": false
+      },
+      "accept": [
+        "image/*",
+        "application/pdf"
+      ],
+      "maxCount": 2,
+      "maxSizeMb": 10,
+      "docKind": "居住证",
+      "docKind_en": "Residence permit",
+      "verify": "copy"
+    },
+    {
+      "key": "category",
+      "label": "残疾类别",
+      "label_en": "Disability category",
+      "type": "select",
+      "required": false,
+      "sensitive": true,
+      "purpose": "确定残疾类别（GB/T 26341-2010），决定评定机构和补贴资格；属健康信息",
+      "purpose_en": "The disability category (GB/T 26341-2010), which decides the assessment and subsidy eligibility; health information",
+      "help": "新办时可不填，以评定结果为准",
+      "help_en": "May be left empty for a new certificate; the assessment decides",
+      "requiredWhen": {
+        "field": "service",
+        "op": "nin",
+        "value": [
+          "new"
+        ]
+      },
+      "options": [
+        {
+          "value": "1",
+          "label": "视力残疾",
+          "label_en": "Visual"
+        },
+        {
+          "value": "2",
+          "label": "听力残疾",
+          "label_en": "Hearing"
+        },
+        {
+          "value": "3",
+          "label": "言语残疾",
+          "label_en": "Speech"
+        },
+        {
+          "value": "4",
+          "label": "肢体残疾",
+          "label_en": "Physical"
+        },
+        {
+          "value": "5",
+          "label": "智力残疾",
+          "label_en": "Intellectual"
+        },
+        {
+          "value": "6",
+          "label": "精神残疾",
+          "label_en": "Mental"
+        },
+        {
+          "value": "7",
+          "label": "多重残疾",
+          "label_en": "Multiple"
+        }
+      ]
+    },
+    {
+      "key": "grade",
+      "label": "残疾等级",
+      "label_en": "Disability grade",
+      "type": "select",
+      "required": false,
+      "sensitive": true,
+      "purpose": "确定残疾等级，决定护理补贴资格；属健康信息",
+      "purpose_en": "The disability grade, which decides care-subsidy eligibility; health information",
+      "help": "一级最重，四级最轻；新办时以评定结果为准",
+      "help_en": "Grade 1 is the most severe, grade 4 the least; for a new certificate the assessment decides",
+      "requiredWhen": {
+        "field": "service",
+        "op": "nin",
+        "value": [
+          "new"
+        ]
+      },
+      "options": [
+        {
+          "value": "1",
+          "label": "一级",
+          "label_en": "Grade 1"
+        },
+        {
+          "value": "2",
+          "label": "二级",
+          "label_en": "Grade 2"
+        },
+        {
+          "value": "3",
+          "label": "三级",
+          "label_en": "Grade 3"
+        },
+        {
+          "value": "4",
+          "label": "四级",
+          "label_en": "Grade 4"
+        }
+      ]
+    },
+    {
+      "key": "cert_no",
+      "label": "残疾人证号",
+      "label_en": "Certificate number",
+      "type": "text",
+      "required": false,
+      "sensitive": true,
+      "purpose": "核对原证；证号含身份证号及残疾类别、等级",
+      "purpose_en": "To check the existing certificate; the number contains the ID number, category and grade",
+      "visibleWhen": {
+        "field": "service",
+        "op": "nin",
+        "value": [
+          "new"
+        ]
+      },
+      "requiredWhen": {
+        "field": "service",
+        "op": "nin",
+        "value": [
+          "new"
+        ]
+      },
+      "pattern": "^\\d{17}[\\dX][1-7][1-4](B\\d+)?$",
+      "pattern_message": "残疾人证号为 20 位：18 位身份证号 + 类别（1–7）+ 等级（1–4），补发证另加 B1、B2 等",
+      "pattern_message_en": "20 characters: the 18-character ID number, the category (1–7) and the grade (1–4), plus B1, B2 … on a replacement"
+    },
+    {
+      "key": "photo",
+      "label": "近期免冠 2 寸彩色照片",
+      "label_en": "Recent colour photo (2-inch)",
+      "type": "image",
+      "required": false,
+      "sensitive": false,
+      "visibleWhen": {
+        "field": "service",
+        "op": "in",
+        "value": [
+          "new",
+          "renew",
+          "transfer",
+          "reissue",
+          "change"
+        ]
+      },
+      "requiredWhen": {
+        "field": "service",
+        "op": "in",
+        "value": [
+          "new",
+          "renew",
+          "transfer",
+          "reissue",
+          "change"
+        ]
+      },
+      "accept": [
+        "image/jpeg",
+        "image/png"
+      ],
+      "maxCount": 1,
+      "maxSizeMb": 2,
+      "verify": "photo"
+    },
+    {
+      "key": "on_dibao",
+      "label": "是否低保对象",
+      "label_en": "Receives the minimum living allowance",
+      "type": "boolean",
+      "required": false,
+      "sensitive": true,
+      "purpose": "困难残疾人生活补贴仅发给持证的低保对象，用于核对资格",
+      "purpose_en": "The living subsidy is only for certificate holders on the minimum living allowance; used to check eligibility",
+      "visibleWhen": {
+        "field": "service",
+        "op": "eq",
+        "value": "living_subsidy"
+      },
+      "requiredWhen": {
+        "field": "service",
+        "op": "eq",
+        "value": "living_subsidy"
+      }
+    },
+    {
+      "key": "subsidy_account",
+      "label": "惠民惠农一卡通账号",
+      "label_en": "Subsidy card account",
+      "type": "text",
+      "required": false,
+      "sensitive": true,
+      "purpose": "仅用于按月发放两项补贴",
+      "purpose_en": "Only for paying the subsidy each month",
+      "visibleWhen": {
+        "field": "service",
+        "op": "in",
+        "value": [
+          "living_subsidy",
+          "care_subsidy"
+        ]
+      },
+      "requiredWhen": {
+        "field": "service",
+        "op": "in",
+        "value": [
+          "living_subsidy",
+          "care_subsidy"
+        ]
+      },
+      "pattern": "^\\d{16,19}$",
+      "pattern_message": "账号应为 16–19 位数字",
+      "pattern_message_en": "The account number has 16 to 19 digits"
+    },
+    {
+      "key": "guardian_name",
+      "label": "监护人/代办人姓名",
+      "label_en": "Guardian or proxy",
+      "type": "text",
+      "required": false,
+      "sensitive": false,
+      "help": "未成年人、智力或精神残疾人由监护人代办",
+      "help_en": "A guardian applies for minors and for people with intellectual or mental disability",
+      "maxLength": 30
+    },
+    {
+      "key": "guardian_phone",
+      "label": "监护人/代办人电话",
+      "label_en": "Guardian's phone",
+      "type": "phone",
+      "required": false,
+      "sensitive": true,
+      "purpose": "代办时通知办理进度",
+      "purpose_en": "To tell the guardian or proxy about progress",
+      "visibleWhen": {
+        "field": "guardian_name",
+        "op": "not_empty"
+      },
+      "requiredWhen": {
+        "field": "guardian_name",
+        "op": "not_empty"
+      }
+    },
+    {
+      "key": "assessment_hospital",
+      "label": "评定机构",
+      "label_en": "Assessment hospital",
+      "type": "text",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "send_to_assessment"
+      ],
+      "maxLength": 60,
+      "placeholder": "如：吉首市人民医院（残疾评定定点）",
+      "placeholder_en": "e.g. a designated hospital of the county"
+    },
+    {
+      "key": "assessment_date",
+      "label": "评定日期",
+      "label_en": "Assessment date",
+      "type": "date",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "send_to_assessment"
+      ]
+    },
+    {
+      "key": "assessment_form",
+      "label": "残疾评定表",
+      "label_en": "Assessment form",
+      "type": "attachment",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "record_assessment"
+      ],
+      "accept": [
+        "image/*",
+        "application/pdf"
+      ],
+      "maxCount": 5,
+      "maxSizeMb": 10,
+      "docKind": "残疾评定表",
+      "docKind_en": "Disability assessment form",
+      "verify": "original"
+    },
+    {
+      "key": "monthly_amount",
+      "label": "补贴标准（元/月）",
+      "label_en": "Subsidy (CNY per month)",
+      "type": "money",
+      "required": false,
+      "sensitive": false,
+      "help": "县残联会同民政部门核定",
+      "help_en": "Set by the county federation together with civil affairs",
+      "stage": [
+        "county_approve"
+      ],
+      "min": 0
+    },
+    {
+      "key": "remarks",
+      "label": "备注",
+      "label_en": "Remarks",
+      "type": "textarea",
+      "required": false,
+      "sensitive": false,
+      "maxLength": 500
+    }
+  ],
+  "rules": [
+    {
+      "when": {
+        "field": "service",
+        "op": "eq",
+        "value": "living_subsidy"
+      },
+      "require": {
+        "field": "on_dibao",
+        "op": "eq",
+        "value": true
+      },
+      "field": "on_dibao",
+      "message": "困难残疾人生活补贴仅发给持证的低保对象",
+      "message_en": "The living subsidy is only for certificate holders on the minimum living allowance"
+    },
+    {
+      "when": {
+        "field": "service",
+        "op": "eq",
+        "value": "care_subsidy"
+      },
+      "require": {
+        "any": [
+          {
+            "field": "grade",
+            "op": "in",
+            "value": [
+              "1",
+              "2"
+            ]
+          },
+          {
+            "field": "category",
+            "op": "in",
+            "value": [
+              "5",
+              "6"
+            ]
+          }
+        ]
+      },
+      "field": "grade",
+      "message": "重度残疾人护理补贴发给一、二级残疾人，以及三、四级智力或精神残疾人",
+      "message_en": "The care subsidy is for grades 1–2, and for grades 3–4 of intellectual or mental disability"
+    }
+  ],
+  "list": {
+    "columns": [
+      "applicant_name",
+      "service",
+      "community",
+      "status",
+      "due_at",
+      "created_at"
+    ],
+    "defaultSort": {
+      "field": "created_at",
+      "order": "desc"
+    },
+    "filterable": [
+      "service",
+      "status",
+      "community",
+      "hukou_local",
+      "created_at"
+    ],
+    "searchable": [
+      "applicant_name",
+      "applicant_id_number",
+      "applicant_phone"
+    ],
+    "pageSize": 20
+  },
+  "workflow": {
+    "states": [
+      {
+        "key": "submitted",
+        "label": "已提交·待社区核验原件",
+        "label_en": "Submitted",
+        "color": "blue",
+        "terminal": false,
+        "timeLimit": {
+          "workdays": 3
+        }
+      },
+      {
+        "key": "returned",
+        "label": "待补正材料",
+        "label_en": "Awaiting documents",
+        "color": "warning",
+        "terminal": false,
+        "timeLimit": {
+          "workdays": 10
+        }
+      },
+      {
+        "key": "street_review",
+        "label": "街道残联初审中",
+        "label_en": "Street federation first review",
+        "color": "cyan",
+        "terminal": false,
+        "timeLimit": {
+          "workdays": 5
+        }
+      },
+      {
+        "key": "assessment",
+        "label": "待残疾评定",
+        "label_en": "Awaiting assessment",
+        "color": "gold",
+        "terminal": false
+      },
+      {
+        "key": "county_review",
+        "label": "县残联审核中",
+        "label_en": "County federation review",
+        "color": "geekblue",
+        "terminal": false,
+        "timeLimit": {
+          "workdays": 10
+        }
+      },
+      {
+        "key": "publicity",
+        "label": "结果公示中",
+        "label_en": "Results published",
+        "color": "orange",
+        "terminal": false,
+        "timeLimit": {
+          "hours": 168
+        }
+      },
+      {
+        "key": "issuing",
+        "label": "制证中",
+        "label_en": "Certificate being made",
+        "color": "purple",
+        "terminal": false,
+        "timeLimit": {
+          "workdays": 10
+        }
+      },
+      {
+        "key": "ready",
+        "label": "待领证",
+        "label_en": "Ready for pick-up",
+        "color": "lime",
+        "terminal": false,
+        "timeLimit": {
+          "workdays": 20
+        }
+      },
+      {
+        "key": "issued",
+        "label": "已领证",
+        "label_en": "Certificate handed over",
+        "color": "success",
+        "terminal": true
+      },
+      {
+        "key": "paying",
+        "label": "补贴发放中",
+        "label_en": "Subsidy being paid",
+        "color": "green",
+        "terminal": false
+      },
+      {
+        "key": "terminated",
+        "label": "已停发",
+        "label_en": "Subsidy stopped",
+        "color": "default",
+        "terminal": true
+      },
+      {
+        "key": "cancelled",
+        "label": "已注销",
+        "label_en": "Cancelled",
+        "color": "default",
+        "terminal": true
+      },
+      {
+        "key": "rejected",
+        "label": "不予通过",
+        "label_en": "Rejected",
+        "color": "error",
+        "terminal": true
+      },
+      {
+        "key": "withdrawn",
+        "label": "已撤回",
+        "label_en": "Withdrawn",
+        "color": "default",
+        "terminal": true
+      }
+    ],
+    "initial": "submitted",
+    "transitions": [
+      {
+        "key": "verify_and_forward",
+        "label": "核验原件并报街道残联",
+        "label_en": "Check originals, send to street",
+        "from": [
+          "submitted"
+        ],
+        "to": "street_review",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [
+          {
+            "key": "id_card",
+            "label": "身份证原件已核对并当场退还",
+            "label_en": "Original ID card checked and returned"
+          },
+          {
+            "key": "hukou",
+            "label": "户口簿原件已核对（异地办理核对居住证）",
+            "label_en": "Household register (or residence permit) checked"
+          },
+          {
+            "key": "old_certificate",
+            "label": "原残疾人证已核对（换领、变更、注销时收回；新办不适用时勾选）",
+            "label_en": "Old certificate checked (taken back when renewed, changed or cancelled)"
+          },
+          {
+            "key": "guardian",
+            "label": "代办时已核对监护人/代办人身份证件和关系证明（不适用时勾选）",
+            "label_en": "Guardian's ID and relation checked where applicable"
+          }
+        ],
+        "escalate": {
+          "to": "level",
+          "level": "street"
+        },
+        "set": []
+      },
+      {
+        "key": "request_documents",
+        "label": "退回补正（一次性告知）",
+        "label_en": "Ask for documents",
+        "from": [
+          "submitted",
+          "street_review",
+          "county_review"
+        ],
+        "to": "returned",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": {
+          "to": "origin"
+        },
+        "set": []
+      },
+      {
+        "key": "resubmit",
+        "label": "材料已补正",
+        "label_en": "Documents supplied",
+        "from": [
+          "returned"
+        ],
+        "to": "submitted",
+        "roles": [
+          "staff",
+          "grid_worker"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "send_to_assessment",
+        "label": "初审通过·安排评定",
+        "label_en": "Send to assessment",
+        "from": [
+          "street_review"
+        ],
+        "to": "assessment",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [
+          "assessment_hospital",
+          "assessment_date"
+        ],
+        "checklist": [],
+        "when": {
+          "field": "service",
+          "op": "in",
+          "value": [
+            "new",
+            "change"
+          ]
+        },
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "record_assessment",
+        "label": "登记评定结果并报县残联",
+        "label_en": "Record assessment, send to county",
+        "from": [
+          "assessment"
+        ],
+        "to": "county_review",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [
+          "assessment_form",
+          "category",
+          "grade"
+        ],
+        "checklist": [],
+        "escalate": {
+          "to": "level",
+          "level": "county"
+        },
+        "set": []
+      },
+      {
+        "key": "forward_to_county",
+        "label": "初审通过·报县残联",
+        "label_en": "First review passed, send to county",
+        "from": [
+          "street_review"
+        ],
+        "to": "county_review",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [],
+        "when": {
+          "field": "service",
+          "op": "nin",
+          "value": [
+            "new",
+            "change"
+          ]
+        },
+        "escalate": {
+          "to": "level",
+          "level": "county"
+        },
+        "set": []
+      },
+      {
+        "key": "county_approve",
+        "label": "县级审核通过·公示",
+        "label_en": "County approves, publish",
+        "from": [
+          "county_review"
+        ],
+        "to": "publicity",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [
+          {
+            "key": "joint_review",
+            "label": "两项补贴已会同民政部门审核（证件类不适用时勾选）",
+            "label_en": "Subsidies reviewed jointly with civil affairs (tick if a certificate)"
+          },
+          {
+            "key": "publish_safe",
+            "label": "公示内容不含身份证号、残疾类别等级和账号",
+            "label_en": "The notice shows no ID number, category, grade or account"
+          }
+        ],
+        "when": {
+          "field": "service",
+          "op": "neq",
+          "value": "cancel"
+        },
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "county_cancel",
+        "label": "县残联办理注销",
+        "label_en": "County cancels the certificate",
+        "from": [
+          "county_review"
+        ],
+        "to": "cancelled",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "when": {
+          "field": "service",
+          "op": "eq",
+          "value": "cancel"
+        },
+        "escalate": {
+          "to": "origin"
+        },
+        "set": []
+      },
+      {
+        "key": "publicity_passed_certificate",
+        "label": "公示无异议·制证",
+        "label_en": "No objections, make certificate",
+        "from": [
+          "publicity"
+        ],
+        "to": "issuing",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [],
+        "when": {
+          "field": "service",
+          "op": "nin",
+          "value": [
+            "living_subsidy",
+            "care_subsidy"
+          ]
+        },
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "certificate_made",
+        "label": "制证完成·下发社区",
+        "label_en": "Certificate made, sent to community",
+        "from": [
+          "issuing"
+        ],
+        "to": "ready",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": {
+          "to": "origin"
+        },
+        "set": []
+      },
+      {
+        "key": "hand_over",
+        "label": "发证签收",
+        "label_en": "Hand over",
+        "from": [
+          "ready"
+        ],
+        "to": "issued",
+        "roles": [
+          "staff",
+          "grid_worker"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [
+          {
+            "key": "receiver_identity",
+            "label": "已核对领证人身份证件（监护人代领核对监护关系）",
+            "label_en": "Receiver's ID (or guardianship) checked"
+          },
+          {
+            "key": "signed",
+            "label": "领证人已签收",
+            "label_en": "Receiver signed"
+          }
+        ],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "publicity_passed_subsidy",
+        "label": "公示无异议·开始发放补贴",
+        "label_en": "No objections, start paying",
+        "from": [
+          "publicity"
+        ],
+        "to": "paying",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [],
+        "when": {
+          "field": "service",
+          "op": "in",
+          "value": [
+            "living_subsidy",
+            "care_subsidy"
+          ]
+        },
+        "escalate": {
+          "to": "origin"
+        },
+        "set": []
+      },
+      {
+        "key": "stop_subsidy",
+        "label": "停发补贴（去世、迁出、不再符合条件）",
+        "label_en": "Stop subsidy (death, move, no longer eligible)",
+        "from": [
+          "paying"
+        ],
+        "to": "terminated",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "reject",
+        "label": "不予通过（书面告知理由）",
+        "label_en": "Reject (reasons in writing)",
+        "from": [
+          "street_review",
+          "assessment",
+          "county_review",
+          "publicity"
+        ],
+        "to": "rejected",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": {
+          "to": "origin"
+        },
+        "set": []
+      },
+      {
+        "key": "withdraw",
+        "label": "撤回申请",
+        "label_en": "Withdraw",
+        "from": [
+          "submitted",
+          "returned"
+        ],
+        "to": "withdrawn",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      }
+    ]
+  },
+  "permissions": {
+    "system_admin": [
+      "read",
+      "create",
+      "update",
+      "delete",
+      "export",
+      "view_sensitive"
+    ],
+    "community_admin": [
+      "read",
+      "create",
+      "update",
+      "delete",
+      "export",
+      "view_sensitive"
+    ],
+    "staff": [
+      "read",
+      "create",
+      "update",
+      "export",
+      "view_sensitive"
+    ],
+    "grid_worker": [
+      "read",
+      "create"
+    ],
+    "leader": [
+      "read",
+      "export"
+    ]
+  },
+  "dashboard": {
+    "widgets": [
+      {
+        "key": "total",
+        "title": "办理总数",
+        "title_en": "Applications",
+        "kind": "metric",
+        "metric": "count"
+      },
+      {
+        "key": "overdue",
+        "title": "超时未办",
+        "title_en": "Overdue",
+        "kind": "metric",
+        "metric": "overdue"
+      },
+      {
+        "key": "by_service",
+        "title": "办理事项构成",
+        "title_en": "By service",
+        "kind": "pie",
+        "metric": "count",
+        "groupBy": "service"
+      },
+      {
+        "key": "by_status",
+        "title": "各环节在办",
+        "title_en": "By stage",
+        "kind": "bar",
+        "metric": "count",
+        "groupBy": "status"
+      }
+    ]
+  }
+}$template$::jsonb,
+  (select id from public.org_units where code = '433100'));
+
 -- 老年优待证/高龄津贴 (elderly_benefit.json), owned by 433100
 select private.install_service_template($template${
   "key": "elderly_benefit",
@@ -10,8 +1132,8 @@ select private.install_service_template($template${
   "category": "为老服务",
   "category_en": "Elderly services",
   "icon": "HeartOutlined",
-  "description": "为年满 60 周岁的老年人办理老年人优待证，为年满 80 周岁的本地户籍老人申请高龄津贴。本人或家属可在社区窗口、网格员上门或线上提交；社区受理后线下核验身份证、户口簿原件，社区初审后报街道，由街道审核。高龄津贴须公示 7 天，无异议后按月发放；去世或迁出后停止发放。",
-  "description_en": "Issues the senior preferential card (age 60+) and applies for the old-age allowance (age 80+, local household registration). The community accepts the application, checks the original ID card and household register offline, reviews it and passes it to the street office. Allowance applications are published for 7 days before payment starts.",
+  "description": "为年满 60 周岁的老年人办理老年人优待证，为年满 80 周岁的本地户籍老人申请高龄津贴。本人或家属可在社区窗口、网格员上门或线上提交；社区受理后线下核验身份证、户口簿原件，社区初审后报街道，优待证由街道审核。高龄津贴经街道审核并公示 7 天，无异议的报县级民政部门（老龄办）审批，自批准次月起按月发放；须定期生存认证，未按期认证的暂停发放，去世或迁出后停止发放。",
+  "description_en": "Issues the senior preferential card (age 60+) and applies for the old-age allowance (age 80+, local household registration). The community accepts the application, checks the original ID card and household register offline, reviews it and passes it to the street office. The street office approves the card; allowance applications are published for 7 days and then approved by the county civil affairs bureau, and payment starts the month after. The allowance needs periodic proof of life: it is suspended when none is given and stops after death or a move away.",
   "purpose": "核实申请人身份、年龄和户籍，依规办理老年人优待证或发放高龄津贴；联系方式仅用于办理进度通知，银行卡号仅用于津贴发放。",
   "purpose_en": "To verify the applicant's identity, age and household registration for the senior card or the old-age allowance; contact details are used only for progress notices, the bank card only for paying the allowance.",
   "fields": [
@@ -415,6 +1537,16 @@ select private.install_service_template($template${
         }
       },
       {
+        "key": "county_review",
+        "label": "公示无异议·待县民政审批",
+        "label_en": "Awaiting county approval",
+        "color": "magenta",
+        "terminal": false,
+        "timeLimit": {
+          "workdays": 5
+        }
+      },
+      {
         "key": "approved",
         "label": "审核通过·制证/待发放",
         "label_en": "Approved",
@@ -445,6 +1577,16 @@ select private.install_service_template($template${
         "label_en": "Allowance being paid",
         "color": "green",
         "terminal": false
+      },
+      {
+        "key": "suspended",
+        "label": "暂停发放·待生存认证",
+        "label_en": "Suspended, proof of life due",
+        "color": "volcano",
+        "terminal": false,
+        "timeLimit": {
+          "workdays": 20
+        }
       },
       {
         "key": "terminated",
@@ -604,10 +1746,31 @@ select private.install_service_template($template${
       },
       {
         "key": "publicity_passed",
-        "label": "公示无异议",
-        "label_en": "No objections",
+        "label": "公示无异议·报县民政审批",
+        "label_en": "No objections, send to county",
         "from": [
           "publicity"
+        ],
+        "to": "county_review",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": {
+          "to": "level",
+          "level": "county"
+        },
+        "set": []
+      },
+      {
+        "key": "county_approve",
+        "label": "县民政/老龄办审批通过",
+        "label_en": "County approves",
+        "from": [
+          "county_review"
         ],
         "to": "approved",
         "roles": [
@@ -617,7 +1780,9 @@ select private.install_service_template($template${
         "requireComment": false,
         "requireFields": [],
         "checklist": [],
-        "escalate": false,
+        "escalate": {
+          "to": "origin"
+        },
         "set": []
       },
       {
@@ -723,11 +1888,55 @@ select private.install_service_template($template${
         "set": []
       },
       {
+        "key": "suspend_payment",
+        "label": "暂停发放（未按期生存认证）",
+        "label_en": "Suspend (no proof of life)",
+        "from": [
+          "paying"
+        ],
+        "to": "suspended",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "resume_payment",
+        "label": "生存认证通过·恢复发放",
+        "label_en": "Proof of life given, resume",
+        "from": [
+          "suspended"
+        ],
+        "to": "paying",
+        "roles": [
+          "staff",
+          "grid_worker",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [
+          {
+            "key": "proof_of_life",
+            "label": "已核实本人健在（见面或视频认证）",
+            "label_en": "Seen alive in person or by video"
+          }
+        ],
+        "escalate": false,
+        "set": []
+      },
+      {
         "key": "stop_payment",
         "label": "停止发放（去世/迁出）",
         "label_en": "Stop payment (death / moved away)",
         "from": [
-          "paying"
+          "paying",
+          "suspended"
         ],
         "to": "terminated",
         "roles": [
@@ -748,7 +1957,8 @@ select private.install_service_template($template${
           "accepted",
           "verified",
           "community_reviewed",
-          "publicity"
+          "publicity",
+          "county_review"
         ],
         "to": "rejected",
         "roles": [
@@ -892,8 +2102,8 @@ select private.install_service_template($template${
   "category": "网格治理",
   "category_en": "Grid governance",
   "icon": "AlertOutlined",
-  "description": "网格员、志愿者或居民发现环境卫生、市政设施、物业服务、消防安全、矛盾纠纷等问题后随手拍照上报。小事由网格员在网格内办结；网格解决不了的上报社区协调；社区解决不了的由街道“吹哨”、相关部门报到处置。处置完成后由网格员到现场核查并向上报人反馈。",
-  "description_en": "Grid workers, volunteers or residents report problems (sanitation, public facilities, property management, fire safety, disputes …) with photos. Small matters are settled inside the grid; what the grid cannot settle goes up to the community, then to the street office, which summons the responsible departments. The grid worker checks the result on site and reports back.",
+  "description": "网格员、志愿者或居民发现环境卫生、市政设施、物业服务、消防安全、矛盾纠纷等问题后随手拍照上报。小事由网格员在网格内办结；网格解决不了的上报社区协调；社区解决不了的由街道“吹哨”、相关部门报到处置（接哨部门 30 分钟内到场）。网格处置 24 小时、社区协调 3 个工作日、街道吹哨 5 个工作日内办结。处置完成后由网格员到现场核查并向上报人反馈。",
+  "description_en": "Grid workers, volunteers or residents report problems (sanitation, public facilities, property management, fire safety, disputes …) with photos. Small matters are settled inside the grid; what the grid cannot settle goes up to the community, then to the street office, which summons the responsible departments (they arrive within 30 minutes). Limits: 24 hours in the grid, 3 working days at the community, 5 working days at the street. The grid worker checks the result on site and reports back.",
   "purpose": "记录事件的地点、现场情况和处置过程，以便分派处置、跟踪时限和向上报人反馈；上报人电话仅用于回访。",
   "purpose_en": "To record where and what happened and how it was handled, so the event can be dispatched, tracked against deadlines and reported back; the reporter's phone is used only for the follow-up call.",
   "fields": [
@@ -1277,7 +2487,9 @@ select private.install_service_template($template${
         "label_en": "Community coordinating",
         "color": "geekblue",
         "terminal": false,
-        "slaHours": 72
+        "timeLimit": {
+          "workdays": 3
+        }
       },
       {
         "key": "street_handling",
@@ -1285,7 +2497,9 @@ select private.install_service_template($template${
         "label_en": "Street and departments handling",
         "color": "purple",
         "terminal": false,
-        "slaHours": 120
+        "timeLimit": {
+          "workdays": 5
+        }
       },
       {
         "key": "resolved",
@@ -1647,18 +2861,1509 @@ select private.install_service_template($template${
 }$template$::jsonb,
   (select id from public.org_units where code = '433100'));
 
--- 居民建议 (resident_suggestion.json), owned by 433101009001
+-- 12345 工单（接诉即办） (hotline_order.json), owned by 433100
 select private.install_service_template($template${
-  "key": "resident_suggestion",
-  "name": "居民建议",
-  "name_en": "Resident suggestions",
+  "key": "hotline_order",
+  "name": "12345 工单（接诉即办）",
+  "name_en": "12345 hotline work orders",
+  "category": "接诉即办",
+  "category_en": "Hotline orders",
+  "icon": "PhoneOutlined",
+  "description": "承办 12345 政务服务便民热线派来的工单（咨询、求助、投诉举报、意见建议）。社区或街道签收后按时限类别办理：紧急事项 2 小时、水电气热 24 小时、一般事项 5 个工作日、复杂事项 15 日；确需延期的经 12345 中心同意可延长，最长 10 个工作日；非本单位职责的在 2 个工作日内退回并说明理由。办理后答复诉求人，由 12345 中心或社区回访，不满意的重办。看板按响应率、解决率、满意率（“三率”）统计。",
+  "description_en": "Handles orders dispatched by the 12345 government hotline (enquiries, requests for help, complaints, suggestions). After signing for an order the community or street office handles it within its class: urgent 2 hours, water/power/gas/heating 24 hours, general 5 working days, complex 15 days; an extension of at most 10 working days needs the hotline centre's consent; an order that is not the unit's duty is returned with reasons within 2 working days. The caller gets a reply and a follow-up call; unsatisfied orders are handled again. The dashboard shows response, resolution and satisfaction.",
+  "purpose": "记录诉求内容和办理过程，以便按时办理、答复诉求人并接受回访考核；诉求人姓名和电话仅用于答复和回访，诉求人要求保密的不得向被反映方透露。",
+  "purpose_en": "To record the request and how it was handled, so it is handled in time, answered and followed up; the caller's name and phone are used only to reply and follow up, and are never disclosed to the party complained about when the caller asks for confidentiality.",
+  "fields": [
+    {
+      "key": "order_no",
+      "label": "12345 工单号",
+      "label_en": "Hotline order number",
+      "type": "text",
+      "required": true,
+      "sensitive": false,
+      "maxLength": 40,
+      "placeholder": "按派单系统中的工单号填写",
+      "placeholder_en": "As in the dispatch system"
+    },
+    {
+      "key": "received_at",
+      "label": "派单时间",
+      "label_en": "Dispatched at",
+      "type": "datetime",
+      "required": true,
+      "sensitive": false,
+      "default": {
+        "now": true
+      }
+    },
+    {
+      "key": "order_type",
+      "label": "诉求类型",
+      "label_en": "Request type",
+      "type": "select",
+      "required": true,
+      "sensitive": false,
+      "options": [
+        {
+          "value": "enquiry",
+          "label": "咨询",
+          "label_en": "Enquiry",
+          "color": "blue"
+        },
+        {
+          "value": "help",
+          "label": "求助",
+          "label_en": "Request for help",
+          "color": "orange"
+        },
+        {
+          "value": "complaint",
+          "label": "投诉举报",
+          "label_en": "Complaint or report",
+          "color": "red"
+        },
+        {
+          "value": "suggestion",
+          "label": "意见建议",
+          "label_en": "Suggestion",
+          "color": "green"
+        }
+      ]
+    },
+    {
+      "key": "topic",
+      "label": "诉求分类",
+      "label_en": "Topic",
+      "type": "select",
+      "required": true,
+      "sensitive": false,
+      "options": [
+        {
+          "value": "municipal",
+          "label": "市政设施",
+          "label_en": "Public facilities"
+        },
+        {
+          "value": "sanitation",
+          "label": "环境卫生",
+          "label_en": "Sanitation"
+        },
+        {
+          "value": "property",
+          "label": "物业管理",
+          "label_en": "Property management"
+        },
+        {
+          "value": "utilities",
+          "label": "供水供电供气",
+          "label_en": "Water, power, gas"
+        },
+        {
+          "value": "noise",
+          "label": "噪音扰民",
+          "label_en": "Noise"
+        },
+        {
+          "value": "dispute",
+          "label": "邻里纠纷",
+          "label_en": "Neighbour dispute"
+        },
+        {
+          "value": "social_security",
+          "label": "社会保障",
+          "label_en": "Social security"
+        },
+        {
+          "value": "other",
+          "label": "其他",
+          "label_en": "Other"
+        }
+      ]
+    },
+    {
+      "key": "urgency",
+      "label": "时限类别",
+      "label_en": "Time class",
+      "type": "select",
+      "required": true,
+      "sensitive": false,
+      "help": "按派单时限类别选择：紧急 2 小时，水电气热 24 小时，一般 5 个工作日，复杂 15 日",
+      "help_en": "As dispatched: urgent 2 hours, utilities 24 hours, general 5 working days, complex 15 days",
+      "display": "radio",
+      "options": [
+        {
+          "value": "urgent",
+          "label": "紧急（2 小时）",
+          "label_en": "Urgent (2 h)",
+          "color": "red"
+        },
+        {
+          "value": "utilities",
+          "label": "水电气热（24 小时）",
+          "label_en": "Utilities (24 h)",
+          "color": "orange"
+        },
+        {
+          "value": "general",
+          "label": "一般（5 个工作日）",
+          "label_en": "General (5 working days)",
+          "color": "blue"
+        },
+        {
+          "value": "complex",
+          "label": "复杂（15 日）",
+          "label_en": "Complex (15 days)",
+          "color": "purple"
+        }
+      ]
+    },
+    {
+      "key": "content",
+      "label": "诉求内容",
+      "label_en": "Request",
+      "type": "textarea",
+      "required": true,
+      "sensitive": false,
+      "minLength": 5,
+      "maxLength": 2000
+    },
+    {
+      "key": "address",
+      "label": "事发地址",
+      "label_en": "Location",
+      "type": "text",
+      "required": false,
+      "sensitive": false,
+      "maxLength": 100
+    },
+    {
+      "key": "unit",
+      "label": "承办单位",
+      "label_en": "Handling unit",
+      "type": "org_unit",
+      "required": true,
+      "sensitive": false,
+      "recordUnit": true,
+      "levels": [
+        "community",
+        "grid"
+      ]
+    },
+    {
+      "key": "caller_name",
+      "label": "诉求人",
+      "label_en": "Caller",
+      "type": "text",
+      "required": false,
+      "sensitive": false,
+      "maxLength": 30
+    },
+    {
+      "key": "caller_phone",
+      "label": "诉求人电话",
+      "label_en": "Caller's phone",
+      "type": "phone",
+      "required": false,
+      "sensitive": true,
+      "purpose": "仅用于答复和回访诉求人",
+      "purpose_en": "Only to reply to and follow up with the caller"
+    },
+    {
+      "key": "confidential",
+      "label": "诉求人要求保密",
+      "label_en": "Caller asks for confidentiality",
+      "type": "boolean",
+      "required": false,
+      "sensitive": false,
+      "help": "要求保密的，办理时不得向被反映方透露诉求人信息",
+      "help_en": "If so, never disclose the caller to the party complained about"
+    },
+    {
+      "key": "return_reason",
+      "label": "退回理由",
+      "label_en": "Reason for return",
+      "type": "textarea",
+      "required": false,
+      "sensitive": false,
+      "help": "说明不属于本单位职责的依据，并建议承办单位",
+      "help_en": "Why this is not the unit's duty, and which unit should handle it",
+      "stage": [
+        "return_order"
+      ],
+      "maxLength": 500
+    },
+    {
+      "key": "extension_days",
+      "label": "延期（工作日）",
+      "label_en": "Extension (working days)",
+      "type": "number",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "extend"
+      ],
+      "integer": true,
+      "min": 1,
+      "max": 10,
+      "unit": "个工作日",
+      "unit_en": "working days"
+    },
+    {
+      "key": "handler",
+      "label": "承办人",
+      "label_en": "Handled by",
+      "type": "user",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "reply"
+      ],
+      "roles": [
+        "staff",
+        "grid_worker",
+        "community_admin"
+      ]
+    },
+    {
+      "key": "reply",
+      "label": "办理结果及答复内容",
+      "label_en": "Result and reply",
+      "type": "textarea",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "reply"
+      ],
+      "maxLength": 2000
+    },
+    {
+      "key": "resolution",
+      "label": "解决情况",
+      "label_en": "Resolution",
+      "type": "select",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "reply"
+      ],
+      "options": [
+        {
+          "value": "solved",
+          "label": "已解决",
+          "label_en": "Solved",
+          "color": "green"
+        },
+        {
+          "value": "explained",
+          "label": "已解释说明",
+          "label_en": "Explained",
+          "color": "blue"
+        },
+        {
+          "value": "unsolved",
+          "label": "暂无法解决",
+          "label_en": "Cannot be solved now",
+          "color": "red"
+        }
+      ]
+    },
+    {
+      "key": "satisfaction",
+      "label": "回访满意度",
+      "label_en": "Satisfaction",
+      "type": "select",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "close_after_callback",
+        "redo"
+      ],
+      "display": "radio",
+      "options": [
+        {
+          "value": "satisfied",
+          "label": "满意",
+          "label_en": "Satisfied",
+          "color": "green"
+        },
+        {
+          "value": "basically",
+          "label": "基本满意",
+          "label_en": "Mostly satisfied",
+          "color": "gold"
+        },
+        {
+          "value": "unsatisfied",
+          "label": "不满意",
+          "label_en": "Unsatisfied",
+          "color": "red"
+        }
+      ]
+    }
+  ],
+  "rules": [],
+  "list": {
+    "columns": [
+      "order_no",
+      "order_type",
+      "topic",
+      "urgency",
+      "unit",
+      "status",
+      "due_at"
+    ],
+    "defaultSort": {
+      "field": "received_at",
+      "order": "desc"
+    },
+    "filterable": [
+      "order_type",
+      "topic",
+      "urgency",
+      "status",
+      "unit",
+      "resolution",
+      "satisfaction",
+      "received_at"
+    ],
+    "searchable": [
+      "order_no",
+      "content",
+      "address"
+    ],
+    "pageSize": 20
+  },
+  "workflow": {
+    "states": [
+      {
+        "key": "dispatched",
+        "label": "已派单·待签收（错派 2 个工作日内退回）",
+        "label_en": "Dispatched, to sign for (return within 2 working days)",
+        "color": "blue",
+        "terminal": false,
+        "timeLimit": {
+          "byField": "urgency",
+          "values": {
+            "urgent": {
+              "hours": 2
+            },
+            "utilities": {
+              "hours": 24
+            }
+          },
+          "default": {
+            "workdays": 2
+          }
+        }
+      },
+      {
+        "key": "handling",
+        "label": "办理中",
+        "label_en": "Handling",
+        "color": "processing",
+        "terminal": false,
+        "timeLimit": {
+          "byField": "urgency",
+          "values": {
+            "urgent": {
+              "hours": 2
+            },
+            "utilities": {
+              "hours": 24
+            },
+            "general": {
+              "workdays": 5
+            },
+            "complex": {
+              "hours": 360
+            }
+          },
+          "default": {
+            "workdays": 5
+          }
+        }
+      },
+      {
+        "key": "street_handling",
+        "label": "街道协调办理中",
+        "label_en": "Street coordinating",
+        "color": "purple",
+        "terminal": false,
+        "timeLimit": {
+          "byField": "urgency",
+          "values": {
+            "urgent": {
+              "hours": 2
+            },
+            "utilities": {
+              "hours": 24
+            },
+            "general": {
+              "workdays": 5
+            },
+            "complex": {
+              "hours": 360
+            }
+          },
+          "default": {
+            "workdays": 5
+          }
+        }
+      },
+      {
+        "key": "extended",
+        "label": "延期办理中（最长 10 个工作日）",
+        "label_en": "Extended (10 working days at most)",
+        "color": "gold",
+        "terminal": false,
+        "timeLimit": {
+          "workdays": 10
+        }
+      },
+      {
+        "key": "replied",
+        "label": "已答复·待回访",
+        "label_en": "Replied, follow-up due",
+        "color": "cyan",
+        "terminal": false,
+        "timeLimit": {
+          "workdays": 2
+        }
+      },
+      {
+        "key": "closed",
+        "label": "已办结",
+        "label_en": "Closed",
+        "color": "success",
+        "terminal": true
+      },
+      {
+        "key": "returned",
+        "label": "已退回 12345",
+        "label_en": "Returned to the hotline",
+        "color": "default",
+        "terminal": true
+      }
+    ],
+    "initial": "dispatched",
+    "transitions": [
+      {
+        "key": "sign",
+        "label": "签收",
+        "label_en": "Sign for",
+        "from": [
+          "dispatched"
+        ],
+        "to": "handling",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "return_order",
+        "label": "退回（非本单位职责）",
+        "label_en": "Return (not our duty)",
+        "from": [
+          "dispatched",
+          "handling"
+        ],
+        "to": "returned",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [
+          "return_reason"
+        ],
+        "checklist": [
+          {
+            "key": "within_two_workdays",
+            "label": "在派单后 2 个工作日内退回",
+            "label_en": "Returned within 2 working days of dispatch"
+          }
+        ],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "escalate_to_street",
+        "label": "提请街道协调",
+        "label_en": "Ask the street to coordinate",
+        "from": [
+          "handling"
+        ],
+        "to": "street_handling",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": {
+          "to": "level",
+          "level": "street"
+        },
+        "set": []
+      },
+      {
+        "key": "extend",
+        "label": "延期（经 12345 中心同意）",
+        "label_en": "Extend (hotline centre agreed)",
+        "from": [
+          "handling",
+          "street_handling"
+        ],
+        "to": "extended",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [
+          "extension_days"
+        ],
+        "checklist": [
+          {
+            "key": "centre_agreed",
+            "label": "12345 中心已同意延期",
+            "label_en": "The hotline centre agreed to the extension"
+          }
+        ],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "reply",
+        "label": "答复诉求人",
+        "label_en": "Reply to the caller",
+        "from": [
+          "handling",
+          "street_handling",
+          "extended"
+        ],
+        "to": "replied",
+        "roles": [
+          "staff",
+          "community_admin",
+          "grid_worker"
+        ],
+        "requireComment": false,
+        "requireFields": [
+          "reply",
+          "resolution"
+        ],
+        "checklist": [],
+        "escalate": {
+          "to": "origin"
+        },
+        "set": [
+          {
+            "field": "handler",
+            "from": "current_user"
+          }
+        ]
+      },
+      {
+        "key": "close_after_callback",
+        "label": "回访办结",
+        "label_en": "Follow-up done, close",
+        "from": [
+          "replied"
+        ],
+        "to": "closed",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [
+          "satisfaction"
+        ],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "redo",
+        "label": "回访不满意·重办",
+        "label_en": "Unsatisfied, handle again",
+        "from": [
+          "replied"
+        ],
+        "to": "handling",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [
+          "satisfaction"
+        ],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      }
+    ]
+  },
+  "permissions": {
+    "system_admin": [
+      "read",
+      "create",
+      "update",
+      "delete",
+      "export",
+      "view_sensitive"
+    ],
+    "community_admin": [
+      "read",
+      "create",
+      "update",
+      "delete",
+      "export",
+      "view_sensitive"
+    ],
+    "staff": [
+      "read",
+      "create",
+      "update",
+      "export",
+      "view_sensitive"
+    ],
+    "grid_worker": [
+      "read"
+    ],
+    "leader": [
+      "read",
+      "export"
+    ]
+  },
+  "dashboard": {
+    "widgets": [
+      {
+        "key": "total",
+        "title": "工单总数",
+        "title_en": "Orders",
+        "kind": "metric",
+        "metric": "count"
+      },
+      {
+        "key": "overdue",
+        "title": "超时工单（响应率）",
+        "title_en": "Overdue orders (response)",
+        "kind": "metric",
+        "metric": "overdue"
+      },
+      {
+        "key": "by_resolution",
+        "title": "解决情况（解决率）",
+        "title_en": "Resolution",
+        "kind": "pie",
+        "metric": "count",
+        "groupBy": "resolution"
+      },
+      {
+        "key": "by_satisfaction",
+        "title": "回访满意度（满意率）",
+        "title_en": "Satisfaction",
+        "kind": "pie",
+        "metric": "count",
+        "groupBy": "satisfaction"
+      },
+      {
+        "key": "by_topic",
+        "title": "诉求分类",
+        "title_en": "By topic",
+        "kind": "bar",
+        "metric": "count",
+        "groupBy": "topic"
+      }
+    ]
+  }
+}$template$::jsonb,
+  (select id from public.org_units where code = '433100'));
+
+-- 流动人口登记/居住证协办 (migrant_registration.json), owned by 433100
+select private.install_service_template($template${
+  "key": "migrant_registration",
+  "name": "流动人口登记/居住证协办",
+  "name_en": "Non-local resident registration / residence permit assistance",
+  "category": "人口服务",
+  "category_en": "Population services",
+  "icon": "TeamOutlined",
+  "description": "登记来本社区居住的非本地户籍人员。房东（留宿人）或网格员在入住时登记，社区核对身份证原件和住所证明后在 3 个工作日内报送辖区公安派出所，派出所完成居住登记。居住满半年并有合法稳定就业、合法稳定住所或连续就读之一的，社区协助申领居住证（《居住证暂行条例》），派出所自受理之日起 15 日内制发。社区在此事项中为协办，登记和发证由公安机关负责。",
+  "description_en": "Registers people without local household registration who live in the community. The landlord or the grid worker registers them on move-in; the community checks the original ID card and proof of address and reports to the police station within 3 working days, which completes the residence registration. After 6 months' residence plus a stable lawful job, a stable lawful home or continuous study, the community helps apply for a residence permit, which the police issue within 15 days of acceptance. The community assists; registration and permits are the police's.",
+  "purpose": "依法登记流动人口的身份、住址和居住事由并报送公安机关，协助申领居住证；联系电话仅用于核实和通知。",
+  "purpose_en": "To register the identity, address and reason for stay of non-local residents as the law requires, report them to the police and help with residence permits; phone numbers are used only to verify and notify.",
+  "fields": [
+    {
+      "key": "person_name",
+      "label": "姓名",
+      "label_en": "Name",
+      "type": "text",
+      "required": true,
+      "sensitive": false,
+      "prefillFrom": "name",
+      "maxLength": 30
+    },
+    {
+      "key": "id_number",
+      "label": "公民身份号码",
+      "label_en": "ID number",
+      "type": "id_number",
+      "required": true,
+      "sensitive": true,
+      "purpose": "居住登记的法定登记项，报送公安机关核对身份",
+      "purpose_en": "A statutory registration item, reported to the police to verify identity",
+      "prefillFrom": "id_number"
+    },
+    {
+      "key": "sex",
+      "label": "性别",
+      "label_en": "Sex",
+      "type": "select",
+      "required": false,
+      "sensitive": false,
+      "help": "由身份证号自动得出",
+      "help_en": "Derived from the ID number",
+      "derive": {
+        "fn": "sex",
+        "from": "id_number"
+      },
+      "options": [
+        {
+          "value": "male",
+          "label": "男",
+          "label_en": "Male"
+        },
+        {
+          "value": "female",
+          "label": "女",
+          "label_en": "Female"
+        }
+      ]
+    },
+    {
+      "key": "ethnicity",
+      "label": "民族",
+      "label_en": "Ethnic group",
+      "type": "select",
+      "required": true,
+      "sensitive": false,
+      "options": [
+        {
+          "value": "01",
+          "label": "汉族",
+          "label_en": "Han"
+        },
+        {
+          "value": "06",
+          "label": "苗族",
+          "label_en": "Miao"
+        },
+        {
+          "value": "15",
+          "label": "土家族",
+          "label_en": "Tujia"
+        },
+        {
+          "value": "12",
+          "label": "侗族",
+          "label_en": "Dong"
+        },
+        {
+          "value": "13",
+          "label": "瑶族",
+          "label_en": "Yao"
+        },
+        {
+          "value": "other",
+          "label": "其他民族",
+          "label_en": "Other"
+        }
+      ]
+    },
+    {
+      "key": "phone",
+      "label": "联系电话",
+      "label_en": "Phone",
+      "type": "phone",
+      "required": true,
+      "sensitive": true,
+      "purpose": "居住登记的登记项，用于核实和通知签注、领证",
+      "purpose_en": "A registration item, used to verify and to tell the person about renewals and permit pick-up",
+      "prefillFrom": "phone"
+    },
+    {
+      "key": "hukou_address",
+      "label": "户籍地址",
+      "label_en": "Registered home address",
+      "type": "text",
+      "required": true,
+      "sensitive": false,
+      "maxLength": 100,
+      "placeholder": "按身份证或户口簿填写",
+      "placeholder_en": "As on the ID card or household register"
+    },
+    {
+      "key": "grid",
+      "label": "居住地网格",
+      "label_en": "Grid",
+      "type": "org_unit",
+      "required": true,
+      "sensitive": false,
+      "recordUnit": true,
+      "levels": [
+        "grid"
+      ]
+    },
+    {
+      "key": "current_address",
+      "label": "现居住地址",
+      "label_en": "Current address",
+      "type": "text",
+      "required": true,
+      "sensitive": false,
+      "maxLength": 100,
+      "placeholder": "如：乾州街道 锦绣苑 5栋2单元301室",
+      "placeholder_en": "e.g. Jinxiu Yuan, building 5, entrance 2, room 301"
+    },
+    {
+      "key": "move_in_date",
+      "label": "入住日期",
+      "label_en": "Moved in on",
+      "type": "date",
+      "required": true,
+      "sensitive": false,
+      "max": "today"
+    },
+    {
+      "key": "registered_on",
+      "label": "登记日期",
+      "label_en": "Registered on",
+      "type": "date",
+      "required": true,
+      "sensitive": false,
+      "default": {
+        "today": true
+      },
+      "max": "today"
+    },
+    {
+      "key": "days_resident",
+      "label": "登记时已居住天数",
+      "label_en": "Days resident when registered",
+      "type": "number",
+      "required": false,
+      "sensitive": false,
+      "help": "居住满半年方可申领居住证",
+      "help_en": "A residence permit needs 6 months' residence",
+      "derive": {
+        "fn": "days_between",
+        "from": "move_in_date",
+        "to": "registered_on"
+      },
+      "integer": true,
+      "unit": "天",
+      "unit_en": "days"
+    },
+    {
+      "key": "reason",
+      "label": "居住事由",
+      "label_en": "Reason for stay",
+      "type": "select",
+      "required": true,
+      "sensitive": false,
+      "options": [
+        {
+          "value": "work",
+          "label": "务工",
+          "label_en": "Work"
+        },
+        {
+          "value": "business",
+          "label": "经商",
+          "label_en": "Business"
+        },
+        {
+          "value": "study",
+          "label": "就学",
+          "label_en": "Study"
+        },
+        {
+          "value": "family",
+          "label": "投亲靠友",
+          "label_en": "Staying with family or friends"
+        },
+        {
+          "value": "other",
+          "label": "其他",
+          "label_en": "Other"
+        }
+      ]
+    },
+    {
+      "key": "employer",
+      "label": "服务处所/就读学校",
+      "label_en": "Employer or school",
+      "type": "text",
+      "required": false,
+      "sensitive": false,
+      "visibleWhen": {
+        "field": "reason",
+        "op": "in",
+        "value": [
+          "work",
+          "business",
+          "study"
+        ]
+      },
+      "requiredWhen": {
+        "field": "reason",
+        "op": "in",
+        "value": [
+          "work",
+          "business",
+          "study"
+        ]
+      },
+      "maxLength": 60
+    },
+    {
+      "key": "expected_stay",
+      "label": "拟居住期限",
+      "label_en": "Expected stay",
+      "type": "select",
+      "required": true,
+      "sensitive": false,
+      "options": [
+        {
+          "value": "under_6m",
+          "label": "半年以内",
+          "label_en": "Under 6 months"
+        },
+        {
+          "value": "6m_1y",
+          "label": "半年至一年",
+          "label_en": "6 months to a year"
+        },
+        {
+          "value": "over_1y",
+          "label": "一年以上",
+          "label_en": "Over a year"
+        }
+      ]
+    },
+    {
+      "key": "housing",
+      "label": "住所类型",
+      "label_en": "Housing",
+      "type": "select",
+      "required": true,
+      "sensitive": false,
+      "options": [
+        {
+          "value": "rented",
+          "label": "租赁房屋",
+          "label_en": "Rented"
+        },
+        {
+          "value": "owned",
+          "label": "自购房屋",
+          "label_en": "Own home"
+        },
+        {
+          "value": "dormitory",
+          "label": "单位/学校宿舍",
+          "label_en": "Employer or school dormitory"
+        },
+        {
+          "value": "relatives",
+          "label": "借住亲友家",
+          "label_en": "With family or friends"
+        }
+      ]
+    },
+    {
+      "key": "landlord_name",
+      "label": "房东/留宿人姓名",
+      "label_en": "Landlord or host",
+      "type": "text",
+      "required": false,
+      "sensitive": false,
+      "visibleWhen": {
+        "field": "housing",
+        "op": "in",
+        "value": [
+          "rented",
+          "relatives"
+        ]
+      },
+      "requiredWhen": {
+        "field": "housing",
+        "op": "in",
+        "value": [
+          "rented",
+          "relatives"
+        ]
+      },
+      "maxLength": 30
+    },
+    {
+      "key": "landlord_phone",
+      "label": "房东/留宿人电话",
+      "label_en": "Landlord's phone",
+      "type": "phone",
+      "required": false,
+      "sensitive": true,
+      "purpose": "房东（留宿人）负有登记报告义务，用于核实住所",
+      "purpose_en": "The landlord or host must report tenants; used to verify the address",
+      "visibleWhen": {
+        "field": "housing",
+        "op": "in",
+        "value": [
+          "rented",
+          "relatives"
+        ]
+      },
+      "requiredWhen": {
+        "field": "housing",
+        "op": "in",
+        "value": [
+          "rented",
+          "relatives"
+        ]
+      }
+    },
+    {
+      "key": "address_proof",
+      "label": "住所证明",
+      "label_en": "Proof of address",
+      "type": "attachment",
+      "required": true,
+      "sensitive": false,
+      "help": "房屋租赁合同、房屋产权证明，或房东、单位、学校出具的住宿证明",
+      "help_en": "A lease, a title deed, or an accommodation certificate from the landlord, employer or school",
+      "accept": [
+        "image/*",
+        "application/pdf"
+      ],
+      "maxCount": 5,
+      "maxSizeMb": 10,
+      "docKind": "住所证明",
+      "docKind_en": "Proof of address",
+      "verify": "copy"
+    },
+    {
+      "key": "intends_permit",
+      "label": "拟申领居住证",
+      "label_en": "Wants a residence permit",
+      "type": "boolean",
+      "required": false,
+      "sensitive": false,
+      "help": "居住满半年，并有合法稳定就业、合法稳定住所或连续就读之一的，可申领居住证",
+      "help_en": "Possible after 6 months' residence with a stable lawful job, a stable lawful home or continuous study"
+    },
+    {
+      "key": "police_station",
+      "label": "报送派出所",
+      "label_en": "Police station",
+      "type": "text",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "verify_and_report"
+      ],
+      "maxLength": 40,
+      "placeholder": "如：乾州派出所",
+      "placeholder_en": "e.g. Qianzhou police station"
+    },
+    {
+      "key": "permit_photo",
+      "label": "居住证照片",
+      "label_en": "Permit photo",
+      "type": "image",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "assist_permit"
+      ],
+      "accept": [
+        "image/jpeg",
+        "image/png"
+      ],
+      "maxCount": 1,
+      "maxSizeMb": 2,
+      "verify": "photo"
+    },
+    {
+      "key": "permit_proof",
+      "label": "就业、住所或就读证明",
+      "label_en": "Proof of job, home or study",
+      "type": "attachment",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "assist_permit"
+      ],
+      "accept": [
+        "image/*",
+        "application/pdf"
+      ],
+      "maxCount": 5,
+      "maxSizeMb": 10,
+      "docKind": "居住证申领证明材料",
+      "docKind_en": "Residence permit evidence",
+      "verify": "copy"
+    },
+    {
+      "key": "remarks",
+      "label": "备注",
+      "label_en": "Remarks",
+      "type": "textarea",
+      "required": false,
+      "sensitive": false,
+      "maxLength": 500
+    }
+  ],
+  "rules": [],
+  "list": {
+    "columns": [
+      "person_name",
+      "sex",
+      "reason",
+      "grid",
+      "move_in_date",
+      "status",
+      "due_at"
+    ],
+    "defaultSort": {
+      "field": "created_at",
+      "order": "desc"
+    },
+    "filterable": [
+      "reason",
+      "housing",
+      "status",
+      "grid",
+      "intends_permit",
+      "move_in_date"
+    ],
+    "searchable": [
+      "person_name",
+      "id_number",
+      "phone",
+      "current_address"
+    ],
+    "pageSize": 20
+  },
+  "workflow": {
+    "states": [
+      {
+        "key": "reported",
+        "label": "已登记·待核实报送（3 个工作日）",
+        "label_en": "Registered, to verify and report (3 working days)",
+        "color": "blue",
+        "terminal": false,
+        "timeLimit": {
+          "workdays": 3
+        }
+      },
+      {
+        "key": "with_police",
+        "label": "已报送派出所·待登记",
+        "label_en": "Reported to the police",
+        "color": "cyan",
+        "terminal": false
+      },
+      {
+        "key": "registered",
+        "label": "已完成居住登记",
+        "label_en": "Residence registered",
+        "color": "green",
+        "terminal": false
+      },
+      {
+        "key": "permit_applying",
+        "label": "居住证制发中（15 日）",
+        "label_en": "Permit being issued (15 days)",
+        "color": "purple",
+        "terminal": false,
+        "timeLimit": {
+          "hours": 360
+        }
+      },
+      {
+        "key": "permit_issued",
+        "label": "已领取居住证",
+        "label_en": "Permit issued",
+        "color": "success",
+        "terminal": true
+      },
+      {
+        "key": "moved_out",
+        "label": "已迁离·注销登记",
+        "label_en": "Moved away",
+        "color": "default",
+        "terminal": true
+      },
+      {
+        "key": "invalid",
+        "label": "信息不实/重复",
+        "label_en": "Invalid or duplicate",
+        "color": "default",
+        "terminal": true
+      }
+    ],
+    "initial": "reported",
+    "transitions": [
+      {
+        "key": "verify_and_report",
+        "label": "核实并报送派出所",
+        "label_en": "Verify and report to police",
+        "from": [
+          "reported"
+        ],
+        "to": "with_police",
+        "roles": [
+          "staff",
+          "grid_worker",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [
+          "police_station"
+        ],
+        "checklist": [
+          {
+            "key": "id_card",
+            "label": "身份证原件已核对，人证一致",
+            "label_en": "Original ID card checked against the person"
+          },
+          {
+            "key": "address_proof",
+            "label": "租赁合同/产权证明/住宿证明已核对",
+            "label_en": "Lease, title deed or accommodation certificate checked"
+          },
+          {
+            "key": "on_site",
+            "label": "已上门核实实际居住",
+            "label_en": "Residence checked on site"
+          }
+        ],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "mark_invalid",
+        "label": "信息不实/重复登记",
+        "label_en": "Invalid or duplicate",
+        "from": [
+          "reported"
+        ],
+        "to": "invalid",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "police_registered",
+        "label": "派出所已登记",
+        "label_en": "Registered by the police",
+        "from": [
+          "with_police"
+        ],
+        "to": "registered",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "assist_permit",
+        "label": "协助申领居住证",
+        "label_en": "Help apply for a permit",
+        "from": [
+          "registered"
+        ],
+        "to": "permit_applying",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [
+          "permit_photo",
+          "permit_proof"
+        ],
+        "checklist": [
+          {
+            "key": "six_months",
+            "label": "已核实在本地居住满半年",
+            "label_en": "Six months' residence confirmed"
+          },
+          {
+            "key": "condition",
+            "label": "已核实合法稳定就业、合法稳定住所或连续就读之一",
+            "label_en": "Stable job, stable home or continuous study confirmed"
+          },
+          {
+            "key": "originals",
+            "label": "身份证和证明材料原件已核对",
+            "label_en": "Original ID card and evidence checked"
+          }
+        ],
+        "when": {
+          "field": "intends_permit",
+          "op": "eq",
+          "value": true
+        },
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "permit_handed_over",
+        "label": "居住证已发放",
+        "label_en": "Permit handed over",
+        "from": [
+          "permit_applying"
+        ],
+        "to": "permit_issued",
+        "roles": [
+          "staff",
+          "grid_worker",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "move_out",
+        "label": "迁离·注销登记",
+        "label_en": "Moved away",
+        "from": [
+          "with_police",
+          "registered"
+        ],
+        "to": "moved_out",
+        "roles": [
+          "staff",
+          "grid_worker",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      }
+    ]
+  },
+  "permissions": {
+    "system_admin": [
+      "read",
+      "create",
+      "update",
+      "delete",
+      "export",
+      "view_sensitive"
+    ],
+    "community_admin": [
+      "read",
+      "create",
+      "update",
+      "delete",
+      "export",
+      "view_sensitive"
+    ],
+    "staff": [
+      "read",
+      "create",
+      "update",
+      "export",
+      "view_sensitive"
+    ],
+    "grid_worker": [
+      "read",
+      "create",
+      "update",
+      "view_sensitive"
+    ],
+    "leader": [
+      "read",
+      "export"
+    ]
+  },
+  "dashboard": {
+    "widgets": [
+      {
+        "key": "total",
+        "title": "登记人数",
+        "title_en": "Registrations",
+        "kind": "metric",
+        "metric": "count"
+      },
+      {
+        "key": "overdue",
+        "title": "超 3 个工作日未报送",
+        "title_en": "Not reported in time",
+        "kind": "metric",
+        "metric": "overdue"
+      },
+      {
+        "key": "by_grid",
+        "title": "各网格流动人口",
+        "title_en": "By grid",
+        "kind": "bar",
+        "metric": "count",
+        "groupBy": "org_unit"
+      },
+      {
+        "key": "by_reason",
+        "title": "居住事由",
+        "title_en": "By reason",
+        "kind": "pie",
+        "metric": "count",
+        "groupBy": "reason"
+      }
+    ]
+  }
+}$template$::jsonb,
+  (select id from public.org_units where code = '433100'));
+
+-- 居民议事 (resident_proposal.json), owned by 433101009001
+select private.install_service_template($template${
+  "key": "resident_proposal",
+  "name": "居民议事",
+  "name_en": "Resident proposals",
   "category": "居民参与",
   "category_en": "Resident participation",
   "icon": "BulbOutlined",
-  "description": "居民通过网格员、社区窗口或微信群提出的意见建议（环境、设施、邻里、社区活动等）。社区受理后在 7 天内答复；超出社区职权的转交街道。此服务由牯牛坪社区自行配置，用来演示社区自建服务。",
-  "description_en": "Suggestions residents make through grid workers, the community counter or the grid WeChat group (environment, facilities, neighbours, activities …). The community accepts and replies within 7 days; what is beyond the community goes to the street office. This service belongs to 牯牛坪 community and shows a community-built service.",
-  "purpose": "记录居民建议的内容与答复过程，以便答复建议人并改进社区工作；联系电话仅用于答复。",
-  "purpose_en": "To record suggestions and the replies, so the suggester gets an answer and the community improves its work; the phone number is used only to reply.",
+  "description": "居民通过网格员、社区窗口或微信群提出的建议和议题（环境、停车、物业、公共设施、文体活动等）。社区在 7 天内作出回应：可直接答复，小事转网格事件处置，涉及居民共同利益的列入议题，由居民议事会（居委会、居民代表、业委会、物业、社区民警等）协商、表决（过半数通过）后公示决议并组织实施，结果向居民公开；超出社区职权的转交街道。依据城乡社区协商的有关规定，议事过程留档备查。此服务由牯牛坪社区自行配置，用来演示社区自建服务。",
+  "description_en": "Proposals and topics residents raise through grid workers, the community counter or the grid WeChat group (environment, parking, property management, facilities, activities …). The community responds within 7 days: it replies, sends small matters to the grid as events, or puts matters of common interest on the agenda of the residents' council (residents' committee, representatives, owners' committee, property company, community police …), which deliberates and votes by majority; the decision is published, carried out and the result made public. What is beyond the community goes to the street office. Records of the deliberation are kept on file. This service belongs to 牯牛坪 community and shows a community-built service.",
+  "purpose": "记录居民建议、协商表决和答复过程，以便答复提出人、组织实施并留档备查；联系电话仅用于答复。",
+  "purpose_en": "To record proposals, deliberation, votes and replies, so the proposer gets an answer, decisions are carried out and the record is kept; the phone number is used only to reply.",
   "fields": [
     {
       "key": "topic",
@@ -1674,9 +4379,24 @@ select private.install_service_template($template${
           "label_en": "Environment"
         },
         {
+          "value": "parking",
+          "label": "停车管理",
+          "label_en": "Parking"
+        },
+        {
+          "value": "property",
+          "label": "物业服务",
+          "label_en": "Property management"
+        },
+        {
           "value": "facilities",
           "label": "公共设施",
           "label_en": "Public facilities"
+        },
+        {
+          "value": "safety",
+          "label": "安全",
+          "label_en": "Safety"
         },
         {
           "value": "neighbours",
@@ -1685,7 +4405,7 @@ select private.install_service_template($template${
         },
         {
           "value": "activities",
-          "label": "社区活动",
+          "label": "文体活动",
           "label_en": "Community activities"
         },
         {
@@ -1712,7 +4432,7 @@ select private.install_service_template($template${
     {
       "key": "content",
       "label": "建议内容",
-      "label_en": "Suggestion",
+      "label_en": "Proposal",
       "type": "textarea",
       "required": true,
       "sensitive": false,
@@ -1725,12 +4445,14 @@ select private.install_service_template($template${
       "label_en": "Anonymous",
       "type": "boolean",
       "required": true,
-      "sensitive": false
+      "sensitive": false,
+      "help": "匿名提出的，公示和答复时不显示提出人",
+      "help_en": "An anonymous proposer is never named in notices or replies"
     },
     {
       "key": "suggester_name",
-      "label": "建议人",
-      "label_en": "Suggested by",
+      "label": "提出人",
+      "label_en": "Proposed by",
       "type": "text",
       "required": false,
       "sensitive": false,
@@ -1753,8 +4475,8 @@ select private.install_service_template($template${
       "type": "phone",
       "required": false,
       "sensitive": true,
-      "purpose": "仅用于答复建议人",
-      "purpose_en": "Only for replying to the resident who made the suggestion",
+      "purpose": "仅用于答复提出人",
+      "purpose_en": "Only for replying to the resident who made the proposal",
       "visibleWhen": {
         "field": "anonymous",
         "op": "eq",
@@ -1769,6 +4491,19 @@ select private.install_service_template($template${
       "required": true,
       "sensitive": false,
       "recordUnit": true
+    },
+    {
+      "key": "supporters",
+      "label": "附议人数",
+      "label_en": "Supporters",
+      "type": "number",
+      "required": false,
+      "sensitive": false,
+      "integer": true,
+      "min": 0,
+      "max": 10000,
+      "unit": "人",
+      "unit_en": "people"
     },
     {
       "key": "photos",
@@ -1788,16 +4523,126 @@ select private.install_service_template($template${
       "required": false,
       "sensitive": false,
       "stage": [
-        "reply"
+        "reply",
+        "vote_failed"
+      ],
+      "maxLength": 1000
+    },
+    {
+      "key": "meeting_date",
+      "label": "议事会日期",
+      "label_en": "Council meeting date",
+      "type": "date",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "vote_passed",
+        "vote_failed"
+      ],
+      "max": "today"
+    },
+    {
+      "key": "attendees",
+      "label": "参会人数",
+      "label_en": "Attendees",
+      "type": "number",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "vote_passed",
+        "vote_failed"
+      ],
+      "integer": true,
+      "min": 1,
+      "max": 1000,
+      "unit": "人",
+      "unit_en": "people"
+    },
+    {
+      "key": "votes_for",
+      "label": "赞成票",
+      "label_en": "Votes for",
+      "type": "number",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "vote_passed",
+        "vote_failed"
+      ],
+      "integer": true,
+      "min": 0,
+      "max": 1000
+    },
+    {
+      "key": "votes_against",
+      "label": "反对票",
+      "label_en": "Votes against",
+      "type": "number",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "vote_passed",
+        "vote_failed"
+      ],
+      "integer": true,
+      "min": 0,
+      "max": 1000
+    },
+    {
+      "key": "resolution",
+      "label": "协商决议",
+      "label_en": "Decision",
+      "type": "textarea",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "vote_passed",
+        "vote_failed"
+      ],
+      "maxLength": 1000
+    },
+    {
+      "key": "implementation",
+      "label": "实施结果",
+      "label_en": "Result",
+      "type": "textarea",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "complete"
       ],
       "maxLength": 1000
     }
   ],
-  "rules": [],
+  "rules": [
+    {
+      "when": {
+        "all": [
+          {
+            "field": "votes_for",
+            "op": "not_empty"
+          },
+          {
+            "field": "attendees",
+            "op": "not_empty"
+          }
+        ]
+      },
+      "require": {
+        "field": "votes_for",
+        "op": "lte",
+        "valueFrom": "attendees"
+      },
+      "field": "votes_for",
+      "message": "赞成票不能多于参会人数",
+      "message_en": "Votes for cannot exceed the attendees"
+    }
+  ],
   "list": {
     "columns": [
       "title",
       "topic",
+      "supporters",
       "grid",
       "status",
       "due_at",
@@ -1823,19 +4668,13 @@ select private.install_service_template($template${
     "states": [
       {
         "key": "submitted",
-        "label": "待受理",
-        "label_en": "Submitted",
+        "label": "待受理（7 天内回应）",
+        "label_en": "Submitted (respond within 7 days)",
         "color": "blue",
         "terminal": false,
-        "slaHours": 72
-      },
-      {
-        "key": "accepted",
-        "label": "办理中",
-        "label_en": "In progress",
-        "color": "processing",
-        "terminal": false,
-        "slaHours": 168
+        "timeLimit": {
+          "hours": 168
+        }
       },
       {
         "key": "forwarded",
@@ -1843,13 +4682,53 @@ select private.install_service_template($template${
         "label_en": "Forwarded to the street",
         "color": "purple",
         "terminal": false,
-        "slaHours": 240
+        "timeLimit": {
+          "workdays": 10
+        }
+      },
+      {
+        "key": "on_agenda",
+        "label": "已列入议题·待协商",
+        "label_en": "On the council agenda",
+        "color": "geekblue",
+        "terminal": false,
+        "timeLimit": {
+          "hours": 720
+        }
+      },
+      {
+        "key": "adopted",
+        "label": "决议已公示·实施中",
+        "label_en": "Adopted, being carried out",
+        "color": "gold",
+        "terminal": false
+      },
+      {
+        "key": "done",
+        "label": "已实施·结果已公开",
+        "label_en": "Done, result published",
+        "color": "success",
+        "terminal": true
+      },
+      {
+        "key": "not_adopted",
+        "label": "未通过·已答复",
+        "label_en": "Not adopted, replied",
+        "color": "default",
+        "terminal": true
       },
       {
         "key": "replied",
         "label": "已答复",
         "label_en": "Replied",
         "color": "green",
+        "terminal": true
+      },
+      {
+        "key": "transferred",
+        "label": "已转网格事件",
+        "label_en": "Sent to the grid as an event",
+        "color": "cyan",
         "terminal": true
       },
       {
@@ -1863,19 +4742,142 @@ select private.install_service_template($template${
     "initial": "submitted",
     "transitions": [
       {
-        "key": "accept",
-        "label": "受理",
-        "label_en": "Accept",
+        "key": "reply",
+        "label": "答复",
+        "label_en": "Reply",
         "from": [
-          "submitted"
+          "submitted",
+          "forwarded"
         ],
-        "to": "accepted",
+        "to": "replied",
         "roles": [
           "staff",
           "community_admin"
         ],
         "requireComment": false,
+        "requireFields": [
+          "reply"
+        ],
+        "checklist": [],
+        "escalate": {
+          "to": "origin"
+        },
+        "set": []
+      },
+      {
+        "key": "to_grid_event",
+        "label": "转网格事件处置",
+        "label_en": "Send to the grid as an event",
+        "from": [
+          "submitted"
+        ],
+        "to": "transferred",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
         "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "put_on_agenda",
+        "label": "列入议事议题",
+        "label_en": "Put on the agenda",
+        "from": [
+          "submitted"
+        ],
+        "to": "on_agenda",
+        "roles": [
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "vote_passed",
+        "label": "协商表决通过·公示决议",
+        "label_en": "Adopted by vote, publish",
+        "from": [
+          "on_agenda"
+        ],
+        "to": "adopted",
+        "roles": [
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [
+          "meeting_date",
+          "attendees",
+          "votes_for",
+          "votes_against",
+          "resolution"
+        ],
+        "checklist": [
+          {
+            "key": "majority",
+            "label": "赞成票超过参会人数的一半",
+            "label_en": "More than half of the attendees voted for it"
+          },
+          {
+            "key": "minutes",
+            "label": "会议记录和签到表已留档",
+            "label_en": "Minutes and attendance sheet filed"
+          }
+        ],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "vote_failed",
+        "label": "表决未通过·答复提出人",
+        "label_en": "Not adopted, reply",
+        "from": [
+          "on_agenda"
+        ],
+        "to": "not_adopted",
+        "roles": [
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [
+          "meeting_date",
+          "attendees",
+          "votes_for",
+          "votes_against",
+          "reply"
+        ],
+        "checklist": [
+          {
+            "key": "minutes",
+            "label": "会议记录和签到表已留档",
+            "label_en": "Minutes and attendance sheet filed"
+          }
+        ],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "complete",
+        "label": "实施完成·公开结果",
+        "label_en": "Done, publish the result",
+        "from": [
+          "adopted"
+        ],
+        "to": "done",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [
+          "implementation"
+        ],
         "checklist": [],
         "escalate": false,
         "set": []
@@ -1899,32 +4901,11 @@ select private.install_service_template($template${
         "set": []
       },
       {
-        "key": "reply",
-        "label": "答复",
-        "label_en": "Reply",
-        "from": [
-          "accepted",
-          "forwarded"
-        ],
-        "to": "replied",
-        "roles": [
-          "staff",
-          "community_admin"
-        ],
-        "requireComment": false,
-        "requireFields": [
-          "reply"
-        ],
-        "checklist": [],
-        "escalate": false,
-        "set": []
-      },
-      {
         "key": "forward",
         "label": "转交街道",
         "label_en": "Forward to the street",
         "from": [
-          "accepted"
+          "submitted"
         ],
         "to": "forwarded",
         "roles": [
@@ -1982,20 +4963,20 @@ select private.install_service_template($template${
       {
         "key": "total",
         "title": "建议总数",
-        "title_en": "Suggestions",
+        "title_en": "Proposals",
         "kind": "metric",
         "metric": "count"
       },
       {
         "key": "overdue",
-        "title": "超时未答复",
+        "title": "超时未回应",
         "title_en": "Overdue",
         "kind": "metric",
         "metric": "overdue"
       },
       {
         "key": "by_status",
-        "title": "按状态",
+        "title": "按状态（采纳情况）",
         "title_en": "By status",
         "kind": "pie",
         "metric": "count",
@@ -2013,6 +4994,944 @@ select private.install_service_template($template${
   }
 }$template$::jsonb,
   (select id from public.org_units where code = '433101009001'));
+
+-- 低保/临时救助 (social_assistance.json), owned by 433100
+select private.install_service_template($template${
+  "key": "social_assistance",
+  "name": "低保/临时救助",
+  "name_en": "Minimum living allowance / temporary assistance",
+  "category": "社会救助",
+  "category_en": "Social assistance",
+  "icon": "MedicineBoxOutlined",
+  "description": "最低生活保障和临时救助（急难型、支出型）申请。申请人向户籍地街道（乡镇）书面申请，社区可代为提出申请并协助收集材料，材料不全的一次性告知。街道受理后开展家庭经济状况调查（入户调查、邻里访问、信息核对），提出初审意见并在申请人所在社区公示 7 天；公示无异议的，由街道审核确认（县级民政部门授权下放审核确认权的做法，未下放的地区应增加县级民政审核环节），不予确认的书面告知理由。审核确认一般应自受理之日起 30 个工作日内完成。急难型临时救助可先行救助，10 个工作日内补齐材料和手续。",
+  "description_en": "Applications for the minimum living allowance (低保) and temporary assistance (emergency or expense-driven). The applicant applies in writing to the street office of the place of household registration; the community may apply on the family's behalf and helps collect documents, and anything missing is listed at once. The street office investigates the family's finances (home visit, neighbours, data checks), publishes its proposal in the community for 7 days and, with no objection, decides (where the county civil affairs bureau has delegated the decision; elsewhere add a county step). Refusals are explained in writing. Decisions are due within 30 working days of acceptance. Emergency assistance may be paid first, with documents completed within 10 working days.",
+  "purpose": "核实申请家庭的成员、收入和财产状况，依法审核确认社会救助；经济状况、救助身份和账号属敏感个人信息，仅用于救助审核和发放，公示只含户主姓名、保障人数和拟救助金额。",
+  "purpose_en": "To verify the family's members, income and assets and decide on assistance as the law requires; financial data, assistance status and accounts are sensitive and used only to decide and pay; public notices show only the head's name, the number of people and the proposed amount.",
+  "fields": [
+    {
+      "key": "assistance_type",
+      "label": "救助类型",
+      "label_en": "Type of assistance",
+      "type": "select",
+      "required": true,
+      "sensitive": false,
+      "purpose": "决定办理流程（急难型可先行救助）。办理此事项本身已表明申请救助，流程环节也会显示类型，遮挡类型藏不住，因此不作为敏感字段；收入、财产和账号仍为敏感字段",
+      "purpose_en": "Decides the procedure (emergency aid may be paid first). Filing this service already shows an application for assistance and the steps show the type, so masking it would hide nothing; income, assets and accounts stay sensitive",
+      "display": "radio",
+      "options": [
+        {
+          "value": "dibao",
+          "label": "最低生活保障",
+          "label_en": "Minimum living allowance",
+          "color": "blue"
+        },
+        {
+          "value": "emergency",
+          "label": "临时救助（急难型）",
+          "label_en": "Temporary assistance (emergency)",
+          "color": "red"
+        },
+        {
+          "value": "expense",
+          "label": "临时救助（支出型）",
+          "label_en": "Temporary assistance (expense-driven)",
+          "color": "orange"
+        }
+      ]
+    },
+    {
+      "key": "applicant_name",
+      "label": "申请人（户主）姓名",
+      "label_en": "Applicant (household head)",
+      "type": "text",
+      "required": true,
+      "sensitive": false,
+      "prefillFrom": "name",
+      "maxLength": 30
+    },
+    {
+      "key": "applicant_id_number",
+      "label": "申请人身份证号",
+      "label_en": "Applicant ID number",
+      "type": "id_number",
+      "required": true,
+      "sensitive": true,
+      "purpose": "核实申请人身份并开展家庭经济状况信息核对",
+      "purpose_en": "To verify the applicant's identity and check the family's finances",
+      "prefillFrom": "id_number"
+    },
+    {
+      "key": "applicant_phone",
+      "label": "联系电话",
+      "label_en": "Phone",
+      "type": "phone",
+      "required": true,
+      "sensitive": true,
+      "purpose": "一次性告知补正材料、通知调查和审核结果",
+      "purpose_en": "To list missing documents and tell the applicant about the investigation and the decision",
+      "prefillFrom": "phone"
+    },
+    {
+      "key": "community",
+      "label": "户籍地社区",
+      "label_en": "Community",
+      "type": "org_unit",
+      "required": true,
+      "sensitive": false,
+      "recordUnit": true,
+      "levels": [
+        "community",
+        "grid"
+      ]
+    },
+    {
+      "key": "address",
+      "label": "家庭住址",
+      "label_en": "Home address",
+      "type": "text",
+      "required": true,
+      "sensitive": false,
+      "prefillFrom": "address",
+      "maxLength": 100
+    },
+    {
+      "key": "household_size",
+      "label": "共同生活家庭成员人数",
+      "label_en": "People in the household",
+      "type": "number",
+      "required": true,
+      "sensitive": false,
+      "integer": true,
+      "min": 1,
+      "max": 20,
+      "unit": "人",
+      "unit_en": "people"
+    },
+    {
+      "key": "members",
+      "label": "共同生活家庭成员",
+      "label_en": "Household members",
+      "type": "sub_table",
+      "required": true,
+      "sensitive": true,
+      "purpose": "认定共同生活家庭成员并核对每人收入，计算家庭人均收入",
+      "purpose_en": "To establish who lives together and check each member's income for the per-person income",
+      "minRows": 1,
+      "maxRows": 20,
+      "columns": [
+        {
+          "key": "name",
+          "label": "姓名",
+          "label_en": "Name",
+          "type": "text",
+          "required": true,
+          "maxLength": 30
+        },
+        {
+          "key": "relation",
+          "label": "与户主关系",
+          "label_en": "Relation to head",
+          "type": "select",
+          "required": true,
+          "options": [
+            {
+              "value": "02",
+              "label": "户主",
+              "label_en": "Head"
+            },
+            {
+              "value": "10",
+              "label": "配偶",
+              "label_en": "Spouse"
+            },
+            {
+              "value": "20",
+              "label": "子",
+              "label_en": "Son"
+            },
+            {
+              "value": "30",
+              "label": "女",
+              "label_en": "Daughter"
+            },
+            {
+              "value": "50",
+              "label": "父母",
+              "label_en": "Parent"
+            },
+            {
+              "value": "40",
+              "label": "孙子女",
+              "label_en": "Grandchild"
+            },
+            {
+              "value": "99",
+              "label": "其他",
+              "label_en": "Other"
+            }
+          ]
+        },
+        {
+          "key": "id_number",
+          "label": "身份证号",
+          "label_en": "ID number",
+          "type": "id_number"
+        },
+        {
+          "key": "monthly_income",
+          "label": "月收入（元）",
+          "label_en": "Monthly income (CNY)",
+          "type": "money",
+          "min": 0
+        },
+        {
+          "key": "income_source",
+          "label": "收入来源",
+          "label_en": "Source of income",
+          "type": "text",
+          "maxLength": 30
+        }
+      ]
+    },
+    {
+      "key": "household_income",
+      "label": "家庭月总收入（元）",
+      "label_en": "Household income per month (CNY)",
+      "type": "money",
+      "required": true,
+      "sensitive": true,
+      "purpose": "与低保标准比较，判断是否符合条件",
+      "purpose_en": "Compared with the local allowance standard to decide eligibility",
+      "min": 0
+    },
+    {
+      "key": "assets",
+      "label": "家庭财产情况",
+      "label_en": "Household assets",
+      "type": "textarea",
+      "required": false,
+      "sensitive": true,
+      "purpose": "核对家庭财产是否符合规定（房产、车辆、存款等）",
+      "purpose_en": "To check the family's assets against the rules (housing, vehicles, savings …)",
+      "maxLength": 500,
+      "placeholder": "房产、车辆、存款、有价证券等",
+      "placeholder_en": "Housing, vehicles, savings, securities …"
+    },
+    {
+      "key": "hardship",
+      "label": "困难情形",
+      "label_en": "Hardship",
+      "type": "textarea",
+      "required": true,
+      "sensitive": true,
+      "purpose": "说明申请救助的原因（疾病、事故、失业等），可能含健康信息",
+      "purpose_en": "Why assistance is needed (illness, accident, unemployment …); may contain health information",
+      "minLength": 10,
+      "maxLength": 1000
+    },
+    {
+      "key": "amount_requested",
+      "label": "申请救助金额（元）",
+      "label_en": "Amount requested (CNY)",
+      "type": "money",
+      "required": false,
+      "sensitive": false,
+      "visibleWhen": {
+        "field": "assistance_type",
+        "op": "in",
+        "value": [
+          "emergency",
+          "expense"
+        ]
+      },
+      "min": 0
+    },
+    {
+      "key": "expense_proof",
+      "label": "医疗票据/事故证明等",
+      "label_en": "Medical bills, accident certificates …",
+      "type": "attachment",
+      "required": false,
+      "sensitive": false,
+      "visibleWhen": {
+        "field": "assistance_type",
+        "op": "in",
+        "value": [
+          "emergency",
+          "expense"
+        ]
+      },
+      "requiredWhen": {
+        "field": "assistance_type",
+        "op": "eq",
+        "value": "expense"
+      },
+      "accept": [
+        "image/*",
+        "application/pdf"
+      ],
+      "maxCount": 10,
+      "maxSizeMb": 10,
+      "docKind": "支出或事故证明",
+      "docKind_en": "Proof of expense or accident",
+      "verify": "copy"
+    },
+    {
+      "key": "consent_form",
+      "label": "家庭经济状况核对授权书",
+      "label_en": "Consent to check the family's finances",
+      "type": "attachment",
+      "required": true,
+      "sensitive": false,
+      "help": "共同生活家庭成员均须签字，原件留存街道",
+      "help_en": "Signed by every household member; the original stays with the street office",
+      "accept": [
+        "image/*",
+        "application/pdf"
+      ],
+      "maxCount": 3,
+      "maxSizeMb": 10,
+      "docKind": "经济状况核对授权书",
+      "docKind_en": "Consent to financial checks",
+      "verify": "original"
+    },
+    {
+      "key": "bank_account",
+      "label": "社保卡/一卡通账号",
+      "label_en": "Social security or subsidy card account",
+      "type": "text",
+      "required": true,
+      "sensitive": true,
+      "purpose": "仅用于发放救助金",
+      "purpose_en": "Only for paying the assistance",
+      "pattern": "^\\d{16,19}$",
+      "pattern_message": "账号应为 16–19 位数字",
+      "pattern_message_en": "The account number has 16 to 19 digits"
+    },
+    {
+      "key": "paid_first",
+      "label": "已先行救助",
+      "label_en": "Paid first",
+      "type": "boolean",
+      "required": false,
+      "sensitive": false,
+      "help": "急难型先行救助时由流程自动记录",
+      "help_en": "Recorded by the workflow when emergency aid is paid first",
+      "stage": [
+        "pay_first"
+      ]
+    },
+    {
+      "key": "investigation",
+      "label": "调查核实情况",
+      "label_en": "Investigation findings",
+      "type": "textarea",
+      "required": false,
+      "sensitive": true,
+      "purpose": "记录入户调查、邻里访问和信息核对的结果，作为审核依据",
+      "purpose_en": "The findings of the home visit, neighbour interviews and data checks, the basis of the decision",
+      "stage": [
+        "finish_investigation"
+      ],
+      "maxLength": 2000
+    },
+    {
+      "key": "people_covered",
+      "label": "保障人数",
+      "label_en": "People covered",
+      "type": "number",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "finish_investigation"
+      ],
+      "integer": true,
+      "min": 1,
+      "max": 20,
+      "unit": "人",
+      "unit_en": "people"
+    },
+    {
+      "key": "proposed_amount",
+      "label": "拟救助金额（元）",
+      "label_en": "Proposed amount (CNY)",
+      "type": "money",
+      "required": false,
+      "sensitive": false,
+      "help": "低保为每月金额，临时救助为一次性金额",
+      "help_en": "Per month for the allowance, once for temporary assistance",
+      "stage": [
+        "finish_investigation"
+      ],
+      "min": 0
+    },
+    {
+      "key": "remarks",
+      "label": "备注",
+      "label_en": "Remarks",
+      "type": "textarea",
+      "required": false,
+      "sensitive": false,
+      "maxLength": 500
+    }
+  ],
+  "rules": [],
+  "list": {
+    "columns": [
+      "applicant_name",
+      "assistance_type",
+      "community",
+      "status",
+      "due_at",
+      "created_at"
+    ],
+    "defaultSort": {
+      "field": "created_at",
+      "order": "desc"
+    },
+    "filterable": [
+      "assistance_type",
+      "status",
+      "community",
+      "created_at"
+    ],
+    "searchable": [
+      "applicant_name",
+      "applicant_id_number",
+      "applicant_phone"
+    ],
+    "pageSize": 20
+  },
+  "workflow": {
+    "states": [
+      {
+        "key": "submitted",
+        "label": "社区已收件·待报街道",
+        "label_en": "Filed at the community",
+        "color": "blue",
+        "terminal": false,
+        "timeLimit": {
+          "workdays": 3
+        }
+      },
+      {
+        "key": "returned",
+        "label": "待补正材料（已一次性告知）",
+        "label_en": "Awaiting documents",
+        "color": "warning",
+        "terminal": false
+      },
+      {
+        "key": "street_intake",
+        "label": "待街道受理",
+        "label_en": "Awaiting acceptance by the street",
+        "color": "cyan",
+        "terminal": false,
+        "timeLimit": {
+          "workdays": 3
+        }
+      },
+      {
+        "key": "investigating",
+        "label": "家庭经济状况调查中",
+        "label_en": "Investigating finances",
+        "color": "processing",
+        "terminal": false,
+        "timeLimit": {
+          "workdays": 15
+        }
+      },
+      {
+        "key": "publicity",
+        "label": "社区公示中（7 天）",
+        "label_en": "Public notice (7 days)",
+        "color": "gold",
+        "terminal": false,
+        "timeLimit": {
+          "hours": 168
+        }
+      },
+      {
+        "key": "street_confirming",
+        "label": "待街道审核确认",
+        "label_en": "Awaiting the street's decision",
+        "color": "geekblue",
+        "terminal": false,
+        "timeLimit": {
+          "workdays": 10
+        }
+      },
+      {
+        "key": "paid_first",
+        "label": "已先行救助·待补齐材料",
+        "label_en": "Paid first, documents due",
+        "color": "volcano",
+        "terminal": false,
+        "timeLimit": {
+          "workdays": 10
+        }
+      },
+      {
+        "key": "assisting",
+        "label": "救助发放中",
+        "label_en": "Assistance being paid",
+        "color": "green",
+        "terminal": false
+      },
+      {
+        "key": "closed",
+        "label": "已办结",
+        "label_en": "Closed",
+        "color": "success",
+        "terminal": true
+      },
+      {
+        "key": "terminated",
+        "label": "已停保",
+        "label_en": "Allowance stopped",
+        "color": "default",
+        "terminal": true
+      },
+      {
+        "key": "rejected",
+        "label": "不予确认",
+        "label_en": "Refused",
+        "color": "error",
+        "terminal": true
+      },
+      {
+        "key": "withdrawn",
+        "label": "已撤回",
+        "label_en": "Withdrawn",
+        "color": "default",
+        "terminal": true
+      }
+    ],
+    "initial": "submitted",
+    "transitions": [
+      {
+        "key": "forward_to_street",
+        "label": "核验原件并报街道",
+        "label_en": "Check originals, send to street",
+        "from": [
+          "submitted"
+        ],
+        "to": "street_intake",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [
+          {
+            "key": "id_cards",
+            "label": "全体家庭成员身份证原件已核对",
+            "label_en": "Every member's original ID card checked"
+          },
+          {
+            "key": "hukou",
+            "label": "户口簿原件已核对",
+            "label_en": "Household register checked"
+          },
+          {
+            "key": "consent_signed",
+            "label": "经济状况核对授权书已由全体成员签字",
+            "label_en": "Consent to financial checks signed by every member"
+          },
+          {
+            "key": "bills",
+            "label": "医疗票据、事故证明等原件已核对（不适用时勾选）",
+            "label_en": "Original bills or certificates checked where applicable"
+          }
+        ],
+        "escalate": {
+          "to": "level",
+          "level": "street"
+        },
+        "set": []
+      },
+      {
+        "key": "request_documents",
+        "label": "退回补正（一次性告知）",
+        "label_en": "Ask for documents (listed at once)",
+        "from": [
+          "submitted",
+          "street_intake"
+        ],
+        "to": "returned",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": {
+          "to": "origin"
+        },
+        "set": []
+      },
+      {
+        "key": "resubmit",
+        "label": "材料已补正",
+        "label_en": "Documents supplied",
+        "from": [
+          "returned"
+        ],
+        "to": "submitted",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "accept",
+        "label": "街道受理·启动调查",
+        "label_en": "Accept, start investigation",
+        "from": [
+          "street_intake"
+        ],
+        "to": "investigating",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "pay_first",
+        "label": "急难型先行救助",
+        "label_en": "Pay emergency aid first",
+        "from": [
+          "street_intake"
+        ],
+        "to": "paid_first",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "when": {
+          "field": "assistance_type",
+          "op": "eq",
+          "value": "emergency"
+        },
+        "escalate": false,
+        "set": [
+          {
+            "field": "paid_first",
+            "value": true
+          }
+        ]
+      },
+      {
+        "key": "complete_documents",
+        "label": "材料和手续已补齐",
+        "label_en": "Documents completed",
+        "from": [
+          "paid_first"
+        ],
+        "to": "street_confirming",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [
+          {
+            "key": "id_cards",
+            "label": "身份证、户口簿原件已核对",
+            "label_en": "ID cards and household register checked"
+          },
+          {
+            "key": "consent_signed",
+            "label": "经济状况核对授权书已签字",
+            "label_en": "Consent to financial checks signed"
+          },
+          {
+            "key": "emergency_proof",
+            "label": "急难情形证明已核对",
+            "label_en": "Proof of the emergency checked"
+          }
+        ],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "finish_investigation",
+        "label": "提出初审意见·社区公示",
+        "label_en": "Propose and publish",
+        "from": [
+          "investigating"
+        ],
+        "to": "publicity",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [
+          "investigation",
+          "people_covered",
+          "proposed_amount"
+        ],
+        "checklist": [
+          {
+            "key": "home_visit",
+            "label": "已入户调查（2 名以上工作人员）",
+            "label_en": "Home visit done (two or more officers)"
+          },
+          {
+            "key": "neighbours",
+            "label": "已开展邻里访问",
+            "label_en": "Neighbours interviewed"
+          },
+          {
+            "key": "data_check",
+            "label": "已完成家庭经济状况信息核对",
+            "label_en": "Financial data checked"
+          },
+          {
+            "key": "notice_safe",
+            "label": "公示仅含户主姓名、保障人数、家庭收入和拟救助金额，不含身份证号、账号和详细住址",
+            "label_en": "The notice shows only the head's name, people covered, income and proposed amount — no ID numbers, accounts or full address"
+          }
+        ],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "objection",
+        "label": "公示有异议·重新调查",
+        "label_en": "Objection, investigate again",
+        "from": [
+          "publicity"
+        ],
+        "to": "investigating",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "publicity_passed",
+        "label": "公示无异议",
+        "label_en": "No objections",
+        "from": [
+          "publicity"
+        ],
+        "to": "street_confirming",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "confirm",
+        "label": "街道审核确认",
+        "label_en": "Street confirms",
+        "from": [
+          "street_confirming"
+        ],
+        "to": "assisting",
+        "roles": [
+          "community_admin",
+          "staff"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": {
+          "to": "origin"
+        },
+        "set": []
+      },
+      {
+        "key": "refuse",
+        "label": "不予确认（书面告知理由）",
+        "label_en": "Refuse (reasons in writing)",
+        "from": [
+          "investigating",
+          "street_confirming"
+        ],
+        "to": "rejected",
+        "roles": [
+          "community_admin",
+          "staff"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": {
+          "to": "origin"
+        },
+        "set": []
+      },
+      {
+        "key": "close_temporary",
+        "label": "临时救助金已发放·办结",
+        "label_en": "Temporary aid paid, close",
+        "from": [
+          "assisting"
+        ],
+        "to": "closed",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [],
+        "when": {
+          "field": "assistance_type",
+          "op": "in",
+          "value": [
+            "emergency",
+            "expense"
+          ]
+        },
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "stop_allowance",
+        "label": "停发低保（收入变化、去世、迁出）",
+        "label_en": "Stop allowance (income change, death, move)",
+        "from": [
+          "assisting"
+        ],
+        "to": "terminated",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "when": {
+          "field": "assistance_type",
+          "op": "eq",
+          "value": "dibao"
+        },
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "withdraw",
+        "label": "撤回申请",
+        "label_en": "Withdraw",
+        "from": [
+          "submitted",
+          "returned"
+        ],
+        "to": "withdrawn",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      }
+    ]
+  },
+  "permissions": {
+    "system_admin": [
+      "read",
+      "create",
+      "update",
+      "delete",
+      "export",
+      "view_sensitive"
+    ],
+    "community_admin": [
+      "read",
+      "create",
+      "update",
+      "delete",
+      "export",
+      "view_sensitive"
+    ],
+    "staff": [
+      "read",
+      "create",
+      "update",
+      "export",
+      "view_sensitive"
+    ],
+    "leader": [
+      "read",
+      "export"
+    ]
+  },
+  "dashboard": {
+    "widgets": [
+      {
+        "key": "total",
+        "title": "申请总数",
+        "title_en": "Applications",
+        "kind": "metric",
+        "metric": "count"
+      },
+      {
+        "key": "overdue",
+        "title": "超时未办",
+        "title_en": "Overdue",
+        "kind": "metric",
+        "metric": "overdue"
+      },
+      {
+        "key": "avg_duration",
+        "title": "平均办结时长",
+        "title_en": "Average time to decide",
+        "kind": "metric",
+        "metric": "avg_duration"
+      },
+      {
+        "key": "by_type",
+        "title": "救助类型",
+        "title_en": "By type",
+        "kind": "pie",
+        "metric": "count",
+        "groupBy": "assistance_type"
+      },
+      {
+        "key": "by_status",
+        "title": "各环节在办",
+        "title_en": "By stage",
+        "kind": "bar",
+        "metric": "count",
+        "groupBy": "status"
+      }
+    ]
+  }
+}$template$::jsonb,
+  (select id from public.org_units where code = '433100'));
 
 -- 退役军人/优抚对象优待证 (veteran_card.json), owned by 433100
 select private.install_service_template($template${
@@ -2606,6 +6525,11 @@ select private.install_service_template($template${
             "label_en": "Photo meets the specification"
           },
           {
+            "key": "honors_and_proxy",
+            "label": "立功受奖/参战证明、监护或委托证明原件已核对（不适用时勾选）",
+            "label_en": "Award or combat proofs and guardianship or proxy papers checked where applicable"
+          },
+          {
             "key": "no_disqualifier",
             "label": "已核查无不予发证情形",
             "label_en": "No disqualifying circumstance found"
@@ -2912,6 +6836,1207 @@ select private.install_service_template($template${
       {
         "key": "trend",
         "title": "月度申请趋势",
+        "title_en": "Monthly trend",
+        "kind": "line",
+        "metric": "count",
+        "groupBy": "created_month"
+      }
+    ]
+  }
+}$template$::jsonb,
+  (select id from public.org_units where code = '433100'));
+
+-- 入户走访/排查（敲门行动） (visit_campaign.json), owned by 433100
+select private.install_service_template($template${
+  "key": "visit_campaign",
+  "name": "入户走访/排查（敲门行动）",
+  "name_en": "Door-to-door visits and screening",
+  "category": "网格治理",
+  "category_en": "Grid governance",
+  "icon": "HomeOutlined",
+  "description": "社区发起走访或排查任务（独居老人关爱、消防燃气安全排查、困难群众走访、返乡人员登记等），每户一条走访任务，由网格员和志愿者两人一组逐户上门。不在家的先电话或微信核实，再择时补访，做到“不漏一户”；走访结果当天登记、社区当天复核（日清日结）。走访频次按风险分级：高风险每周、重点人群每月、一般每季度。发现需要处置的问题另行上报网格事件。",
+  "description_en": "The community starts a visiting or screening campaign (elderly people living alone, fire and gas safety, households in difficulty, returnees …) with one task per household. Grid workers and volunteers visit in pairs; households that are out are checked by phone or WeChat and visited again, so none is missed. Results are logged and reviewed by the community the same day. Frequency follows risk: high weekly, key groups monthly, general quarterly. Problems found are reported as grid events.",
+  "purpose": "记录走访对象、走访结果和发现的问题，以便掌握辖区情况、跟进需要帮扶的居民；健康等特殊情况属敏感信息，仅用于帮扶跟进。",
+  "purpose_en": "To record who was visited, the result and problems found, so the community knows its area and follows up on residents who need help; health and similar details are sensitive and used only for follow-up.",
+  "fields": [
+    {
+      "key": "campaign",
+      "label": "走访任务名称",
+      "label_en": "Campaign",
+      "type": "text",
+      "required": true,
+      "sensitive": false,
+      "maxLength": 40,
+      "placeholder": "如：2026 年冬季燃气安全入户排查",
+      "placeholder_en": "e.g. Winter 2026 gas safety check"
+    },
+    {
+      "key": "visit_type",
+      "label": "走访类型",
+      "label_en": "Visit type",
+      "type": "select",
+      "required": true,
+      "sensitive": false,
+      "options": [
+        {
+          "value": "elderly_alone",
+          "label": "独居/空巢老人关爱",
+          "label_en": "Elderly living alone"
+        },
+        {
+          "value": "fire_gas",
+          "label": "消防燃气安全排查",
+          "label_en": "Fire and gas safety"
+        },
+        {
+          "value": "difficulty",
+          "label": "困难群众走访",
+          "label_en": "Households in difficulty"
+        },
+        {
+          "value": "returnees",
+          "label": "返乡人员登记",
+          "label_en": "Returnee registration"
+        },
+        {
+          "value": "epidemic",
+          "label": "疫情防控排查",
+          "label_en": "Epidemic screening"
+        },
+        {
+          "value": "other",
+          "label": "其他",
+          "label_en": "Other"
+        }
+      ]
+    },
+    {
+      "key": "risk_level",
+      "label": "风险分级",
+      "label_en": "Risk level",
+      "type": "select",
+      "required": true,
+      "sensitive": false,
+      "help": "决定走访时限：高风险 7 天内（重大事件后 24 小时内），重点人群 30 天内，一般 90 天内",
+      "help_en": "Sets the time limit: high risk within 7 days (24 hours after a major event), key groups 30 days, general 90 days",
+      "display": "radio",
+      "options": [
+        {
+          "value": "urgent",
+          "label": "重大事件后（24 小时）",
+          "label_en": "After a major event (24 h)",
+          "color": "red"
+        },
+        {
+          "value": "high",
+          "label": "高风险（每周）",
+          "label_en": "High risk (weekly)",
+          "color": "volcano"
+        },
+        {
+          "value": "key",
+          "label": "重点人群（每月）",
+          "label_en": "Key group (monthly)",
+          "color": "gold"
+        },
+        {
+          "value": "general",
+          "label": "一般（每季度）",
+          "label_en": "General (quarterly)",
+          "color": "blue"
+        }
+      ]
+    },
+    {
+      "key": "deadline",
+      "label": "任务完成时限",
+      "label_en": "Campaign deadline",
+      "type": "date",
+      "required": true,
+      "sensitive": false
+    },
+    {
+      "key": "grid",
+      "label": "所属网格",
+      "label_en": "Grid",
+      "type": "org_unit",
+      "required": true,
+      "sensitive": false,
+      "recordUnit": true,
+      "levels": [
+        "grid"
+      ]
+    },
+    {
+      "key": "household_address",
+      "label": "走访户地址",
+      "label_en": "Household address",
+      "type": "text",
+      "required": true,
+      "sensitive": false,
+      "maxLength": 100,
+      "placeholder": "到门牌，如：和美家园 5栋2单元301室",
+      "placeholder_en": "Down to the door, e.g. Hemei Jiayuan, building 5, entrance 2, room 301"
+    },
+    {
+      "key": "household_head",
+      "label": "户主/联系人",
+      "label_en": "Head of household",
+      "type": "text",
+      "required": false,
+      "sensitive": false,
+      "maxLength": 30
+    },
+    {
+      "key": "household_phone",
+      "label": "联系电话",
+      "label_en": "Phone",
+      "type": "phone",
+      "required": false,
+      "sensitive": true,
+      "purpose": "不在家时电话或微信核实",
+      "purpose_en": "To check by phone or WeChat when nobody is home"
+    },
+    {
+      "key": "visit_result",
+      "label": "走访结果",
+      "label_en": "Result",
+      "type": "select",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "record_visit",
+        "record_phone_check",
+        "mark_unreachable"
+      ],
+      "options": [
+        {
+          "value": "met",
+          "label": "已见面",
+          "label_en": "Met in person",
+          "color": "green"
+        },
+        {
+          "value": "phone_verified",
+          "label": "不在家·已电话/微信核实",
+          "label_en": "Out, checked by phone",
+          "color": "blue"
+        },
+        {
+          "value": "refused",
+          "label": "拒绝走访",
+          "label_en": "Refused",
+          "color": "red"
+        },
+        {
+          "value": "vacant",
+          "label": "空置/无人居住",
+          "label_en": "Vacant",
+          "color": "default"
+        }
+      ]
+    },
+    {
+      "key": "visitor",
+      "label": "走访人",
+      "label_en": "Visited by",
+      "type": "user",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "record_visit",
+        "record_phone_check"
+      ],
+      "roles": [
+        "grid_worker",
+        "volunteer",
+        "staff"
+      ]
+    },
+    {
+      "key": "visited_at",
+      "label": "走访时间",
+      "label_en": "Visited at",
+      "type": "datetime",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "record_visit",
+        "record_phone_check"
+      ]
+    },
+    {
+      "key": "residents_count",
+      "label": "在住人数",
+      "label_en": "People living there",
+      "type": "number",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "record_visit"
+      ],
+      "integer": true,
+      "min": 0,
+      "max": 30,
+      "unit": "人",
+      "unit_en": "people"
+    },
+    {
+      "key": "findings",
+      "label": "走访情况",
+      "label_en": "Findings",
+      "type": "textarea",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "record_visit",
+        "record_phone_check"
+      ],
+      "maxLength": 1000,
+      "placeholder": "如：燃气软管老化已提醒更换；独居老人身体状况良好",
+      "placeholder_en": "e.g. Old gas hose, told to replace; elderly resident in good health"
+    },
+    {
+      "key": "special_situation",
+      "label": "特殊情况（健康、困难等）",
+      "label_en": "Special situation (health, hardship …)",
+      "type": "textarea",
+      "required": false,
+      "sensitive": true,
+      "purpose": "记录需要帮扶跟进的健康或困难情况，仅社区工作人员可见",
+      "purpose_en": "Health or hardship that needs follow-up; only community staff may read it",
+      "stage": [
+        "record_visit",
+        "record_phone_check"
+      ],
+      "maxLength": 500
+    },
+    {
+      "key": "issue_found",
+      "label": "发现需处置的问题",
+      "label_en": "Problem found",
+      "type": "boolean",
+      "required": false,
+      "sensitive": false,
+      "help": "发现隐患或诉求的，请另行上报网格事件",
+      "help_en": "Report hazards or requests found as a grid event",
+      "stage": [
+        "record_visit",
+        "record_phone_check"
+      ]
+    },
+    {
+      "key": "photos",
+      "label": "现场照片",
+      "label_en": "Photos",
+      "type": "image",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "record_visit"
+      ],
+      "maxCount": 6,
+      "maxSizeMb": 10,
+      "verify": "photo"
+    },
+    {
+      "key": "signature",
+      "label": "户主签字（拍照）",
+      "label_en": "Resident's signature (photo)",
+      "type": "image",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "record_visit"
+      ],
+      "maxCount": 1,
+      "maxSizeMb": 5,
+      "verify": "photo"
+    }
+  ],
+  "rules": [],
+  "list": {
+    "columns": [
+      "campaign",
+      "household_address",
+      "grid",
+      "risk_level",
+      "visit_result",
+      "visitor",
+      "status",
+      "due_at"
+    ],
+    "defaultSort": {
+      "field": "due_at",
+      "order": "asc"
+    },
+    "filterable": [
+      "campaign",
+      "visit_type",
+      "risk_level",
+      "visit_result",
+      "status",
+      "grid",
+      "issue_found"
+    ],
+    "searchable": [
+      "campaign",
+      "household_address",
+      "household_head"
+    ],
+    "pageSize": 50
+  },
+  "workflow": {
+    "states": [
+      {
+        "key": "assigned",
+        "label": "待走访",
+        "label_en": "To visit",
+        "color": "blue",
+        "terminal": false,
+        "timeLimit": {
+          "byField": "risk_level",
+          "values": {
+            "urgent": {
+              "hours": 24
+            },
+            "high": {
+              "hours": 168
+            },
+            "key": {
+              "hours": 720
+            },
+            "general": {
+              "hours": 2160
+            }
+          }
+        }
+      },
+      {
+        "key": "not_home",
+        "label": "不在家·待电话核实",
+        "label_en": "Out, to check by phone",
+        "color": "orange",
+        "terminal": false,
+        "timeLimit": {
+          "hours": 24
+        }
+      },
+      {
+        "key": "visited",
+        "label": "已走访·待社区复核",
+        "label_en": "Visited, to review",
+        "color": "cyan",
+        "terminal": false,
+        "timeLimit": {
+          "hours": 24
+        }
+      },
+      {
+        "key": "unreachable",
+        "label": "无法联系·待社区研判",
+        "label_en": "Unreachable, to review",
+        "color": "volcano",
+        "terminal": false,
+        "timeLimit": {
+          "hours": 24
+        }
+      },
+      {
+        "key": "closed",
+        "label": "已复核",
+        "label_en": "Reviewed",
+        "color": "success",
+        "terminal": true
+      }
+    ],
+    "initial": "assigned",
+    "transitions": [
+      {
+        "key": "record_visit",
+        "label": "登记入户走访",
+        "label_en": "Log home visit",
+        "from": [
+          "assigned"
+        ],
+        "to": "visited",
+        "roles": [
+          "grid_worker",
+          "volunteer",
+          "staff"
+        ],
+        "requireComment": false,
+        "requireFields": [
+          "visit_result",
+          "findings"
+        ],
+        "checklist": [
+          {
+            "key": "in_pairs",
+            "label": "两人同行入户（网格员与志愿者或社区干部）",
+            "label_en": "Visited in pairs"
+          },
+          {
+            "key": "members_checked",
+            "label": "已核对户内人员与登记信息",
+            "label_en": "Household members checked against the register"
+          }
+        ],
+        "escalate": false,
+        "set": [
+          {
+            "field": "visitor",
+            "from": "current_user"
+          },
+          {
+            "field": "visited_at",
+            "from": "now"
+          }
+        ]
+      },
+      {
+        "key": "mark_not_home",
+        "label": "不在家",
+        "label_en": "Nobody home",
+        "from": [
+          "assigned"
+        ],
+        "to": "not_home",
+        "roles": [
+          "grid_worker",
+          "volunteer",
+          "staff"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "record_phone_check",
+        "label": "电话/微信核实",
+        "label_en": "Checked by phone",
+        "from": [
+          "not_home"
+        ],
+        "to": "visited",
+        "roles": [
+          "grid_worker",
+          "volunteer",
+          "staff"
+        ],
+        "requireComment": false,
+        "requireFields": [
+          "visit_result",
+          "findings"
+        ],
+        "checklist": [],
+        "escalate": false,
+        "set": [
+          {
+            "field": "visitor",
+            "from": "current_user"
+          },
+          {
+            "field": "visited_at",
+            "from": "now"
+          }
+        ]
+      },
+      {
+        "key": "revisit",
+        "label": "择时补访",
+        "label_en": "Visit again",
+        "from": [
+          "not_home",
+          "unreachable"
+        ],
+        "to": "assigned",
+        "roles": [
+          "grid_worker",
+          "volunteer",
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "mark_unreachable",
+        "label": "多次无法联系",
+        "label_en": "Cannot be reached",
+        "from": [
+          "not_home"
+        ],
+        "to": "unreachable",
+        "roles": [
+          "grid_worker",
+          "staff"
+        ],
+        "requireComment": true,
+        "requireFields": [
+          "visit_result"
+        ],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "review",
+        "label": "社区复核通过",
+        "label_en": "Review passed",
+        "from": [
+          "visited",
+          "unreachable"
+        ],
+        "to": "closed",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [
+          {
+            "key": "followed_up",
+            "label": "发现的问题已上报网格事件或已安排帮扶（无问题时勾选）",
+            "label_en": "Problems reported or help arranged (tick if none)"
+          }
+        ],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "send_back",
+        "label": "信息不全·重新走访",
+        "label_en": "Incomplete, visit again",
+        "from": [
+          "visited"
+        ],
+        "to": "assigned",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      }
+    ]
+  },
+  "permissions": {
+    "system_admin": [
+      "read",
+      "create",
+      "update",
+      "delete",
+      "export",
+      "view_sensitive"
+    ],
+    "community_admin": [
+      "read",
+      "create",
+      "update",
+      "delete",
+      "export",
+      "view_sensitive"
+    ],
+    "staff": [
+      "read",
+      "create",
+      "update",
+      "export",
+      "view_sensitive"
+    ],
+    "grid_worker": [
+      "read",
+      "create",
+      "update",
+      "view_sensitive"
+    ],
+    "volunteer": [
+      "read"
+    ],
+    "leader": [
+      "read",
+      "export"
+    ]
+  },
+  "dashboard": {
+    "widgets": [
+      {
+        "key": "total",
+        "title": "走访任务",
+        "title_en": "Visits",
+        "kind": "metric",
+        "metric": "count"
+      },
+      {
+        "key": "overdue",
+        "title": "逾期未走访",
+        "title_en": "Overdue visits",
+        "kind": "metric",
+        "metric": "overdue"
+      },
+      {
+        "key": "by_result",
+        "title": "走访结果（不漏一户）",
+        "title_en": "Results",
+        "kind": "pie",
+        "metric": "count",
+        "groupBy": "visit_result"
+      },
+      {
+        "key": "by_grid",
+        "title": "各网格走访进度",
+        "title_en": "By grid",
+        "kind": "bar",
+        "metric": "count",
+        "groupBy": "org_unit"
+      }
+    ]
+  }
+}$template$::jsonb,
+  (select id from public.org_units where code = '433100'));
+
+-- 志愿者活动 (volunteer_activity.json), owned by 433100
+select private.install_service_template($template${
+  "key": "volunteer_activity",
+  "name": "志愿者活动",
+  "name_en": "Volunteer activities",
+  "category": "志愿服务",
+  "category_en": "Volunteering",
+  "icon": "SmileOutlined",
+  "description": "社区发布志愿服务活动并招募志愿者（含下沉党员），登记报名、签到签退，活动结束后 7 天内由社区按实际服务时间认定志愿服务时长，作为出具志愿服务记录证明和星级评定的依据（《志愿服务记录与证明出具办法（试行）》，民政部令第 67 号）。记录应真实、准确、完整、及时。",
+  "description_en": "The community publishes volunteer activities and recruits volunteers (including Party members serving locally), records sign-ups, check-in and check-out, and within 7 days after the activity confirms each volunteer's hours from the actual service time. Confirmed hours are the basis of volunteer-service certificates and star levels (Ministry of Civil Affairs Order No. 67). Records must be true, accurate, complete and timely.",
+  "purpose": "记录活动、参与志愿者和服务时长，以便认定时长、出具志愿服务记录证明；志愿者电话仅用于活动联络。",
+  "purpose_en": "To record activities, the volunteers taking part and their hours, so hours can be confirmed and certificates issued; volunteers' phones are used only to arrange the activity.",
+  "fields": [
+    {
+      "key": "title",
+      "label": "活动名称",
+      "label_en": "Activity",
+      "type": "text",
+      "required": true,
+      "sensitive": false,
+      "maxLength": 40,
+      "placeholder": "如：牯牛坪社区助老理发志愿服务",
+      "placeholder_en": "e.g. Free haircuts for elderly residents"
+    },
+    {
+      "key": "service_type",
+      "label": "服务类别",
+      "label_en": "Service type",
+      "type": "select",
+      "required": true,
+      "sensitive": false,
+      "options": [
+        {
+          "value": "door_to_door",
+          "label": "入户排查",
+          "label_en": "Door-to-door screening"
+        },
+        {
+          "value": "elderly_disabled",
+          "label": "助老助残",
+          "label_en": "Helping elderly and disabled people"
+        },
+        {
+          "value": "environment",
+          "label": "环境整治",
+          "label_en": "Environment clean-up"
+        },
+        {
+          "value": "publicity",
+          "label": "政策宣传",
+          "label_en": "Policy outreach"
+        },
+        {
+          "value": "emergency",
+          "label": "应急保障",
+          "label_en": "Emergency support"
+        },
+        {
+          "value": "culture",
+          "label": "文体活动",
+          "label_en": "Culture and sports"
+        }
+      ]
+    },
+    {
+      "key": "start_at",
+      "label": "开始时间",
+      "label_en": "Starts at",
+      "type": "datetime",
+      "required": true,
+      "sensitive": false
+    },
+    {
+      "key": "end_at",
+      "label": "结束时间",
+      "label_en": "Ends at",
+      "type": "datetime",
+      "required": true,
+      "sensitive": false
+    },
+    {
+      "key": "place",
+      "label": "活动地点",
+      "label_en": "Place",
+      "type": "text",
+      "required": true,
+      "sensitive": false,
+      "maxLength": 100
+    },
+    {
+      "key": "community",
+      "label": "组织社区",
+      "label_en": "Organising community",
+      "type": "org_unit",
+      "required": true,
+      "sensitive": false,
+      "recordUnit": true,
+      "levels": [
+        "community",
+        "grid"
+      ]
+    },
+    {
+      "key": "quota",
+      "label": "招募人数",
+      "label_en": "Volunteers needed",
+      "type": "number",
+      "required": true,
+      "sensitive": false,
+      "integer": true,
+      "min": 1,
+      "max": 500,
+      "unit": "人",
+      "unit_en": "people"
+    },
+    {
+      "key": "hours_cap",
+      "label": "单次认定时长上限",
+      "label_en": "Hours cap per activity",
+      "type": "number",
+      "required": false,
+      "sensitive": false,
+      "help": "按本社区规定填写（部分社区每次活动最多认定 2 小时）",
+      "help_en": "As the community's rules say (some cap each activity at 2 hours)",
+      "default": 2,
+      "min": 0.5,
+      "max": 24,
+      "unit": "小时",
+      "unit_en": "hours"
+    },
+    {
+      "key": "content",
+      "label": "活动内容",
+      "label_en": "What volunteers do",
+      "type": "textarea",
+      "required": true,
+      "sensitive": false,
+      "maxLength": 1000
+    },
+    {
+      "key": "contact_name",
+      "label": "活动联系人",
+      "label_en": "Contact person",
+      "type": "text",
+      "required": false,
+      "sensitive": false,
+      "maxLength": 30
+    },
+    {
+      "key": "contact_phone",
+      "label": "联系人电话",
+      "label_en": "Contact phone",
+      "type": "phone",
+      "required": false,
+      "sensitive": true,
+      "purpose": "志愿者报名和活动当天联络",
+      "purpose_en": "For volunteers to sign up and to reach the organiser on the day"
+    },
+    {
+      "key": "participants",
+      "label": "报名及签到志愿者",
+      "label_en": "Volunteers signed up",
+      "type": "sub_table",
+      "required": false,
+      "sensitive": true,
+      "purpose": "登记报名、签到签退和认定时长，用于出具志愿服务记录证明",
+      "purpose_en": "Sign-ups, check-in and check-out and confirmed hours, for volunteer-service certificates",
+      "maxRows": 500,
+      "columns": [
+        {
+          "key": "name",
+          "label": "姓名",
+          "label_en": "Name",
+          "type": "text",
+          "required": true,
+          "maxLength": 30
+        },
+        {
+          "key": "phone",
+          "label": "手机号",
+          "label_en": "Mobile",
+          "type": "phone"
+        },
+        {
+          "key": "party_member",
+          "label": "下沉党员",
+          "label_en": "Party member serving locally",
+          "type": "boolean"
+        },
+        {
+          "key": "checked_in",
+          "label": "已签到签退",
+          "label_en": "Checked in and out",
+          "type": "boolean"
+        },
+        {
+          "key": "hours",
+          "label": "认定时长（小时）",
+          "label_en": "Confirmed hours",
+          "type": "number",
+          "min": 0,
+          "max": 24
+        },
+        {
+          "key": "rating",
+          "label": "服务评价",
+          "label_en": "Rating",
+          "type": "select",
+          "options": [
+            {
+              "value": "excellent",
+              "label": "优秀",
+              "label_en": "Excellent"
+            },
+            {
+              "value": "good",
+              "label": "良好",
+              "label_en": "Good"
+            },
+            {
+              "value": "fair",
+              "label": "一般",
+              "label_en": "Fair"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "key": "photos",
+      "label": "活动及签到照片",
+      "label_en": "Activity and check-in photos",
+      "type": "image",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "finish"
+      ],
+      "maxCount": 9,
+      "maxSizeMb": 10,
+      "verify": "photo"
+    },
+    {
+      "key": "summary",
+      "label": "活动小结",
+      "label_en": "Summary",
+      "type": "textarea",
+      "required": false,
+      "sensitive": false,
+      "stage": [
+        "finish"
+      ],
+      "maxLength": 1000
+    }
+  ],
+  "rules": [
+    {
+      "when": {
+        "all": [
+          {
+            "field": "start_at",
+            "op": "not_empty"
+          },
+          {
+            "field": "end_at",
+            "op": "not_empty"
+          }
+        ]
+      },
+      "require": {
+        "field": "end_at",
+        "op": "gt",
+        "valueFrom": "start_at"
+      },
+      "field": "end_at",
+      "message": "结束时间应晚于开始时间",
+      "message_en": "The end must be after the start"
+    }
+  ],
+  "list": {
+    "columns": [
+      "title",
+      "service_type",
+      "start_at",
+      "place",
+      "quota",
+      "community",
+      "status"
+    ],
+    "defaultSort": {
+      "field": "start_at",
+      "order": "desc"
+    },
+    "filterable": [
+      "service_type",
+      "status",
+      "community",
+      "start_at"
+    ],
+    "searchable": [
+      "title",
+      "place",
+      "content"
+    ],
+    "pageSize": 20
+  },
+  "workflow": {
+    "states": [
+      {
+        "key": "planned",
+        "label": "策划中",
+        "label_en": "Planned",
+        "color": "default",
+        "terminal": false
+      },
+      {
+        "key": "recruiting",
+        "label": "招募中",
+        "label_en": "Recruiting",
+        "color": "blue",
+        "terminal": false
+      },
+      {
+        "key": "running",
+        "label": "进行中",
+        "label_en": "Under way",
+        "color": "processing",
+        "terminal": false
+      },
+      {
+        "key": "confirming",
+        "label": "待认定时长（7 天内）",
+        "label_en": "Hours to confirm (within 7 days)",
+        "color": "gold",
+        "terminal": false,
+        "timeLimit": {
+          "hours": 168
+        }
+      },
+      {
+        "key": "closed",
+        "label": "已结项",
+        "label_en": "Closed",
+        "color": "success",
+        "terminal": true
+      },
+      {
+        "key": "cancelled",
+        "label": "已取消",
+        "label_en": "Cancelled",
+        "color": "default",
+        "terminal": true
+      }
+    ],
+    "initial": "planned",
+    "transitions": [
+      {
+        "key": "publish",
+        "label": "发布招募",
+        "label_en": "Publish and recruit",
+        "from": [
+          "planned"
+        ],
+        "to": "recruiting",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "start",
+        "label": "活动开始（签到）",
+        "label_en": "Start (check-in)",
+        "from": [
+          "recruiting"
+        ],
+        "to": "running",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "finish",
+        "label": "活动结束（签退）",
+        "label_en": "Finish (check-out)",
+        "from": [
+          "running"
+        ],
+        "to": "confirming",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": false,
+        "requireFields": [
+          "participants",
+          "photos"
+        ],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "confirm_hours",
+        "label": "认定服务时长",
+        "label_en": "Confirm hours",
+        "from": [
+          "confirming"
+        ],
+        "to": "closed",
+        "roles": [
+          "community_admin",
+          "staff"
+        ],
+        "requireComment": false,
+        "requireFields": [
+          "participants"
+        ],
+        "checklist": [
+          {
+            "key": "attendance",
+            "label": "已核对签到签退记录和现场照片",
+            "label_en": "Check-in records and photos checked"
+          },
+          {
+            "key": "cap",
+            "label": "每人认定时长未超过实际服务时间和本社区上限",
+            "label_en": "No one's hours exceed the actual time or the cap"
+          },
+          {
+            "key": "informed",
+            "label": "已告知志愿者可申请志愿服务记录证明",
+            "label_en": "Volunteers told they may ask for a certificate"
+          }
+        ],
+        "escalate": false,
+        "set": []
+      },
+      {
+        "key": "cancel",
+        "label": "取消活动",
+        "label_en": "Cancel",
+        "from": [
+          "planned",
+          "recruiting"
+        ],
+        "to": "cancelled",
+        "roles": [
+          "staff",
+          "community_admin"
+        ],
+        "requireComment": true,
+        "requireFields": [],
+        "checklist": [],
+        "escalate": false,
+        "set": []
+      }
+    ]
+  },
+  "permissions": {
+    "system_admin": [
+      "read",
+      "create",
+      "update",
+      "delete",
+      "export",
+      "view_sensitive"
+    ],
+    "community_admin": [
+      "read",
+      "create",
+      "update",
+      "delete",
+      "export",
+      "view_sensitive"
+    ],
+    "staff": [
+      "read",
+      "create",
+      "update",
+      "export",
+      "view_sensitive"
+    ],
+    "grid_worker": [
+      "read"
+    ],
+    "volunteer": [
+      "read"
+    ],
+    "leader": [
+      "read",
+      "export"
+    ]
+  },
+  "dashboard": {
+    "widgets": [
+      {
+        "key": "total",
+        "title": "活动场次",
+        "title_en": "Activities",
+        "kind": "metric",
+        "metric": "count"
+      },
+      {
+        "key": "overdue",
+        "title": "超期未认定时长",
+        "title_en": "Hours not confirmed in time",
+        "kind": "metric",
+        "metric": "overdue"
+      },
+      {
+        "key": "by_type",
+        "title": "服务类别",
+        "title_en": "By service type",
+        "kind": "pie",
+        "metric": "count",
+        "groupBy": "service_type"
+      },
+      {
+        "key": "trend",
+        "title": "月度活动趋势",
         "title_en": "Monthly trend",
         "kind": "line",
         "metric": "count",

@@ -28,7 +28,7 @@ describe("record visibility", () => {
       `select r.id from public.records r join public.org_units u on u.id = r.org_unit_id
         where r.is_synthetic and u.path not like (select path from public.org_units where code = $1) || '%'
           -- a seeded service the leader reads (services other files publish may grant leaders nothing)
-          and r.service_id in (select id from public.services where key in ('elderly_benefit', 'veteran_card', 'grid_event', 'resident_suggestion'))
+          and r.service_id in (select id from public.services where key in ('elderly_benefit', 'veteran_card', 'grid_event', 'resident_proposal'))
           and u.path like (select path from public.org_units where code = '433101') || '%' and r.deleted_at is null
           -- not one the community's staff took part in before it went up to the street or county (they keep reading those)
           and not exists (select 1 from public.record_participants p join auth.users a on a.id = p.user_id

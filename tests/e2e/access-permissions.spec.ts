@@ -1,5 +1,5 @@
 // Journey: the community admin opens 权限矩阵, can edit only the service their community owns
-// (居民建议), grants volunteers "查看" on it, and the grant is in the database; templates owned
+// (居民议事), grants volunteers "查看" on it, and the grant is in the database; templates owned
 // by the prefecture are read-only for them.
 import pg from "pg";
 import { expect, signIn, test } from "./fixtures";
@@ -10,7 +10,7 @@ async function volunteerReads(): Promise<boolean> {
   try {
     const { rows } = await db.query(
       `select 1 from public.service_role_grants g join public.services s on s.id = g.service_id
-        where s.key = 'resident_suggestion' and g.role_key = 'volunteer' and g.action = 'read'`,
+        where s.key = 'resident_proposal' and g.role_key = 'volunteer' and g.action = 'read'`,
     );
     return rows.length > 0;
   } finally {
@@ -24,7 +24,7 @@ test("a community admin edits the grants of their own service only", async ({ pa
   await page.getByRole("menuitem", { name: /权限矩阵/ }).click();
   await expect(page.getByRole("heading", { name: "权限矩阵" })).toBeVisible();
 
-  const own = page.getByRole("checkbox", { name: "居民建议 · 志愿者 · 查看", exact: true });
+  const own = page.getByRole("checkbox", { name: "居民议事 · 志愿者 · 查看", exact: true });
   await expect(own).toBeEnabled();
   await expect(page.getByRole("checkbox", { name: "网格事件上报 · 志愿者 · 查看", exact: true })).toBeDisabled();
 

@@ -35,7 +35,7 @@ test("staff read the elderly list and its form in English", async ({ page }) => 
 test("the permission matrix names services and their groups in English", async ({ page }) => {
   await signInInEnglish(page, "admin@demo.local");
   await page.getByRole("menuitem", { name: "Permissions" }).click();
-  await expect(page.getByText("Resident suggestions", { exact: true })).toBeVisible();
+  await expect(page.getByText("Resident proposals", { exact: true })).toBeVisible();
   await expect(page.getByText("Resident participation", { exact: true }).last()).toBeVisible();
-  await expect(page.getByText("居民建议", { exact: true })).toHaveCount(0);
+  await expect(page.getByText("居民议事", { exact: true })).toHaveCount(0);
 });

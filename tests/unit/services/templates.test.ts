@@ -22,14 +22,33 @@ function load(file: string): ServiceDefinition {
   return result.definition;
 }
 
+/** The gallery's ten services (domain.md §7); the demo seed installs four of them. */
+const galleryKeys = [
+  "disability_service",
+  "elderly_benefit",
+  "grid_event",
+  "hotline_order",
+  "migrant_registration",
+  "resident_proposal",
+  "social_assistance",
+  "veteran_card",
+  "visit_campaign",
+  "volunteer_activity",
+];
+
 describe("built-in templates", () => {
-  it("include the three first templates", () => {
-    expect(files.map((f) => f.split("/").pop()).sort()).toEqual(expect.arrayContaining(["elderly_benefit.json", "grid_event.json", "veteran_card.json"]));
+  it("are exactly the ten services of the gallery", () => {
+    expect(files.map((f) => f.split("/").pop()).sort()).toEqual(galleryKeys.map((key) => `${key}.json`));
   });
 
   describe.each(files.map((file) => ({ file, name: file.split("/").pop() ?? file })))("$name", ({ file, name }) => {
     it("passes parseServiceDefinition", () => {
       expect(() => load(file)).not.toThrow();
+    });
+
+    it("has no warning: English for every text, no unreachable state, no dead end", () => {
+      const result = parseServiceDefinition(JSON.parse(readFileSync(file, "utf8")), fieldTypes);
+      expect(result.ok && result.warnings?.map((w) => `${w.path}: ${w.message_en}`)).toEqual([]);
     });
 
     it("is named after its key", () => {
@@ -114,5 +133,116 @@ describe("built-in templates", () => {
     const back = workflow.transitions.filter((t) => typeof t.escalate === "object" && t.escalate.to === "origin").map((t) => t.key);
     expect(back).toEqual(["community_resolve", "departments_resolve"]);
     expect(workflow.transitions.find((t) => t.key === "verify_and_close")?.roles).toEqual(["grid_worker"]);
+  });
+  describe("follow the real procedure (domain.md §2, §7)", () => {
+    const template = (key: string) => load(join(resourcesDir, "services", `${key}.json`));
+    const stateOf = (definition: ServiceDefinition, key: string) => definition.workflow.states.find((s) => s.key === key);
+    const step = (definition: ServiceDefinition, key: string) => {
+      const found = definition.workflow.transitions.find((t) => t.key === key);
+      if (!found) throw new Error(`${definition.key}: no transition ${key}`);
+      return found;
+    };
+    const checklistText = (definition: ServiceDefinition, key: string) =>
+      step(definition, key)
+        .checklist.map((c) => c.label)
+        .join(" ");
+
+    it("social_assistance: the street accepts, investigates in 15 working days, publishes 7 days and decides within working days", () => {
+      const d = template("social_assistance");
+      expect(step(d, "forward_to_street").escalate).toEqual({ to: "level", level: "street" });
+      expect(checklistText(d, "forward_to_street")).toMatch(/授权书/);
+      expect(stateOf(d, "investigating")?.timeLimit).toEqual({ workdays: 15 });
+      expect(stateOf(d, "publicity")?.timeLimit).toEqual({ hours: 168 });
+      // 审核确认 by the street, held to working days, and the result goes back to the community
+      expect(step(d, "publicity_passed").to).toBe("street_confirming");
+      expect(stateOf(d, "street_confirming")?.timeLimit).toEqual({ workdays: 10 });
+      expect(step(d, "confirm")).toMatchObject({ from: ["street_confirming"], escalate: { to: "origin" } });
+      expect(step(d, "refuse").requireComment).toBe(true);
+      // 急难型: paid first, documents due within 10 working days
+      expect(step(d, "pay_first").when).toEqual({ field: "assistance_type", op: "eq", value: "emergency" });
+      expect(stateOf(d, "paid_first")?.timeLimit).toEqual({ workdays: 10 });
+      // the notice never shows ID numbers or accounts
+      expect(checklistText(d, "finish_investigation")).toMatch(/不含身份证号、账号/);
+      for (const key of ["members", "household_income", "bank_account", "hardship"]) expect(d.fields.find((f) => f.key === key)?.sensitive).toBe(true);
+    });
+
+    it("veteran_card: the station checks the discharge certificate, ID card and household register, the county reviews, 30 working days after the first review", () => {
+      const d = template("veteran_card");
+      const originals = checklistText(d, "station_check");
+      for (const original of ["退伍证", "身份证原件", "户口簿原件", "352×440"]) expect(originals).toContain(original);
+      expect(step(d, "station_check").escalate).toEqual({ to: "level", level: "county" });
+      const afterFirstReview = ["county_reviewed", "city_reviewed"].map((key) => stateOf(d, key)?.timeLimit);
+      expect(afterFirstReview).toEqual([{ workdays: 15 }, { workdays: 15 }]);
+    });
+
+    it("elderly_benefit: the street approves the card; the allowance is published 7 days and approved by the county", () => {
+      const d = template("elderly_benefit");
+      expect(step(d, "community_approve").escalate).toEqual({ to: "level", level: "street" });
+      expect(step(d, "street_approve").when).toEqual({ field: "benefit_type", op: "eq", value: "card" });
+      expect(stateOf(d, "publicity")?.timeLimit).toEqual({ hours: 168 });
+      expect(step(d, "publicity_passed")).toMatchObject({ to: "county_review", escalate: { to: "level", level: "county" } });
+      expect(step(d, "county_approve").escalate).toEqual({ to: "origin" });
+      expect(step(d, "resume_payment").from).toEqual(["suspended"]);
+    });
+
+    it("disability_service: street federation first review, hospital assessment for new certificates, county decision, 20-character certificate number", () => {
+      const d = template("disability_service");
+      expect(step(d, "verify_and_forward").escalate).toEqual({ to: "level", level: "street" });
+      expect(checklistText(d, "verify_and_forward")).toMatch(/身份证原件.*户口簿原件.*原残疾人证/);
+      expect(step(d, "send_to_assessment").when).toEqual({ field: "service", op: "in", value: ["new", "change"] });
+      expect(step(d, "record_assessment")).toMatchObject({
+        requireFields: ["assessment_form", "category", "grade"],
+        escalate: { to: "level", level: "county" },
+      });
+      const pattern = new RegExp(String(d.fields.find((f) => f.key === "cert_no")?.pattern));
+      expect(["43310119500101002X42", "43310119500101002X42B1"].map((no) => pattern.test(no))).toEqual([true, true]);
+      expect(["43310119500101002X82", "43310119500101002X45"].map((no) => pattern.test(no))).toEqual([false, false]);
+      for (const key of ["category", "grade", "on_dibao", "subsidy_account"]) expect(d.fields.find((f) => f.key === key)?.sensitive).toBe(true);
+    });
+
+    it("migrant_registration: verified and reported within 3 working days, permit issued within 15 days", () => {
+      const d = template("migrant_registration");
+      expect(stateOf(d, "reported")?.timeLimit).toEqual({ workdays: 3 });
+      expect(checklistText(d, "verify_and_report")).toMatch(/身份证原件.*租赁合同/);
+      expect(step(d, "assist_permit").when).toEqual({ field: "intends_permit", op: "eq", value: true });
+      expect(checklistText(d, "assist_permit")).toMatch(/半年/);
+      expect(stateOf(d, "permit_applying")?.timeLimit).toEqual({ hours: 360 });
+    });
+
+    it("hotline_order: 2 h urgent, 24 h utilities, 5 working days general, 15 days complex; extension ≤ 10 working days", () => {
+      const d = template("hotline_order");
+      expect(stateOf(d, "handling")?.timeLimit).toMatchObject({
+        byField: "urgency",
+        values: { urgent: { hours: 2 }, utilities: { hours: 24 }, general: { workdays: 5 }, complex: { hours: 360 } },
+      });
+      expect(stateOf(d, "extended")?.timeLimit).toEqual({ workdays: 10 });
+      expect(d.fields.find((f) => f.key === "extension_days")?.max).toBe(10);
+      expect(checklistText(d, "return_order")).toMatch(/2 个工作日/);
+      expect(step(d, "reply").escalate).toEqual({ to: "origin" });
+    });
+
+    it("visit_campaign: visits by risk (24 h after an event, weekly, monthly, quarterly), out-of-home follow-up the same day", () => {
+      const d = template("visit_campaign");
+      expect(stateOf(d, "assigned")?.timeLimit).toEqual({
+        byField: "risk_level",
+        values: { urgent: { hours: 24 }, high: { hours: 168 }, key: { hours: 720 }, general: { hours: 2160 } },
+      });
+      expect(stateOf(d, "not_home")?.timeLimit).toEqual({ hours: 24 });
+      expect(step(d, "record_visit").roles).toEqual(expect.arrayContaining(["grid_worker", "volunteer"]));
+    });
+
+    it("volunteer_activity: hours confirmed by the community within 7 days from the sign-in records", () => {
+      const d = template("volunteer_activity");
+      expect(stateOf(d, "confirming")?.timeLimit).toEqual({ hours: 168 });
+      expect(step(d, "confirm_hours")).toMatchObject({ requireFields: ["participants"] });
+      expect(checklistText(d, "confirm_hours")).toMatch(/签到签退/);
+    });
+
+    it("resident_proposal: a response within 7 days; the council votes, the community admin records it", () => {
+      const d = template("resident_proposal");
+      expect(stateOf(d, "submitted")?.timeLimit).toEqual({ hours: 168 });
+      for (const key of ["put_on_agenda", "vote_passed", "vote_failed"]) expect(step(d, key).roles).toEqual(["community_admin"]);
+      expect(checklistText(d, "vote_passed")).toMatch(/一半/);
+    });
   });
 });
