@@ -10,6 +10,16 @@ export type { FieldLike, FieldTypeCatalog, FieldTypeRules, ValidationContext } f
 export { forwardIssues, parseTypeOptions, splitTypeOptions } from "./typeOptions";
 export { fillMessage, pickText, renderMessage, type Bilingual, type Language, type MessageParams, type RenderedMessage } from "./messages";
 export { isOrgUnitLevel, orgUnitLevels, type OrgUnitLevel } from "./orgUnits";
+export {
+  isChildOrgUnitLevel,
+  nextFreeOrgUnitCode,
+  orgUnitCodeIssue,
+  orgUnitCodeIssues,
+  orgUnitCodeShape,
+  type ChildOrgUnitLevel,
+  type OrgUnitCodeIssue,
+  type OrgUnitCodeProblem,
+} from "./orgUnitCodes";
 export { actionsNeedingRead, isPresetRole, needsRead, permissionActions, presetRoles, roleKeySchema, type PermissionAction, type PresetRole } from "./roles";
 export { isValidationCode, validationCodes, validationMessage, type ValidationCode } from "./validationCodes";
 export { transitionErrorCodes, type TransitionErrorCode } from "./workflowCodes";

@@ -901,6 +901,34 @@ export type Database = {
         };
         Returns: Json;
       };
+      create_org_unit: {
+        Args: {
+          p_code: string;
+          p_level: string;
+          p_name: string;
+          p_parent_id: string;
+        };
+        Returns: {
+          code: string;
+          created_at: string;
+          depth: number;
+          id: string;
+          level: string;
+          name: string;
+          parent_id: string | null;
+          path: string;
+          sort_order: number;
+          updated_at: string;
+          valid_from: string | null;
+          valid_to: string | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "org_units";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       create_service: {
         Args: { p_definition: Json; p_owner_org_unit_id: string };
         Returns: {
@@ -924,6 +952,29 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "services";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      delete_org_unit: {
+        Args: { p_id: string };
+        Returns: {
+          code: string;
+          created_at: string;
+          depth: number;
+          id: string;
+          level: string;
+          name: string;
+          parent_id: string | null;
+          path: string;
+          sort_order: number;
+          updated_at: string;
+          valid_from: string | null;
+          valid_to: string | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "org_units";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -1032,6 +1083,34 @@ export type Database = {
           updated_by_name: string;
         }[];
       };
+      move_org_unit: {
+        Args: {
+          p_id: string;
+          p_new_code: string;
+          p_new_name?: string;
+          p_new_parent_id: string;
+        };
+        Returns: {
+          code: string;
+          created_at: string;
+          depth: number;
+          id: string;
+          level: string;
+          name: string;
+          parent_id: string | null;
+          path: string;
+          sort_order: number;
+          updated_at: string;
+          valid_from: string | null;
+          valid_to: string | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "org_units";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       my_context: { Args: Record<PropertyKey, never>; Returns: Json };
       publish_service: {
         Args: {
@@ -1079,6 +1158,29 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "memberships";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      rename_org_unit: {
+        Args: { p_expected_name?: string; p_id: string; p_name: string };
+        Returns: {
+          code: string;
+          created_at: string;
+          depth: number;
+          id: string;
+          level: string;
+          name: string;
+          parent_id: string | null;
+          path: string;
+          sort_order: number;
+          updated_at: string;
+          valid_from: string | null;
+          valid_to: string | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "org_units";
           isOneToOne: true;
           isSetofReturn: false;
         };
