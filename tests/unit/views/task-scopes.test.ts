@@ -23,7 +23,7 @@ const services = [published("s-elderly", "elderly_benefit"), published("s-grid",
 describe("taskScopes", () => {
   it("lists, per service, the states a role can move on from", () => {
     expect(taskScopes(services, ["grid_worker"])).toEqual([
-      { serviceId: "s-elderly", statuses: ["returned", "accepted", "ready"] },
+      { serviceId: "s-elderly", statuses: ["returned", "accepted", "ready", "suspended"] },
       { serviceId: "s-grid", statuses: ["reported", "grid_handling", "resolved"] },
     ]);
   });
