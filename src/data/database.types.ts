@@ -892,6 +892,13 @@ export type Database = {
           role_key: string;
         }[];
       };
+      count_transition_actors: {
+        Args: { p_org_unit_id: string; p_roles: string[] };
+        Returns: {
+          people: number;
+          role_key: string;
+        }[];
+      };
       create_invitation: {
         Args: {
           p_email?: string;
