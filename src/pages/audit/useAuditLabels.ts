@@ -43,6 +43,7 @@ const tableKeys = {
   services: "audit.tables.services",
   service_versions: "audit.tables.service_versions",
   service_role_grants: "audit.tables.service_role_grants",
+  org_units: "audit.tables.org_units",
 } as const satisfies Record<string, TranslationKey>;
 
 const operationKeys = {

@@ -1,12 +1,14 @@
 import { Breadcrumb, Card, Descriptions, Empty, Tag, Typography } from "antd";
+import type { ReactNode } from "react";
 import { useDomainLabels } from "@/components/useDomainLabels";
 import { useT } from "@/i18n";
 import type { OrgUnit } from "@/lib/domain/orgUnits";
 import { ancestorsOf, type OrgUnitIndex } from "./orgUnitIndex";
 
-type Props = { index: OrgUnitIndex; unit: OrgUnit | undefined; onSelect: (id: string) => void };
+/** `actions`: the administrator's edits of this unit (OrgUnitActions), below the details. */
+type Props = { index: OrgUnitIndex; unit: OrgUnit | undefined; onSelect: (id: string) => void; actions?: ReactNode };
 
-export function OrgUnitDetail({ index, unit, onSelect }: Props) {
+export function OrgUnitDetail({ index, unit, onSelect, actions }: Props) {
   const t = useT();
   const { levelLabel } = useDomainLabels();
 
@@ -47,6 +49,7 @@ export function OrgUnitDetail({ index, unit, onSelect }: Props) {
         </Descriptions.Item>
         <Descriptions.Item label={t("org_units.fields.children")}>{childCount}</Descriptions.Item>
       </Descriptions>
+      {actions}
     </Card>
   );
 }

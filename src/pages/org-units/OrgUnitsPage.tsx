@@ -2,13 +2,16 @@ import { SearchOutlined } from "@ant-design/icons";
 import { useGetIdentity, useList } from "@refinedev/core";
 import { Alert, Card, Col, Empty, Input, Row, Skeleton, Tree, Typography } from "antd";
 import type { TreeDataNode } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { HighlightedText } from "@/components/HighlightedText";
 import { useT } from "@/i18n";
+import { administeredUnitIds, isSystemAdministrator } from "@/lib/domain/access";
 import type { OrgUnit } from "@/lib/domain/orgUnits";
 import type { Identity } from "@/data/myContext";
+import { OrgUnitActions } from "./OrgUnitActions";
 import { OrgUnitDetail } from "./OrgUnitDetail";
+import type { EditorScope } from "./orgUnitEditRights";
 import { ancestorsOf, indexOrgUnits, searchOrgUnits, type OrgUnitIndex, type OrgUnitSearch } from "./orgUnitIndex";
 
 const columns = "id,parent_id,code,name,level,path,depth,sort_order";
@@ -54,6 +57,11 @@ export default function OrgUnitsPage() {
 
   const ownUnitIds = useMemo(() => (identity?.memberships ?? []).map((m) => m.org_unit_id).filter((id) => index.byId.has(id)), [identity, index]);
   const selectedId = selectedParam ?? ownUnitIds[0];
+  const selected = selectedId ? index.byId.get(selectedId) : undefined;
+  const editorScope = useMemo<EditorScope>(() => {
+    const memberships = identity?.memberships ?? [];
+    return { adminUnitIds: administeredUnitIds(memberships), systemAdmin: isSystemAdministrator(memberships) };
+  }, [identity]);
 
   // Expansion: by default the path down to the user's own units; while searching, the
   // ancestors of every match. The user may still open and close nodes freely.
@@ -73,14 +81,27 @@ export default function OrgUnitsPage() {
     setExpandedKeys([...open]);
   }, [search, ownUnitIds, index]);
 
-  const updateParams = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
+  // A unit selected by an edit (a new grid, a moved community) is shown where it now sits.
+  useEffect(() => {
+    if (!selectedParam) return;
+    const unit = index.byId.get(selectedParam);
+    if (!unit) return;
+    const path = ancestorsOf(index, unit).map((ancestor) => ancestor.id);
+    setExpandedKeys((keys) => (path.every((id) => keys.includes(id)) ? keys : [...new Set([...keys, ...path])]));
+  }, [selectedParam, index]);
+
+  const updateParams = useCallback(
+    (changes: Record<string, string | null>) => {
+      const next = new URLSearchParams(params);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      setParams(next, { replace: true });
+    },
+    [params, setParams],
+  );
+  const selectUnit = useCallback((id: string) => updateParams({ unit: id }), [updateParams]);
 
   if (listQuery.isError) {
     return <Alert type="error" showIcon message={listQuery.error.message} />;
@@ -129,7 +150,12 @@ export default function OrgUnitsPage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <OrgUnitDetail index={index} unit={selectedId ? index.byId.get(selectedId) : undefined} onSelect={(id) => updateParams({ unit: id })} />
+          <OrgUnitDetail
+            index={index}
+            unit={selected}
+            onSelect={selectUnit}
+            actions={selected && <OrgUnitActions key={selected.id} unit={selected} index={index} scope={editorScope} onSelect={selectUnit} />}
+          />
         </Col>
       </Row>
     </>
