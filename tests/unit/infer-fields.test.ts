@@ -40,6 +40,11 @@ describe("inferring a field from a column", () => {
     expect(inferField("楼栋", ["A 栋", "B 栋", "C 栋"], []).type).toBe("text");
   });
 
+  it("offers 性别 as 男 then 女", () => {
+    expect(inferField("性别", ["女", "男", "女"], []).options?.map((option) => option.label)).toEqual(["男", "女"]);
+    expect(inferField("户主姓名", ["张三"], []).evidence).toEqual({ by: "name" });
+  });
+
   it("makes a few repeated answers a choice with those options", () => {
     const field = inferField("民族", ["汉族", "苗族", "汉族", "土家族", "苗族"], []);
     expect(field.type).toBe("select");
@@ -84,6 +89,11 @@ describe("the draft service a sheet becomes", () => {
     const definition = parsed(fields);
     expect(definition.list.columns).toEqual([...fields.slice(0, 6).map((field) => field.key), "status"]);
     expect(definition.permissions).toMatchObject({ staff: ["read", "create", "update", "export"], leader: ["read"] });
+    // a register: nothing for 待办 until the admin designs steps
+    expect(definition.workflow.transitions).toEqual([]);
+    const result = parseServiceDefinition(buildSheetDefinition({ name: "居民花名册", sourceName: "花名册.xlsx", fields }), fieldTypes);
+    // a sheet has no English: that is the only thing to warn about
+    expect(result.ok && result.warnings?.filter((warning) => warning.code !== "english_missing")).toEqual([]);
     for (const type of Object.keys(fieldTypes).filter((key) => key !== "sub_table") as (keyof typeof fieldTypes)[]) {
       parsed(
         fields.map((field, column) =>

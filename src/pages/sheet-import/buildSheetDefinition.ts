@@ -1,5 +1,5 @@
 // The draft service a sheet becomes: the confirmed fields plus the parts every service needs (list,
-// a register's workflow, permissions, texts), filled with what suits a roster, so the draft parses
+// a register's one-state workflow, permissions, texts), filled with what suits a roster, so the draft parses
 // and publishes as it is; the admin refines it in the designer.
 import { fieldTypes } from "@/field-types";
 import type { ServiceDefinitionInput } from "@/services/schema";
@@ -55,25 +55,12 @@ export function buildSheetDefinition({ name, key, sourceName, fields }: SheetSer
       searchable: fields.filter((field) => !field.sensitive && fieldTypes[field.type].searchable).map((field) => field.key),
       pageSize: 20,
     },
+    // a register, not a process: one state and no transitions, so 200 imported residents do not
+    // become 200 items in everyone's 待办; the admin adds steps (核实, 注销 …) in the designer
     workflow: {
-      initial: "registered",
-      states: [
-        { key: "registered", label: "已登记", label_en: "Registered", color: "blue" },
-        { key: "verified", label: "已核实", label_en: "Verified", color: "green" },
-        { key: "removed", label: "已注销", label_en: "Removed", color: "default", terminal: true },
-      ],
-      transitions: [
-        { key: "verify", label: "核实", label_en: "Verify", from: ["registered"], to: "verified", roles: ["staff", "community_admin"] },
-        {
-          key: "remove",
-          label: "注销",
-          label_en: "Remove",
-          from: ["registered", "verified"],
-          to: "removed",
-          roles: ["community_admin"],
-          requireComment: true,
-        },
-      ],
+      initial: "listed",
+      states: [{ key: "listed", label: "在册", label_en: "Listed", color: "green" }],
+      transitions: [],
     },
     permissions: {
       community_admin: ["read", "create", "update", "delete", "export", "view_sensitive"],

@@ -48,6 +48,7 @@ const namePatterns: readonly [RegExp, FieldTypeKey][] = [
   [/年龄|人数|人口|数量|次数|面积/, "number"],
   [/性别/, "select"],
   [/备注|说明|描述|详情/, "textarea"],
+  [/姓名|名称|地址|住址|单位/, "text"],
 ];
 
 /** Why a sensitive item is collected (PIPL Art. 6); the admin may reword it in the designer. */
@@ -120,7 +121,10 @@ export function retypeProposal(field: ProposedField, type: FieldTypeKey, values:
   else if (next.sensitive) Object.assign(next, { purpose: field.purpose, purpose_en: field.purpose_en });
   if (type === "select" || type === "multiselect") {
     const options = optionsFromValues(values);
-    next.options = options.length > 0 ? options : /性别/.test(field.label) ? optionsFromValues(["男", "女"]) : optionsFromValues(["选项1"]);
+    const sexes = options.every((option) => option.label === "男" || option.label === "女");
+    // 性别 reads 男 then 女 on every form, whichever the sheet's first row held
+    if (/性别/.test(field.label) && sexes) next.options = optionsFromValues(["男", "女"]);
+    else next.options = options.length > 0 ? options : optionsFromValues(["选项1"]);
   }
   if (type === "boolean") {
     const yes = values.find((c) => yesNoCell(c) === true && cellText(c) === "有");

@@ -5,10 +5,11 @@
 // workbook becomes a SheetReadError the page can explain.
 import ExcelJS from "exceljs";
 import { cellText, isBlankCell, type SheetCell, type SheetTable } from "./sheetCells";
+import { sheetLimits } from "./sheetLimits";
 
-export const maxFileBytes = 10 * 1024 * 1024;
-export const maxRows = 5000;
-export const maxColumns = 100;
+const maxFileBytes = sheetLimits.mb * 1024 * 1024;
+const maxRows = sheetLimits.rows;
+const maxColumns = sheetLimits.columns;
 /** A title or a note may sit above the header; the header is among the first rows. */
 const headerSearchRows = 10;
 
