@@ -940,6 +940,7 @@ export const en: Messages = {
     grantChange: "Permissions: grant {{role}} {{action}}",
     revokeChange: "Permissions: revoke {{action}} from {{role}}",
     problems: "The permissions have problems",
+    useLive: "Use the grants in force in the draft",
     separator: ", ",
   },
   designerDashboard: {

@@ -932,6 +932,7 @@ export const zhCN = {
     grantChange: "权限：{{role}} 授予 {{action}}",
     revokeChange: "权限：{{role}} 取消 {{action}}",
     problems: "权限设置有问题",
+    useLive: "草稿改用正在生效的权限",
     separator: "、",
   },
   designerDashboard: {

@@ -68,6 +68,23 @@ export default function PermissionsConcern({ doc, change, errors, service }: Con
               ))}
             </ul>
           }
+          action={
+            // Published, the matrix shows the live grants, not the draft's: the draft's own
+            // (from an imported file, say) can only be replaced by what is in force.
+            published && (
+              <Button
+                size="small"
+                onClick={() =>
+                  change(
+                    (d) => ({ ...d, definition: { ...d.definition, permissions: definitionPermissions(livePermissions) } }),
+                    t("designerPermissions.useLive"),
+                  )
+                }
+              >
+                {t("designerPermissions.useLive")}
+              </Button>
+            )
+          }
         />
       )}
       {published ? (
