@@ -50,8 +50,9 @@ export function WidgetPreview({ serviceId, widget, definition, title }: Props) {
     text: figureText(f.value),
   }));
   if (widget.kind === "metric") {
+    // no readable records: nothing counted is 0, an average of nothing is no figure
     const total = figures.reduce((sum, f) => sum + f.value, 0);
-    return <Statistic title={title} value={figures.length === 0 ? "—" : figureText(total)} />;
+    return <Statistic title={title} value={figures.length === 0 && widget.metric === "avg_duration" ? "—" : figureText(total)} />;
   }
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("designerDashboard.noRecords")} />;
   return <Figures kind={widget.kind} items={items} title={title} />;
