@@ -110,3 +110,23 @@ test("without the rows, the sheet becomes a draft service opened in the designer
   await expect(page).toHaveURL(/\/services\/[0-9a-f-]{36}\/design$/);
   expect(await stored(name)).toEqual({ services: 1, records: 0 });
 });
+
+test("skipping the bad rows is an explicit choice, and imports exactly the others", async ({ page }) => {
+  const name = `困难群众台账${randomInt(1000, 9999)}`;
+  await signIn(page, "admin@demo.local");
+  await page.goto("/services/new/from-sheet");
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByText("点击选择或拖拽 .xlsx 文件到这里").click();
+  const sheet = await rosterWorkbook(rosterRows(20, new Map<number, RosterFault>([[4, "phone"]])));
+  await (await chooser).setFiles({ name: `${name}.xlsx`, mimeType: xlsx, buffer: sheet });
+  await page.getByRole("button", { name: "下一步" }).click();
+  await page.getByRole("button", { name: "创建服务并导入 20 行" }).click();
+  const report = page.getByRole("region", { name: "问题清单" });
+  await expect(report.getByRole("row").filter({ has: page.getByRole("cell") })).toHaveText([/^7联系电话/]);
+  await report.getByRole("button", { name: "跳过这 1 行，导入其余 19 行" }).click();
+  // nothing happens until the choice is confirmed
+  expect(await stored(name)).toEqual({ services: 0, records: 0 });
+  await page.getByRole("button", { name: "跳过并导入" }).click();
+  await expect(page.getByText("共 19 条")).toBeVisible();
+  expect(await stored(name)).toEqual({ services: 1, records: 19 });
+});

@@ -160,6 +160,13 @@ describe("the 12-column roster", () => {
     expect(byLabel.民族).toBe(fields[5].options?.find((option) => option.label === "汉族")?.value);
   });
 
+  it("reads Excel date serials in a column named a date", () => {
+    const fields = inferFields(["出生日期"], [[36526]]);
+    expect(fields[0].type).toBe("date");
+    const table: SheetTable = { name: "s", headerRow: 1, headers: ["出生日期"], rows: [{ rowNumber: 2, cells: [36526] }] };
+    expect(checkSheetRows(parsed(fields), table, now).records[0].data).toEqual({ [fields[0].key]: "2000-01-01" });
+  });
+
   it("reports an ID number Excel stored as a number, and an unreadable number", () => {
     const fields = inferFields(["身份证号", "家庭人口"], [["11010519491231002X", 3]]);
     const table: SheetTable = { name: "s", headerRow: 1, headers: ["身份证号", "家庭人口"], rows: [{ rowNumber: 7, cells: [110105194912310000, "三"] }] };
