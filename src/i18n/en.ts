@@ -769,6 +769,7 @@ export const en: Messages = {
     removeTransitionConfirm: "Delete transition “{{name}}”?",
     people: "→ {{count}} people",
     nobody: "Nobody can take it",
+    rolePeople: "{{role}} ({{count}} people)",
     sampleUnit: "Sample record's unit",
     sampleUnitHint: "Counts the active members holding these roles at this unit or its parent units",
     problemsOf: "{{count}} problems",

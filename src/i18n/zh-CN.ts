@@ -763,6 +763,7 @@ export const zhCN = {
     removeTransitionConfirm: "删除流转「{{name}}」？",
     people: "→ {{count}} 人",
     nobody: "无人可办理",
+    rolePeople: "{{role}}（{{count}} 人）",
     sampleUnit: "示例记录所在单位",
     sampleUnitHint: "可办理人数按该单位及其上级单位中担任这些角色的在职人员计算",
     problemsOf: "{{count}} 个问题",

@@ -41,10 +41,10 @@ export function AddTransitionModal({ open, states, defaultFrom, onCancel, onAdd 
           <Input id="wf-new-transition-label" value={label} onChange={(event) => setLabel(event.target.value)} autoFocus />
         </Form.Item>
         <Form.Item label={t("workflowDesigner.from")} htmlFor="wf-new-transition-from">
-          <Select id="wf-new-transition-from" value={from} onChange={setFrom} options={options} />
+          <Select id="wf-new-transition-from" showSearch optionFilterProp="label" value={from} onChange={setFrom} options={options} />
         </Form.Item>
         <Form.Item label={t("workflowDesigner.to")} htmlFor="wf-new-transition-to">
-          <Select id="wf-new-transition-to" value={to} onChange={setTo} options={options} />
+          <Select id="wf-new-transition-to" showSearch optionFilterProp="label" value={to} onChange={setTo} options={options} />
         </Form.Item>
       </Form>
     </Modal>

@@ -32,7 +32,7 @@ export function AssignmentsEditor({ assignments, fields, escalates, onChange }: 
             <Card size="small" key={index}>
               <Space wrap>
                 <Select
-                  aria-label={`${t("workflowDesigner.setField")} ${index + 1}`}
+                  aria-label={`${t("workflowDesigner.set")} ${index + 1} ${t("workflowDesigner.setField")}`}
                   value={assignment.field}
                   onChange={(key: string) => set(index, { ...assignment, field: key })}
                   options={fields.map((f) => ({ value: f.key, label: named(f, f.key) }))}
@@ -42,7 +42,7 @@ export function AssignmentsEditor({ assignments, fields, escalates, onChange }: 
                   style={{ minWidth: 140 }}
                 />
                 <Select<Source>
-                  aria-label={`${t("workflowDesigner.setSource")} ${index + 1}`}
+                  aria-label={`${t("workflowDesigner.set")} ${index + 1} ${t("workflowDesigner.setSource")}`}
                   value={source}
                   onChange={(next) => set(index, switchSource(assignment, next))}
                   style={{ minWidth: 130 }}
@@ -55,7 +55,7 @@ export function AssignmentsEditor({ assignments, fields, escalates, onChange }: 
                 />
                 {source === "value" && field?.type === "boolean" && (
                   <Select
-                    aria-label={`${t("workflowDesigner.setValueInput")} ${index + 1}`}
+                    aria-label={`${t("workflowDesigner.set")} ${index + 1} ${t("workflowDesigner.setValueInput")}`}
                     value={typeof assignment.value === "boolean" ? String(assignment.value) : undefined}
                     onChange={(text: string) => set(index, { field: assignment.field, value: text === "true" })}
                     options={choices}
@@ -64,7 +64,7 @@ export function AssignmentsEditor({ assignments, fields, escalates, onChange }: 
                 )}
                 {source === "value" && field?.type !== "boolean" && choices.length > 0 && (
                   <Select
-                    aria-label={`${t("workflowDesigner.setValueInput")} ${index + 1}`}
+                    aria-label={`${t("workflowDesigner.set")} ${index + 1} ${t("workflowDesigner.setValueInput")}`}
                     value={typeof assignment.value === "string" ? assignment.value : undefined}
                     onChange={(value: string) => set(index, { field: assignment.field, value })}
                     options={choices.map((choice) => ({ value: choice.value, label: named(choice, choice.value) }))}
@@ -73,14 +73,14 @@ export function AssignmentsEditor({ assignments, fields, escalates, onChange }: 
                 )}
                 {source === "value" && choices.length === 0 && field && ["number", "money"].includes(field.type) && (
                   <InputNumber
-                    aria-label={`${t("workflowDesigner.setValueInput")} ${index + 1}`}
+                    aria-label={`${t("workflowDesigner.set")} ${index + 1} ${t("workflowDesigner.setValueInput")}`}
                     value={typeof assignment.value === "number" ? assignment.value : null}
                     onChange={(n) => set(index, { field: assignment.field, value: typeof n === "number" ? n : 0 })}
                   />
                 )}
                 {source === "value" && choices.length === 0 && !(field && ["number", "money"].includes(field.type)) && (
                   <Input
-                    aria-label={`${t("workflowDesigner.setValueInput")} ${index + 1}`}
+                    aria-label={`${t("workflowDesigner.set")} ${index + 1} ${t("workflowDesigner.setValueInput")}`}
                     value={typeof assignment.value === "string" ? assignment.value : String(assignment.value ?? "")}
                     onChange={(event) => set(index, { field: assignment.field, value: event.target.value })}
                     style={{ width: 160 }}

@@ -63,7 +63,7 @@ export function GuardEditor({ when, fields, onChange }: Props) {
             <Card size="small" key={index}>
               <Space wrap>
                 <Select
-                  aria-label={`${t("workflowDesigner.guardField")} ${index + 1}`}
+                  aria-label={`${t("workflowDesigner.guard")} ${index + 1} ${t("workflowDesigner.guardField")}`}
                   value={leaf.field}
                   onChange={(key: string) => write({ ...current, leaves: current.leaves.map((l, i) => (i === index ? { field: key, op: "not_empty" } : l)) })}
                   options={fields.map((f) => ({ value: f.key, label: named(f, f.key) }))}
@@ -73,7 +73,7 @@ export function GuardEditor({ when, fields, onChange }: Props) {
                   status={field ? undefined : "error"}
                 />
                 <Select
-                  aria-label={`${t("workflowDesigner.guardOp")} ${index + 1}`}
+                  aria-label={`${t("workflowDesigner.guard")} ${index + 1} ${t("workflowDesigner.guardOp")}`}
                   value={leaf.op}
                   onChange={(op: GuardLeaf["op"]) => setLeaf(index, withOperator(leaf, op))}
                   options={operatorsFor(field).map((op) => ({ value: op, label: t(`workflowDesigner.ops.${op}`) }))}
@@ -81,7 +81,7 @@ export function GuardEditor({ when, fields, onChange }: Props) {
                 />
                 {operatorTakesValue(leaf.op) && (
                   <GuardValueInput
-                    aria-label={`${t("workflowDesigner.guardValue")} ${index + 1}`}
+                    aria-label={`${t("workflowDesigner.guard")} ${index + 1} ${t("workflowDesigner.guardValue")}`}
                     leaf={leaf}
                     field={field}
                     onChange={(value) => setLeaf(index, { ...leaf, value })}

@@ -6,6 +6,8 @@ export type TransitionEdgeData = {
   /** "→ 3 人", "无人可办理", or "" while unknown */
   people: string;
   problems: string[];
+  /** what the arrow says about its problems: "无人可办理" or "2 个问题" (the full text is its tooltip and the list above) */
+  problemsText: string;
   /** sideways bend, so A→B and B→A (or two transitions between the same states) do not overlap */
   bend: number;
   /** 退回 and other edges going back up are drawn dashed */
@@ -79,7 +81,7 @@ export function TransitionEdge({ id, sourceX, sourceY, targetX, targetY, source,
         >
           {flagged && <WarningOutlined />} {data?.label}
           {data?.people && <div style={{ color: flagged ? "#cf1322" : "#595959" }}>{data.people}</div>}
-          {flagged && <div>{data?.problems[0]}</div>}
+          {flagged && data && data.people !== data.problemsText && <div>{data.problemsText}</div>}
         </button>
       </EdgeLabelRenderer>
     </>

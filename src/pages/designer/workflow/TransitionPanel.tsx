@@ -48,6 +48,8 @@ export function TransitionPanel({ transition, states, fields, roles, people, rol
       <Form.Item label={t("workflowDesigner.from")} htmlFor="wf-transition-from">
         <Select
           id="wf-transition-from"
+          showSearch
+          optionFilterProp="label"
           mode="multiple"
           value={transition.from}
           onChange={(from: string[]) => change({ ...transition, from })}
@@ -56,7 +58,14 @@ export function TransitionPanel({ transition, states, fields, roles, people, rol
         />
       </Form.Item>
       <Form.Item label={t("workflowDesigner.to")} htmlFor="wf-transition-to">
-        <Select id="wf-transition-to" value={transition.to} onChange={(to: string) => change({ ...transition, to })} options={stateOptions} />
+        <Select
+          id="wf-transition-to"
+          showSearch
+          optionFilterProp="label"
+          value={transition.to}
+          onChange={(to: string) => change({ ...transition, to })}
+          options={stateOptions}
+        />
       </Form.Item>
       <Form.Item
         label={t("workflowDesigner.roles")}
@@ -78,7 +87,7 @@ export function TransitionPanel({ transition, states, fields, roles, people, rol
           optionFilterProp="label"
           options={roleKeys.map((key) => {
             const count = rolePeople.get(key);
-            return { value: key, label: count === undefined ? roleName(key) : `${roleName(key)}（${t("workflowDesigner.people", { count })}）` };
+            return { value: key, label: count === undefined ? roleName(key) : t("workflowDesigner.rolePeople", { role: roleName(key), count }) };
           })}
         />
       </Form.Item>

@@ -5,10 +5,12 @@
 import { NodeIndexOutlined, PlusOutlined, TableOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Col, Collapse, Form, Row, Segmented, Space, Typography } from "antd";
 import { useCallback, useMemo, useState } from "react";
+import { orgUnitLevels, type OrgUnitLevel } from "@/contract";
 import { useErrorText } from "@/views/shared/useErrorText";
 import { ScopeUnitSelect } from "@/pages/members/ScopeUnitSelect";
-import { useAdminScope } from "@/pages/members/useAdminScope";
+import { useAdminScope, type ScopeUnit } from "@/pages/members/useAdminScope";
 import type { ConcernProps, DesignerDoc } from "../designerDoc";
+import { AddStateModal } from "./AddStateModal";
 import { AddTransitionModal } from "./AddTransitionModal";
 import { autoLayout } from "./autoLayout";
 import { DryRunPanel } from "./DryRunPanel";
@@ -25,6 +27,18 @@ import { transitionsOf, type DraftWorkflow, type Selection } from "./workflowTyp
 
 type View = "diagram" | "table";
 
+/**
+ * The default sample record's unit: the first unit of the lowest level under the service's owner
+ * (a grid of the community), where records are filed, so roles held at the grid count too.
+ */
+function lowestUnitUnder(units: readonly ScopeUnit[], rootId: string | undefined): string | undefined {
+  const root = units.find((unit) => unit.id === rootId);
+  if (!root) return rootId;
+  const rank = (unit: ScopeUnit) => orgUnitLevels.indexOf(unit.level as OrgUnitLevel);
+  const below = units.filter((unit) => unit.path === root.path || unit.path.startsWith(`${root.path}.`));
+  return below.reduce((lowest, unit) => (rank(unit) > rank(lowest) ? unit : lowest), root).id;
+}
+
 export default function WorkflowConcern({ doc, change, service }: ConcernProps) {
   const scope = useAdminScope();
   const errorText = useErrorText();
@@ -34,11 +48,12 @@ export default function WorkflowConcern({ doc, change, service }: ConcernProps) 
   const [view, setView] = useState<View>("diagram");
   const [selection, setSelection] = useState<Selection>(null);
   const [adding, setAdding] = useState(false);
+  const [addingState, setAddingState] = useState(false);
   const [dragged, setDragged] = useState<Map<string, { x: number; y: number }>>(new Map());
 
   const ownerInScope = service && scope.scopeUnits.some((unit) => unit.id === service.owner_org_unit_id) ? service.owner_org_unit_id : undefined;
   const [pickedUnit, setPickedUnit] = useState<string | undefined>();
-  const sampleUnit = pickedUnit ?? ownerInScope ?? scope.adminUnitIds[0];
+  const sampleUnit = pickedUnit ?? lowestUnitUnder(scope.scopeUnits, ownerInScope ?? scope.adminUnitIds[0]);
   const people = useTransitionPeople(workflow, sampleUnit);
 
   const problems = useMemo(
@@ -66,11 +81,11 @@ export default function WorkflowConcern({ doc, change, service }: ConcernProps) 
     [change],
   );
 
-  const onAddState = () => {
-    const label = t("workflowDesigner.newStateLabel");
+  const onAddState = (label: string) => {
     const { key } = addState(workflow, label);
     edit((current) => addState(current, label).workflow, t("workflowDesigner.addState"));
     setSelection({ state: key });
+    setAddingState(false);
   };
   const onAddTransition = (draft: { label: string; from: string; to: string }) => {
     const { key } = addTransition(workflow, { label: draft.label, from: [draft.from], to: draft.to, roles: [] });
@@ -130,7 +145,7 @@ export default function WorkflowConcern({ doc, change, service }: ConcernProps) 
     <Space direction="vertical" style={{ width: "100%" }} size="middle">
       <ProblemList problems={problems} onSelect={setSelection} />
       <Space wrap>
-        <Button icon={<PlusOutlined />} onClick={onAddState}>
+        <Button icon={<PlusOutlined />} onClick={() => setAddingState(true)}>
           {t("workflowDesigner.addState")}
         </Button>
         <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} disabled={workflow.states.length === 0}>
@@ -195,6 +210,7 @@ export default function WorkflowConcern({ doc, change, service }: ConcernProps) 
           { key: "dry-run", label: t("workflowDesigner.dryRun.title"), children: <DryRunPanel workflow={workflow} fields={fields} roles={scope.roles} /> },
         ]}
       />
+      <AddStateModal open={addingState} onCancel={() => setAddingState(false)} onAdd={onAddState} />
       <AddTransitionModal open={adding} states={workflow.states} defaultFrom={selectedState?.key} onCancel={() => setAdding(false)} onAdd={onAddTransition} />
     </Space>
   );

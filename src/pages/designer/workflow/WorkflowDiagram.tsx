@@ -1,5 +1,5 @@
 import "@xyflow/react/dist/style.css";
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, type EdgeChange, type NodeChange } from "@xyflow/react";
+import { Background, Controls, MarkerType, ReactFlow, type EdgeChange, type NodeChange } from "@xyflow/react";
 import { useMemo } from "react";
 import { layerOf } from "./autoLayout";
 import { StateNode, type StateNodeType } from "./StateNode";
@@ -68,6 +68,8 @@ export function WorkflowDiagram(props: Props) {
           pairs.set(pair, nth + 1);
           const people = transitionPeople.get(transition.key);
           const nobody = transition.roles.length === 0 || people === 0;
+          const flagged = problemsOf(problems, { transition: transition.key }).map(problemText);
+          const peopleText = nobody ? t("workflowDesigner.nobody") : people !== undefined ? t("workflowDesigner.people", { count: people }) : "";
           return {
             id: edgeId(transition.key, from),
             type: "transition" as const,
@@ -78,8 +80,9 @@ export function WorkflowDiagram(props: Props) {
             ariaLabel: named(transition, transition.key),
             data: {
               label: named(transition, transition.key),
-              people: nobody ? t("workflowDesigner.nobody") : people !== undefined ? t("workflowDesigner.people", { count: people }) : "",
-              problems: problemsOf(problems, { transition: transition.key }).map(problemText),
+              people: peopleText,
+              problems: flagged,
+              problemsText: nobody && flagged.length === 1 ? peopleText : t("workflowDesigner.problemsOf", { count: flagged.length }),
               bend: nth * 36,
               back: (layers.get(transition.to) ?? Infinity) <= (layers.get(from) ?? -1),
               onSelect: () => onSelect({ transition: transition.key }),
@@ -120,7 +123,6 @@ export function WorkflowDiagram(props: Props) {
       >
         <Background />
         <Controls />
-        <MiniMap pannable zoomable />
       </ReactFlow>
     </div>
   );

@@ -81,8 +81,13 @@ export function WorkflowTable({
             key: "actions",
             render: (_, state) => (
               <Space wrap>
-                <Button size="small" icon={<EditOutlined />} onClick={() => onSelect({ state: state.key })}>
-                  {t("workflowDesigner.edit")} {named(state, state.key)}
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  aria-label={`${t("workflowDesigner.edit")} ${named(state, state.key)}`}
+                  onClick={() => onSelect({ state: state.key })}
+                >
+                  {t("workflowDesigner.edit")}
                 </Button>
                 {state.key !== workflow.initial && (
                   <Button size="small" icon={<FlagOutlined />} onClick={() => onSetInitial(state.key)}>
@@ -140,8 +145,13 @@ export function WorkflowTable({
             key: "actions",
             render: (_, transition) => (
               <Space wrap>
-                <Button size="small" icon={<EditOutlined />} onClick={() => onSelect({ transition: transition.key })}>
-                  {t("workflowDesigner.edit")} {named(transition, transition.key)}
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  aria-label={`${t("workflowDesigner.edit")} ${named(transition, transition.key)}`}
+                  onClick={() => onSelect({ transition: transition.key })}
+                >
+                  {t("workflowDesigner.edit")}
                 </Button>
                 <Popconfirm
                   title={t("workflowDesigner.removeTransitionConfirm", { name: transition.label })}

@@ -6,8 +6,8 @@ import { transitionsOf, type DraftWorkflow } from "./workflowTypes";
 
 export const NODE_WIDTH = 200;
 export const NODE_HEIGHT = 76;
-const GAP_X = 60;
-const GAP_Y = 90;
+const GAP_X = 110;
+const GAP_Y = 150;
 
 export function layerOf(workflow: DraftWorkflow): Map<string, number> {
   const layers = new Map<string, number>();

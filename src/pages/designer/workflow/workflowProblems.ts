@@ -160,7 +160,8 @@ export function workflowProblems(workflow: DraftWorkflow, context: ProblemContex
           `流转「${name}」的角色「${roleName(role)}」在本服务没有“查看”权限，看不到要办理的记录`,
           `Transition "${nameEn}": role "${roleName(role)}" may not read this service, so it never sees the records to act on`,
         );
-      if (context.rolePeople?.get(role) === 0)
+      // when nobody at all may take it, that one error says it; per role it is a hint
+      if (context.rolePeople?.get(role) === 0 && context.transitionPeople?.get(transition.key) !== 0)
         add(
           "role_held_by_nobody",
           "warning",
