@@ -81,10 +81,12 @@ describe("workflowProblems", () => {
     const workflow = sound();
     workflow.transitions![0] = { ...workflow.transitions![0], roles: [] };
     workflow.transitions![1] = { ...workflow.transitions![1], roles: ["leader"] };
+    workflow.transitions![2] = { ...workflow.transitions![2], roles: ["community_admin", "staff"] };
     const problems = check(workflow, {
       rolePeople: new Map([
         ["leader", 0],
         ["community_admin", 1],
+        ["staff", 0],
       ]),
       transitionPeople: new Map([
         ["back", 0],
@@ -92,9 +94,11 @@ describe("workflowProblems", () => {
       ]),
       roleNames: new Map([["leader", "领导"]]),
     });
-    expect(kinds(problems)).toEqual(["role_held_by_nobody back", "role_not_granted back", "transition_no_people back", "transition_no_roles accept"]);
+    // 退回: nobody at all (one error, not one more per role); 办结: staff holds no one but the admin may act
+    expect(kinds(problems)).toEqual(["role_held_by_nobody finish", "role_not_granted back", "transition_no_people back", "transition_no_roles accept"]);
     expect(problems.find((p) => p.kind === "role_not_granted")!.message_zh).toContain("领导");
     expect(problems.find((p) => p.kind === "role_not_granted")!.severity).toBe("warning");
+    expect(problems.find((p) => p.kind === "role_held_by_nobody")!.severity).toBe("warning");
     expect(problems.find((p) => p.kind === "transition_no_people")!.severity).toBe("error");
   });
 
