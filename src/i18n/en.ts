@@ -575,6 +575,11 @@ export const en: Messages = {
       too_many_columns: "The sheet has more than {{columns}} columns: remove the ones you do not need",
       loadFailed: "The spreadsheet reader could not be loaded; check the network and reload the page",
     },
+    warnings: {
+      id_as_number: "Excel stored these ID numbers as numbers and lost their last digits: format the column as text and type them again",
+      duplicate_label: "Repeated column name: rename one in the designer to tell them apart",
+    },
+    unnamedColumns: "{{count}} columns hold data but have no name and were left out; name them in the sheet to import them",
     sheetSummary: "{{file}} · sheet \"{{sheet}}\": header in row {{row}}, {{columns}} columns, {{rows}} rows of data",
     fieldsHint: "One field per column. Types are guessed from the column names and values; confirm each one. When unsure the guess is text; you can change everything later in the designer.",
     columns: { label: "Column", type: "Type", required: "Required", sensitive: "Sensitive", options: "Options", evidence: "Why", samples: "Sample values" },

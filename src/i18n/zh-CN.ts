@@ -568,6 +568,11 @@ export const zhCN = {
       too_many_columns: "表格超过 {{columns}} 列，请删去不需要的列",
       loadFailed: "表格读取组件加载失败，请检查网络后刷新页面重试",
     },
+    warnings: {
+      id_as_number: "该列的身份证号被 Excel 存成了数字，末几位已丢失：请把该列设为文本格式后重新录入",
+      duplicate_label: "列名重复：导入后请在设计器中改名以便区分",
+    },
+    unnamedColumns: "有 {{count}} 列有数据但没有列名，已忽略；如需导入，请先在表格中补上列名",
     sheetSummary: "{{file}} · 工作表「{{sheet}}」：表头在第 {{row}} 行，{{columns}} 列，{{rows}} 行数据",
     fieldsHint: "每一列一个字段。类型是根据列名和数据推测的，请逐一确认；不确定时默认为单行文本，生成后还可以在设计器中修改。",
     columns: { label: "列名", type: "类型", required: "必填", sensitive: "敏感信息", options: "选项", evidence: "判断依据", samples: "示例数据" },
