@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { fieldTypes } from "@/field-types";
 import { parseServiceDefinition, type ServiceDefinition } from "@/services/schema";
@@ -67,6 +68,16 @@ describe("inferring a field from a column", () => {
     expect(retyped.options?.map((option) => option.label)).toEqual(["有", "无"]);
     expect(retyped.trueLabel).toBeUndefined();
     expect(retypeProposal(inferField("证件", ["x"], []), "id_number", ["x"]).sensitive).toBe(true);
+  });
+
+  it("warns of an ID number stored as a number and of a repeated column name", () => {
+    expect(inferField("身份证号", [110105194912310000], []).warnings).toEqual(["id_as_number"]);
+    expect(retypeProposal(inferField("身份证号", [110105194912310000], []), "text", [110105194912310000]).warnings).toEqual([]);
+    expect(inferFields(["电话", "电话", "姓名"], [["13912345678", "13912345679", "张三"]]).map((field) => field.warnings)).toEqual([
+      ["duplicate_label"],
+      ["duplicate_label"],
+      [],
+    ]);
   });
 
   it("gives keys from the labels, unique and never a system column", () => {
@@ -151,7 +162,13 @@ describe("the 12-column roster", () => {
 
   it("converts each cell to the answer its type stores", () => {
     const fields = inferFields(rosterHeaders, rosterRows(20));
-    const table: SheetTable = { name: "s", headerRow: 1, headers: rosterHeaders, rows: [{ rowNumber: 2, cells: rosterRows(1)[0] as SheetCell[] }] };
+    const table: SheetTable = {
+      name: "s",
+      headerRow: 1,
+      unnamedColumns: 0,
+      headers: rosterHeaders,
+      rows: [{ rowNumber: 2, cells: rosterRows(1)[0] as SheetCell[] }],
+    };
     const check = checkSheetRows(parsed(fields), table, now);
     expect(check.problems).toEqual([]);
     const data = check.records[0].data;
@@ -163,17 +180,35 @@ describe("the 12-column roster", () => {
   it("reads Excel date serials in a column named a date", () => {
     const fields = inferFields(["出生日期"], [[36526]]);
     expect(fields[0].type).toBe("date");
-    const table: SheetTable = { name: "s", headerRow: 1, headers: ["出生日期"], rows: [{ rowNumber: 2, cells: [36526] }] };
+    const table: SheetTable = { name: "s", headerRow: 1, unnamedColumns: 0, headers: ["出生日期"], rows: [{ rowNumber: 2, cells: [36526] }] };
     expect(checkSheetRows(parsed(fields), table, now).records[0].data).toEqual({ [fields[0].key]: "2000-01-01" });
   });
 
   it("reports an ID number Excel stored as a number, and an unreadable number", () => {
     const fields = inferFields(["身份证号", "家庭人口"], [["11010519491231002X", 3]]);
-    const table: SheetTable = { name: "s", headerRow: 1, headers: ["身份证号", "家庭人口"], rows: [{ rowNumber: 7, cells: [110105194912310000, "三"] }] };
+    const table: SheetTable = {
+      name: "s",
+      headerRow: 1,
+      unnamedColumns: 0,
+      headers: ["身份证号", "家庭人口"],
+      rows: [{ rowNumber: 7, cells: [110105194912310000, "三"] }],
+    };
     const check = checkSheetRows(parsed(fields), table, now);
     expect(check.badRows).toEqual([7]);
     expect(check.problems.map((p) => p.column)).toEqual(["身份证号", "家庭人口"]);
     expect(check.problems[0].message_zh).toContain("数字");
+  });
+});
+
+describe("reading a sheet with a column nobody named", () => {
+  it("leaves it out and counts it", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("名单");
+    sheet.addRow(["姓名", null, "电话"]);
+    sheet.addRow(["张三", "备用", "13912345678"]);
+    sheet.addRow(["合计", null, null]);
+    const table = await readWorkbook(new Blob([new Uint8Array(await workbook.xlsx.writeBuffer())]));
+    expect(table).toMatchObject({ headers: ["姓名", "电话"], unnamedColumns: 1, rows: [{ rowNumber: 2, cells: ["张三", "13912345678"] }] });
   });
 });
 

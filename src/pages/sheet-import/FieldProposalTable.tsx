@@ -1,7 +1,7 @@
 // Step 2: one row per column of the sheet with the proposed type and why, for the admin to confirm
 // or change. Changing a type re-derives what the type needs (a choice's options from the column's
 // values, a purpose for a sensitive ID number) so the draft stays valid whatever is picked.
-import { Checkbox, Select, Table, Tag, Typography } from "antd";
+import { Checkbox, Flex, Select, Table, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { useLocale, useT } from "@/i18n";
 import { fieldTypeKeys, fieldTypes, type FieldTypeKey } from "@/field-types";
@@ -93,8 +93,17 @@ export function FieldProposalTable({ fields, table, onChange }: FieldProposalTab
         { title: t("sheetImport.columns.options"), render: (_, field) => <Typography.Text ellipsis>{optionsText(field)}</Typography.Text> },
         {
           title: t("sheetImport.columns.evidence"),
-          width: 170,
-          render: (_, field) => <Tag color={field.evidence.by === "default" ? "default" : "blue"}>{evidenceText(field.evidence)}</Tag>,
+          width: 200,
+          render: (_, field) => (
+            <Flex vertical gap={4} align="start">
+              <Tag color={field.evidence.by === "default" ? "default" : "blue"}>{evidenceText(field.evidence)}</Tag>
+              {field.warnings.map((warning) => (
+                <Typography.Text key={warning} type="warning">
+                  {t(`sheetImport.warnings.${warning}`)}
+                </Typography.Text>
+              ))}
+            </Flex>
+          ),
         },
         {
           title: t("sheetImport.columns.samples"),

@@ -123,6 +123,7 @@ export default function SheetServicePage() {
           type="info"
           showIcon
           message={t("sheetImport.sheetSummary", { file: fileName, sheet: table.name, row: table.headerRow, columns: table.headers.length, rows: rowCount })}
+          description={table.unnamedColumns > 0 ? t("sheetImport.unnamedColumns", { count: table.unnamedColumns }) : undefined}
         />
       )}
       {step === 1 && table && (

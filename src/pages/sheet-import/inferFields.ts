@@ -10,6 +10,9 @@ import { cellText, excelSerialIso, isBlankCell, textDateIso, yesNoCell, type She
 /** Why a type was proposed: the column's name, its values (matched of the non-empty ones), or nothing sure. */
 export type InferenceEvidence = { by: "name" } | { by: "values"; matched: number; total: number } | { by: "default" };
 
+/** Something about the column the admin should know before importing it. */
+export type ColumnWarning = "id_as_number" | "duplicate_label";
+
 export interface ProposedField {
   label: string;
   key: string;
@@ -26,6 +29,7 @@ export interface ProposedField {
   /** number: every value is whole */
   integer?: boolean;
   evidence: InferenceEvidence;
+  warnings: ColumnWarning[];
   /** up to 3 non-empty values, as text */
   samples: string[];
 }
@@ -116,7 +120,16 @@ function isChoiceColumn(filled: readonly SheetCell[]): boolean {
 export function retypeProposal(field: ProposedField, type: FieldTypeKey, values: readonly SheetCell[]): ProposedField {
   const { options: _o, trueLabel: _t, falseLabel: _f, integer: _i, purpose: _p, purpose_en: _pe, ...common } = field;
   const purpose = purposes[type];
-  const next: ProposedField = { ...common, type, sensitive: purpose !== undefined || (field.sensitive && field.type === type) };
+  const next: ProposedField = {
+    ...common,
+    type,
+    sensitive: purpose !== undefined || (field.sensitive && field.type === type),
+    // Excel keeps 15 significant digits: an ID number typed as a number has lost its last ones
+    warnings: [
+      ...(type === "id_number" && values.some((cell) => typeof cell === "number") ? (["id_as_number"] as const) : []),
+      ...field.warnings.filter((warning) => warning !== "id_as_number"),
+    ],
+  };
   if (purpose) Object.assign(next, { purpose: purpose.zh, purpose_en: purpose.en });
   else if (next.sensitive) Object.assign(next, { purpose: field.purpose, purpose_en: field.purpose_en });
   if (type === "select" || type === "multiselect") {
@@ -164,6 +177,7 @@ export function inferField(header: string, values: readonly SheetCell[], taken: 
     required: filled.length > 0 && filled.length === sample.length,
     sensitive: false,
     evidence,
+    warnings: [],
     samples: [...new Set(filled.map(cellText))].slice(0, 3),
   };
   // options from every row, so a choice first met after the sample is still one
@@ -180,6 +194,7 @@ export function inferFields(headers: readonly string[], rows: readonly (readonly
       keys,
     );
     keys.push(field.key);
-    return field;
+    const duplicate = headers.some((other, i) => i !== column && other.trim() === header.trim());
+    return duplicate ? { ...field, warnings: [...field.warnings, "duplicate_label"] } : field;
   });
 }

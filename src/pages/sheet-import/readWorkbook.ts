@@ -52,13 +52,18 @@ function tableOf(sheet: ExcelJS.Worksheet): SheetTable | null {
   const columns = headerCells.flatMap((cell, i) => (isBlankCell(cell) ? [] : [i]));
   if (columns.length > maxColumns) throw new SheetReadError("too_many_columns");
   const rows: SheetTable["rows"] = [];
+  const unnamed = new Set<number>();
   for (let n = headerRow + 1; n <= sheet.rowCount; n += 1) {
     const all = rowCells(sheet.getRow(n), columnCount);
     if (all.every(isBlankCell) || isTotalsRow(all)) continue;
     rows.push({ rowNumber: n, cells: columns.map((i) => all[i]) });
+    all.forEach((cell, i) => {
+      if (!isBlankCell(cell) && isBlankCell(headerCells[i])) unnamed.add(i);
+    });
     if (rows.length > maxRows) throw new SheetReadError("too_many_rows");
   }
-  return { name: sheet.name, headerRow, headers: columns.map((i) => cellText(headerCells[i]).replace(/\s+/g, " ")), rows };
+  const headers = columns.map((i) => cellText(headerCells[i]).replace(/\s+/g, " "));
+  return { name: sheet.name, headerRow, headers, rows, unnamedColumns: unnamed.size };
 }
 
 /** The file's first sheet with a header row and data under it. */

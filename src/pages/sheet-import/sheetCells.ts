@@ -13,6 +13,8 @@ export interface SheetTable {
   headerRow: number;
   headers: string[];
   rows: { rowNumber: number; cells: SheetCell[] }[];
+  /** columns holding data under an empty header: left out, and the admin is told */
+  unnamedColumns: number;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
