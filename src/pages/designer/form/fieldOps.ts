@@ -28,12 +28,13 @@ export function newField(type: string, label: string, taken: Iterable<string>): 
   return { key: keyFromLabel(label, taken), label, type, ...typeDefaults(type) };
 }
 
-/** Adds a field of `type` after `after` (an index), else at the end; returns the document and the new field's index. */
+/** Adds a field of `type` after `after` (an index; -1 = first), else at the end; returns the document and the new field's index. */
 export function addField(doc: DesignerDoc, type: string, published: ReadonlyMap<string, string>, after?: number): { doc: DesignerDoc; index: number } {
   const typeLabel = Object.hasOwn(fieldTypes, type) ? fieldTypes[type as keyof typeof fieldTypes].label.zh : type;
   const field = newField(type, freshLabel(doc, typeLabel), takenKeys(doc, published));
   const fields = [...doc.definition.fields];
-  const index = after === undefined || after < 0 || after >= fields.length ? fields.length : after + 1;
+  // after -1: first (a drop above the first field)
+  const index = after === undefined ? fields.length : Math.min(Math.max(after + 1, 0), fields.length);
   fields.splice(index, 0, field);
   return { doc: withFields(doc, fields), index };
 }
@@ -81,12 +82,22 @@ export function updateField(doc: DesignerDoc, index: number, edit: (field: Draft
 
 /** Whether any other part of the definition names `key` (a condition, a rule, a column, a guard…). */
 export function isReferenced(doc: DesignerDoc, key: string, index: number): boolean {
-  const names = (node: unknown): boolean => {
-    if (node === key) return true;
-    if (Array.isArray(node)) return node.some(names);
-    return typeof node === "object" && node !== null && Object.values(node).some(names);
-  };
-  return names({ ...doc.definition, fields: doc.definition.fields.filter((_, i) => i !== index) });
+  return mentions({ ...doc.definition, fields: doc.definition.fields.filter((_, i) => i !== index) }, key);
+}
+
+/** Whether anything but the field's own options names an option value (a condition, a time limit by answer…). */
+export function isOptionValueReferenced(doc: DesignerDoc, index: number, value: string): boolean {
+  const fields = doc.definition.fields.map((field, i) => (i === index ? { ...field, options: undefined } : field));
+  // a time limit by answer keys its durations by option value ({ values: { urgent: … } })
+  return mentions({ ...doc.definition, fields }, value, true);
+}
+
+/** Whether `text` appears as a value (as a property name too with `asKey`) anywhere in `node`. */
+function mentions(node: unknown, text: string, asKey = false): boolean {
+  if (node === text) return true;
+  if (Array.isArray(node)) return node.some((item) => mentions(item, text, asKey));
+  if (typeof node !== "object" || node === null) return false;
+  return (asKey && Object.hasOwn(node, text)) || Object.values(node).some((item) => mentions(item, text, asKey));
 }
 
 /**
