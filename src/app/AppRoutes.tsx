@@ -16,6 +16,15 @@ const JoinPage = lazy(() => import("@/pages/join/JoinPage"));
 const ForgotPasswordPage = lazy(() => import("@/pages/login/ForgotPasswordPage"));
 const ResetPasswordPage = lazy(() => import("@/pages/login/ResetPasswordPage"));
 const ChangePasswordPage = lazy(() => import("@/pages/account/ChangePasswordPage"));
+const ServiceDesignerPage = lazy(() => import("@/pages/designer/ServiceDesignerPage"));
+const SheetServicePage = lazy(() => import("@/pages/sheet-import/SheetServicePage"));
+
+/** Pages under 服务管理 that are not menu items: who may open them is the menu item's rule (UI only; RPCs decide). */
+const designerRoutes = [
+  { path: "/services/new/from-sheet", page: SheetServicePage },
+  { path: "/services/:id/design", page: ServiceDesignerPage },
+  { path: "/services/:id/design/:concern", page: ServiceDesignerPage },
+];
 
 export function AppRoutes() {
   return (
@@ -71,6 +80,19 @@ export function AppRoutes() {
         {serviceRoutes.map((route) => (
           // Who may read a service is in its definition and RLS; the page hides what the user cannot do.
           <Route key={route.path} path={route.path} element={<route.page />} />
+        ))}
+        {designerRoutes.map((route) => (
+          <Route
+            key={route.path}
+            path={route.path}
+            element={
+              <CanAccess resource="services" action="list" fallback={<ForbiddenPage />}>
+                <Suspense fallback={<PageLoading />}>
+                  <route.page />
+                </Suspense>
+              </CanAccess>
+            }
+          />
         ))}
         <Route
           path="/account/password"

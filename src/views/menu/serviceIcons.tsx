@@ -3,14 +3,22 @@
 import {
   AlertOutlined,
   AppstoreOutlined,
+  BulbOutlined,
   CarOutlined,
+  EnvironmentOutlined,
   FileTextOutlined,
+  FlagOutlined,
+  GiftOutlined,
   HeartOutlined,
   HomeOutlined,
+  IdcardOutlined,
   MedicineBoxOutlined,
+  PhoneOutlined,
   SafetyCertificateOutlined,
+  SmileOutlined,
   SolutionOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
   ToolOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -19,17 +27,28 @@ import type { ComponentType } from "react";
 const icons: Readonly<Record<string, ComponentType>> = {
   AlertOutlined,
   AppstoreOutlined,
+  BulbOutlined,
   CarOutlined,
+  EnvironmentOutlined,
   FileTextOutlined,
+  FlagOutlined,
+  GiftOutlined,
   HeartOutlined,
   HomeOutlined,
+  IdcardOutlined,
   MedicineBoxOutlined,
+  PhoneOutlined,
   SafetyCertificateOutlined,
+  SmileOutlined,
   SolutionOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
   ToolOutlined,
   UserOutlined,
 };
+
+/** The names the designer's icon picker offers. */
+export const serviceIconNames: readonly string[] = Object.keys(icons);
 
 export function ServiceIcon({ name }: { name: string }) {
   const Icon = icons[name] ?? FileTextOutlined;
