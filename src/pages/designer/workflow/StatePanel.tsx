@@ -39,7 +39,7 @@ type Props = {
 
 /** The side panel for one state: name, colour, terminal, time limit; make initial; delete. */
 export function StatePanel({ state, initial, fields, removedTransitions, onChange, onSetInitial, onRemove }: Props) {
-  const { t } = useWorkflowLabels([]);
+  const { t, named } = useWorkflowLabels([]);
   const change = (next: DraftState) => onChange(withoutUndefined(next), t("workflowDesigner.stateTitle", { name: next.label }));
   const setLimit = (limit: DraftTimeLimit | undefined) => {
     const { slaHours: _older, timeLimit: _limit, ...rest } = state;
@@ -63,7 +63,7 @@ export function StatePanel({ state, initial, fields, removedTransitions, onChang
           id="wf-state-color"
           value={state.color}
           onChange={(color: string) => change({ ...state, color })}
-          options={colors.map((color) => ({ value: color, label: <Tag color={color}>{state.label}</Tag> }))}
+          options={colors.map((color) => ({ value: color, label: <Tag color={color}>{named(state, state.key)}</Tag> }))}
           style={{ width: 200 }}
         />
       </Form.Item>
