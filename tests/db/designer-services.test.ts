@@ -1,8 +1,23 @@
 // 服务管理 and the designer's saves, as the demo users through PostgREST: who may archive and
 // restore, what list_services shows whom, drafts saved with their removed fields, a stale save
 // naming who saved last, and a published field keeping its type.
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestWorld, type TestPerson } from "../support/access-fixtures";
 import { as, detailsOf, mustCreate, run, sql, UNITS, unitId } from "../support/engine-fixtures";
+
+const JIFENG_STREET = "433101009"; // 吉凤街道, above 牯牛坪 and 湾溪
+const WANXI = "433101009002"; // 湾溪社区, beside 牯牛坪
+
+const world = new TestWorld();
+let streetAdmin: TestPerson; // community_admin at 吉凤街道
+let wanxiAdmin: TestPerson; // community_admin at 湾溪社区
+
+beforeAll(async () => {
+  streetAdmin = await world.person("street-admin", { role: "community_admin", unitCode: JIFENG_STREET });
+  wanxiAdmin = await world.person("wanxi-admin", { role: "community_admin", unitCode: WANXI });
+});
+
+afterAll(() => world.cleanup());
 
 function definition(key: string, fields: object[] = [{ key: "title", label: "标题", type: "text", required: true }]) {
   return {
@@ -62,6 +77,51 @@ describe("list_services", () => {
     const { data, error } = await staff.rpc("list_services");
     expect(error).toBeNull();
     expect((data as { editable: boolean }[]).every((row) => !row.editable)).toBe(true);
+  });
+});
+
+describe("who administers which service", () => {
+  it("a street administrator manages a community's service below the street; the next community's administrator neither sees nor manages it", async () => {
+    const service = await publishedService("street");
+    const street = await streetAdmin.client.rpc("archive_service", { p_service_id: service.id, p_archived: true, p_expected_row_version: service.row_version });
+    expect(street.error).toBeNull();
+    const restored = await streetAdmin.client.rpc("archive_service", {
+      p_service_id: service.id,
+      p_archived: false,
+      p_expected_row_version: (street.data as Row).row_version,
+    });
+    expect(restored.error).toBeNull();
+    const sibling = await wanxiAdmin.client.rpc("archive_service", {
+      p_service_id: service.id,
+      p_archived: true,
+      p_expected_row_version: (restored.data as Row).row_version,
+    });
+    expect(sibling.error).toMatchObject({ code: "PT403", message: "service_forbidden" });
+    const listed = await wanxiAdmin.client.rpc("list_services");
+    expect((listed.data as { id: string }[]).map((row) => row.id)).not.toContain(service.id);
+    const byStreet = await streetAdmin.client.rpc("list_services");
+    expect(byStreet.data as { id: string; editable: boolean }[]).toContainEqual(expect.objectContaining({ id: service.id, editable: true }));
+  });
+
+  it("a street administrator creates a service for the street; a community administrator below may copy it, not change it", async () => {
+    const key = `designer_${run}_streetown`;
+    const created = await streetAdmin.client.rpc("create_service", { p_definition: definition(key), p_owner_org_unit_id: await unitId(JIFENG_STREET) });
+    expect(created.error).toBeNull();
+    const byCommunity = await (
+      await as("admin")
+    ).rpc("save_service_draft", {
+      p_service_id: (created.data as Row).id,
+      p_draft: definition(key),
+      p_expected_row_version: (created.data as Row).row_version,
+    });
+    expect(byCommunity.error).toMatchObject({ code: "PT403", message: "service_forbidden" });
+    const listed = await (await as("admin")).rpc("list_services");
+    expect(listed.data as { id: string; editable: boolean }[]).toContainEqual(expect.objectContaining({ id: (created.data as Row).id, editable: false }));
+    const forSibling = await wanxiAdmin.client.rpc("create_service", {
+      p_definition: definition(`${key}_x`),
+      p_owner_org_unit_id: await unitId(UNITS.guniuping),
+    });
+    expect(forSibling.error).toMatchObject({ code: "PT403", message: "service_forbidden" });
   });
 });
 

@@ -1,6 +1,7 @@
--- 服务管理: every service with what its list shows — status, version, owner, whether the caller
--- may change it (an administrator of the owning unit or above) or only copy it, and how many of
--- its records the caller can see.
+-- 服务管理: the services of the caller's units — owned at, above or below a unit where they
+-- hold a membership (a sibling community's services are its own business) — with what the list
+-- shows: status, version, owner, whether the caller may change it (an administrator of the owning
+-- unit or above) or only copy it, and how many of its records the caller can see.
 create or replace function public.list_services() returns table (
   id uuid, key text, name text, name_en text, category text, icon text, description text, status text,
   current_version int, has_draft boolean, owner_org_unit_id uuid, owner_name text, editable boolean,
@@ -18,5 +19,7 @@ language sql stable security invoker set search_path = '' as $$
     left join public.service_versions v on v.service_id = s.id and v.version = s.current_version
     left join public.org_units u on u.id = s.owner_org_unit_id
     left join public.profiles p on p.id = s.updated_by
+   where exists (select 1 from unnest(private.my_unit_paths()) mine(path)
+                  where mine.path = u.path or mine.path like u.path || '.%' or u.path like mine.path || '.%')
    order by s.status = 'archived', s.category, s.name
 $$;
