@@ -85,51 +85,63 @@ export function WidgetEditor({ widget, index, count, definition, serviceId, erro
         <Row gutter={[16, 8]}>
           <Col xs={24} lg={11}>
             <Form layout="vertical" component="div">
-              <Form.Item label={t("designerDashboard.title")} style={{ marginBottom: 8 }}>
-                <CommittedText value={widget.title} label={t("designerDashboard.title")} onCommit={(text) => onChange({ ...widget, title: text })} />
-              </Form.Item>
-              <Form.Item label={t("designerDashboard.titleEn")} style={{ marginBottom: 8 }}>
-                <CommittedText
-                  value={widget.title_en}
-                  label={t("designerDashboard.titleEn")}
-                  onCommit={(text) => {
-                    const { title_en: _old, ...rest } = widget;
-                    onChange(text === "" ? rest : { ...rest, title_en: text });
-                  }}
-                />
-              </Form.Item>
-              <Form.Item label={t("designerDashboard.kind")} style={{ marginBottom: 8 }}>
-                <Select
-                  aria-label={t("designerDashboard.kind")}
-                  value={widget.kind}
-                  onChange={(kind) => onChange(withKind(widget, kind))}
-                  options={widgetKinds.map((kind) => ({ value: kind, label: t(`designerDashboard.kinds.${kind}`) }))}
-                />
-              </Form.Item>
-              <Form.Item label={t("designerDashboard.metric")} style={{ marginBottom: 8 }}>
-                <Select
-                  aria-label={t("designerDashboard.metric")}
-                  value={widget.metric}
-                  onChange={(metric) => onChange({ ...widget, metric })}
-                  options={widgetMetrics.map((metric) => ({ value: metric, label: t(`designerDashboard.metrics.${metric}`) }))}
-                />
-              </Form.Item>
-              {grouped && (
-                <Form.Item label={t("designerDashboard.groupBy")} style={{ marginBottom: 8 }}>
-                  <Select
-                    aria-label={t("designerDashboard.groupBy")}
-                    value={widget.groupBy}
-                    placeholder={t("designerDashboard.noGrouping")}
-                    // only a table may show one overall figure; charts need groups
-                    allowClear={widget.kind === "table"}
-                    onChange={(groupBy: string | undefined) => {
-                      const { groupBy: _old, ...rest } = widget;
-                      onChange(groupBy === undefined ? rest : { ...rest, groupBy });
-                    }}
-                    options={options}
-                  />
-                </Form.Item>
-              )}
+              <Row gutter={12}>
+                <Col xs={24} sm={12}>
+                  <Form.Item label={t("designerDashboard.title")} style={{ marginBottom: 8 }}>
+                    <CommittedText value={widget.title} label={t("designerDashboard.title")} onCommit={(text) => onChange({ ...widget, title: text })} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} sm={12}>
+                  <Form.Item label={t("designerDashboard.titleEn")} style={{ marginBottom: 8 }}>
+                    <CommittedText
+                      value={widget.title_en}
+                      label={t("designerDashboard.titleEn")}
+                      onCommit={(text) => {
+                        const { title_en: _old, ...rest } = widget;
+                        onChange(text === "" ? rest : { ...rest, title_en: text });
+                      }}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} sm={8}>
+                  <Form.Item label={t("designerDashboard.kind")} style={{ marginBottom: 8 }}>
+                    <Select
+                      aria-label={t("designerDashboard.kind")}
+                      value={widget.kind}
+                      onChange={(kind) => onChange(withKind(widget, kind))}
+                      options={widgetKinds.map((kind) => ({ value: kind, label: t(`designerDashboard.kinds.${kind}`) }))}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} sm={8}>
+                  <Form.Item label={t("designerDashboard.metric")} style={{ marginBottom: 8 }}>
+                    <Select
+                      aria-label={t("designerDashboard.metric")}
+                      value={widget.metric}
+                      onChange={(metric) => onChange({ ...widget, metric })}
+                      options={widgetMetrics.map((metric) => ({ value: metric, label: t(`designerDashboard.metrics.${metric}`) }))}
+                    />
+                  </Form.Item>
+                </Col>
+                {grouped && (
+                  <Col xs={24} sm={8}>
+                    <Form.Item label={t("designerDashboard.groupBy")} style={{ marginBottom: 8 }}>
+                      <Select
+                        aria-label={t("designerDashboard.groupBy")}
+                        value={widget.groupBy}
+                        placeholder={t("designerDashboard.noGrouping")}
+                        // only a table may show one overall figure; charts need groups
+                        allowClear={widget.kind === "table"}
+                        onChange={(groupBy: string | undefined) => {
+                          const { groupBy: _old, ...rest } = widget;
+                          onChange(groupBy === undefined ? rest : { ...rest, groupBy });
+                        }}
+                        options={options}
+                      />
+                    </Form.Item>
+                  </Col>
+                )}
+              </Row>
             </Form>
             {errors.length > 0 && (
               <Alert
