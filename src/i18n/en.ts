@@ -802,6 +802,7 @@ export const en: Messages = {
     unitHint: "The unit the service belongs to; imported records are filed under it too",
     noUnit: "Only unit administrators create services, and you administer no unit",
     importRows: "Import the sheet's {{count}} rows as the first records",
+    tooManyToImport: "The sheet has {{count}} rows, more than one import takes ({{max}}): create the service now and enter the data in smaller parts.",
     importHint: "Every row is checked against the service's rules first: if any row fails, no row is imported and the failing rows are listed.",
     create: "Create draft service",
     createAndImport: "Create the service and import {{count}} rows",

@@ -795,6 +795,7 @@ export const zhCN = {
     unitHint: "服务归属的单位；导入的记录也登记在该单位下",
     noUnit: "只有单位管理员可以创建服务，您目前没有可管理的单位",
     importRows: "把表格中的 {{count}} 行导入为首批记录",
+    tooManyToImport: "表格有 {{count}} 行，超过一次导入的上限（{{max}} 行）：可以先创建服务，数据请拆分后分批录入。",
     importHint: "导入前每一行都按服务的校验规则检查：只要有一行不通过，就一行也不导入，并列出问题所在的行。",
     create: "创建服务草稿",
     createAndImport: "创建服务并导入 {{count}} 行",
