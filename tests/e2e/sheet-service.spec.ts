@@ -97,15 +97,18 @@ test("a 200-row roster becomes a service: types inferred, 3 bad rows reported an
   expect(await stored(name)).toEqual({ services: 1, records: 200 });
 });
 
-test("without the rows, the sheet becomes a draft service opened in the designer", async ({ page }) => {
+test("without the rows, the sheet becomes a draft service opened in the designer; a sheet too big to import in one go says so", async ({ page }) => {
   const name = `志愿者名单${randomInt(1000, 9999)}`;
   await signIn(page, "admin@demo.local");
   await page.goto("/services/new/from-sheet");
   const chooser = page.waitForEvent("filechooser");
   await page.getByText("点击选择或拖拽 .xlsx 文件到这里").click();
-  await (await chooser).setFiles({ name: `${name}.xlsx`, mimeType: xlsx, buffer: await rosterWorkbook(rosterRows(5)) });
+  await (await chooser).setFiles({ name: `${name}.xlsx`, mimeType: xlsx, buffer: await rosterWorkbook(rosterRows(501)) });
   await page.getByRole("button", { name: "下一步" }).click();
-  await page.getByRole("checkbox", { name: "把表格中的 5 行导入为首批记录" }).uncheck();
+  const importRows = page.getByRole("checkbox", { name: "把表格中的 501 行导入为首批记录" });
+  await expect(importRows).toBeDisabled();
+  await expect(importRows).not.toBeChecked();
+  await expect(page.getByText("表格有 501 行，超过一次导入的上限（500 行）")).toBeVisible();
   await page.getByRole("button", { name: "创建服务草稿" }).click();
   await expect(page).toHaveURL(/\/services\/[0-9a-f-]{36}\/design$/);
   expect(await stored(name)).toEqual({ services: 1, records: 0 });

@@ -43,7 +43,7 @@ export function rosterRows(count: number, faults: ReadonlyMap<number, RosterFaul
     const year = 1940 + (i % 60);
     const month = (i % 12) + 1;
     const day = (i % 28) + 1;
-    const sequence = String(100 + i).padStart(3, "0");
+    const sequence = String((100 + i) % 1000).padStart(3, "0");
     const first17 = `433101${year}${String(month).padStart(2, "0")}${String(day).padStart(2, "0")}${sequence}`;
     let id = first17 + checkChar(first17);
     let phone = `139${String(10_000_000 + i * 7919).slice(0, 8)}`;

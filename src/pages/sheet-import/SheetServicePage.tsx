@@ -18,6 +18,7 @@ import { FieldProposalTable } from "./FieldProposalTable";
 import { inferFields, retypeProposal, type ProposedField } from "./inferFields";
 import { RowProblemReport } from "./RowProblemReport";
 import type { SheetTable } from "./sheetCells";
+import { sheetLimits } from "./sheetLimits";
 import { SheetUpload } from "./SheetUpload";
 import { useSheetServiceCreate } from "./useSheetServiceCreate";
 
@@ -47,6 +48,10 @@ export default function SheetServicePage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const unitId = chosenUnit ?? ownerUnits.find((unit) => scope.adminUnitIds.includes(unit.id))?.id ?? ownerUnits[0]?.id;
+
+  const rowCount = table?.rows.length ?? 0;
+  const importable = rowCount <= sheetLimits.importRows;
+  const importing = importRows && importable;
 
   const read = (next: SheetTable, file: string) => {
     // a corrected copy of the same sheet keeps the choices already confirmed
@@ -82,7 +87,7 @@ export default function SheetServicePage() {
       setDefinitionErrors(parsed.errors);
       return;
     }
-    const rowCheck = importRows ? checkSheetRows(parsed.definition, table) : null;
+    const rowCheck = importing ? checkSheetRows(parsed.definition, table) : null;
     if (rowCheck && rowCheck.badRows.length > 0 && !skipBadRows) {
       setCheck(rowCheck);
       return;
@@ -105,7 +110,6 @@ export default function SheetServicePage() {
     }
   };
 
-  const rowCount = table?.rows.length ?? 0;
   return (
     <Flex vertical gap={16}>
       <div>
@@ -150,9 +154,10 @@ export default function SheetServicePage() {
               <ScopeUnitSelect id="sheet-service-unit" units={ownerUnits} value={unitId} onChange={setChosenUnit} disabled={created !== null} />
             </Form.Item>
             <Form.Item extra={t("sheetImport.importHint")}>
-              <Checkbox checked={importRows} onChange={(e) => setImportRows(e.target.checked)} disabled={created !== null}>
+              <Checkbox checked={importing} onChange={(e) => setImportRows(e.target.checked)} disabled={created !== null || !importable}>
                 {t("sheetImport.importRows", { count: rowCount })}
               </Checkbox>
+              {!importable && <Alert type="warning" showIcon message={t("sheetImport.tooManyToImport", { count: rowCount, max: sheetLimits.importRows })} />}
             </Form.Item>
             {!scope.isLoading && ownerUnits.length === 0 && <Alert type="warning" showIcon message={t("sheetImport.noUnit")} style={{ marginBottom: 16 }} />}
             <Flex gap={8}>
@@ -160,7 +165,7 @@ export default function SheetServicePage() {
                 {t("sheetImport.back")}
               </Button>
               <Button type="primary" htmlType="submit" loading={busy} disabled={name.trim() === "" || !unitId}>
-                {importRows ? t("sheetImport.createAndImport", { count: rowCount }) : t("sheetImport.create")}
+                {importing ? t("sheetImport.createAndImport", { count: rowCount }) : t("sheetImport.create")}
               </Button>
             </Flex>
           </Form>
@@ -184,7 +189,7 @@ export default function SheetServicePage() {
             <Alert
               type="error"
               showIcon
-              message={importRows ? t("sheetImport.importFailed") : t("sheetImport.failed")}
+              message={importing ? t("sheetImport.importFailed") : t("sheetImport.failed")}
               description={created ? `${failure} ${t("sheetImport.alreadyCreated", { name: created.name })}` : failure}
             />
           )}
