@@ -803,6 +803,7 @@ export const en: Messages = {
     noUnit: "Only unit administrators create services, and you administer no unit",
     importRows: "Import the sheet's {{count}} rows as the first records",
     tooManyToImport: "The sheet has {{count}} rows, more than one import takes ({{max}}): create the service now and enter the data in smaller parts.",
+    timeout: "The database did not finish the import in time and undid all of it. Try again later, or import the sheet in smaller parts.",
     importHint: "Every row is checked against the service's rules first: if any row fails, no row is imported and the failing rows are listed.",
     create: "Create draft service",
     createAndImport: "Create the service and import {{count}} rows",
