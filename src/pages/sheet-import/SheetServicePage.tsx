@@ -9,6 +9,7 @@ import { useNavigate } from "react-router";
 import { useLocale, useT } from "@/i18n";
 import { fieldTypes } from "@/field-types";
 import { parseServiceDefinition, type DefinitionError } from "@/services/schema";
+import { toHttpError } from "@/lib/supabase/errors";
 import { useErrorText } from "@/views/shared/useErrorText";
 import { ScopeUnitSelect } from "../members/ScopeUnitSelect";
 import { useAdminScope } from "../members/useAdminScope";
@@ -104,7 +105,8 @@ export default function SheetServicePage() {
       open?.({ type: "success", message: t("sheetImport.imported", { name: service.name, count }) });
       navigate(`/s/${service.key}`);
     } catch (e) {
-      setFailure(errorText(e));
+      // query_canceled: the one insert ran past the API's statement_timeout and was rolled back
+      setFailure(toHttpError(e).code === "57014" ? t("sheetImport.timeout") : errorText(e));
     } finally {
       setBusy(false);
     }
