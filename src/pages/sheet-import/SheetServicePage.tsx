@@ -82,6 +82,7 @@ export default function SheetServicePage() {
     if (!table || !unitId) return;
     setFailure(null);
     setDefinitionErrors([]);
+    setCheck(null);
     const definition = buildSheetDefinition({ name: name.trim(), sourceName: fileName, fields });
     const parsed = parseServiceDefinition(definition, fieldTypes);
     if (!parsed.ok) {
@@ -163,7 +164,14 @@ export default function SheetServicePage() {
             </Form.Item>
             {!scope.isLoading && ownerUnits.length === 0 && <Alert type="warning" showIcon message={t("sheetImport.noUnit")} style={{ marginBottom: 16 }} />}
             <Flex gap={8}>
-              <Button onClick={() => setStep(1)} disabled={created !== null}>
+              <Button
+                onClick={() => {
+                  // the report belongs to the fields as they were; changed fields are checked anew
+                  setCheck(null);
+                  setStep(1);
+                }}
+                disabled={created !== null}
+              >
                 {t("sheetImport.back")}
               </Button>
               <Button type="primary" htmlType="submit" loading={busy} disabled={name.trim() === "" || !unitId}>
