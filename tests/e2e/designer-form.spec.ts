@@ -1,0 +1,116 @@
+// The designer's 表单 page as the community administrator, on the service their community owns
+// (居民议事): a field added from the palette by click and by drag, named (its key follows in
+// pinyin), given options and a condition with pickers, shown live in the preview (the field
+// appears for one choice only), a sensitive field refused as a condition, reordered by keyboard
+// and buttons, deleted and restored; a published field offers 改为新字段 instead of a type change.
+// The draft is put back at the end, so the other designer journeys see the service as seeded.
+import pg from "pg";
+import { expect, signIn, test } from "./fixtures";
+
+async function query<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+  const db = new pg.Client({ connectionString: process.env.SUPABASE_DB_URL });
+  await db.connect();
+  try {
+    return (await db.query<T>(text, params)).rows;
+  } finally {
+    await db.end();
+  }
+}
+
+type Draft = { id: string; draft: unknown; draft_removed_fields: unknown };
+
+test("表单: fields from the palette, options and a condition by pickers, live preview, reorder, delete and restore", async ({ page }) => {
+  const [before] = await query<Draft>("select id, draft, draft_removed_fields from public.services where key = 'resident_proposal'");
+  try {
+    await signIn(page, "admin@demo.local");
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await page.goto(`/services/${before.id}/design/form`);
+    const list = page.getByRole("list", { name: "表单字段" });
+    const rows = list.getByRole("listitem");
+    const preview = page.getByRole("form", { name: "表单预览" });
+    await expect(rows.first()).toContainText("建议类别");
+
+    // click: added after the selected field (the first), named, key from the name
+    await page.getByRole("button", { name: "添加下拉单选" }).click();
+    await page.getByLabel("字段名称", { exact: true }).fill("充电桩类型");
+    await expect(rows.nth(1)).toContainText("充电桩类型");
+    await page.getByRole("tab", { name: "选项与校验" }).click();
+    await page.getByLabel("选项 选项名称 1").fill("交流慢充");
+    await page.getByLabel("选项 选项名称 2").fill("直流快充");
+    await expect(page.getByText("zhi_liu_kuai_chong")).toBeVisible();
+    await page.getByRole("tab", { name: "高级" }).click();
+    await expect(page.getByLabel("键名")).toHaveValue("chong_dian_zhuang_lei_xing");
+    await expect(page.getByText("发布后不可更改")).toBeVisible();
+
+    // a second field, shown only when 直流快充 is chosen
+    await page.getByRole("button", { name: "添加单行文本" }).click();
+    await page.getByLabel("字段名称", { exact: true }).fill("快充功率说明");
+    await page.getByRole("tab", { name: "显示与必填" }).click();
+    await page.getByRole("button", { name: "设置条件" }).first().click();
+    const fieldPicker = page.getByLabel("显示条件：字段").first();
+    await fieldPicker.click();
+    // a sensitive field is offered but refused: picking it changes nothing
+    await page.getByRole("combobox", { name: "显示条件：字段" }).fill("联系电话");
+    await page.getByTitle("联系电话（敏感字段，不能作为条件）").click();
+    await expect(fieldPicker).toContainText("建议类别");
+    await page.getByRole("combobox", { name: "显示条件：字段" }).fill("充电桩");
+    await page.keyboard.press("Enter");
+    await expect(fieldPicker).toContainText("充电桩类型");
+    await page.getByLabel("显示条件：值").first().click();
+    await page.getByTitle("直流快充").click();
+
+    // the preview is the real form: the field appears for that choice only
+    await expect(preview.getByText("快充功率说明")).toHaveCount(0);
+    await preview.getByLabel("充电桩类型").click();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(preview.getByText("快充功率说明")).toBeVisible();
+
+    // keyboard drag: pick up with Space, move up, drop
+    await expect(rows.nth(2)).toContainText("快充功率说明");
+    const handle = page.getByRole("button", { name: /^拖动「快充功率说明」/ });
+    await handle.focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Space");
+    await expect(rows.nth(1)).toContainText("快充功率说明");
+    // and the buttons
+    await page.getByRole("button", { name: "下移 快充功率说明" }).click();
+    await expect(rows.nth(2)).toContainText("快充功率说明");
+
+    // pointer drag from the palette onto the first field: the new field takes its place
+    const source = page.getByRole("button", { name: "添加日期", exact: true });
+    const target = rows.first();
+    const from = (await source.boundingBox())!;
+    const to = (await target.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 20, from.y + from.height / 2, { steps: 5 });
+    await page.mouse.move(to.x + to.width / 2, to.y + 10, { steps: 15 });
+    await page.mouse.up();
+    await expect(rows.first()).toContainText("日期");
+
+    // delete, then restore from 已删除字段
+    await page.getByRole("button", { name: "删除 快充功率说明" }).click();
+    await page
+      .getByRole("button", { name: "删 除" })
+      .or(page.getByRole("button", { name: "删除", exact: true }))
+      .click();
+    await expect(list.getByText("快充功率说明")).toHaveCount(0);
+    await page.getByText("已删除字段（1）").click();
+    await page.getByRole("button", { name: "恢复 快充功率说明" }).click();
+    await expect(rows.last()).toContainText("快充功率说明");
+
+    // a published field keeps its type: 改为新字段 is offered instead
+    await list.getByText("建议类别").click();
+    await page.getByRole("tab", { name: "高级" }).click();
+    await expect(page.getByRole("button", { name: "改为新字段" })).toBeVisible();
+    await expect(page.getByText("这个字段已经发布")).toBeVisible();
+  } finally {
+    await query("update public.services set draft = $2, draft_removed_fields = $3 where id = $1", [
+      before.id,
+      before.draft,
+      JSON.stringify(before.draft_removed_fields),
+    ]);
+  }
+});
