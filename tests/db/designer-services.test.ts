@@ -249,3 +249,31 @@ describe("a published field keeps its type", () => {
     expect(old).toEqual({ service_version: 1, amount: 3 });
   });
 });
+
+describe("a role never holds an action that needs read without read", () => {
+  const grantsOf = async (serviceId: string, role: string) =>
+    (
+      await sql<{ action: string }>("select action from public.service_role_grants where service_id = $1 and role_key = $2 order by action", [serviceId, role])
+    ).map((row) => row.action);
+
+  it("set_service_grant grants read with export and revokes update and export with read", async () => {
+    const service = await publishedService("cascade");
+    const admin = await as("admin");
+    expect(
+      (await admin.rpc("set_service_grant", { p_service_id: service.id, p_role_key: "grid_worker", p_action: "export", p_granted: true })).error,
+    ).toBeNull();
+    expect(await grantsOf(service.id, "grid_worker")).toEqual(["export", "read"]);
+    expect((await admin.rpc("set_service_grant", { p_service_id: service.id, p_role_key: "staff", p_action: "read", p_granted: false })).error).toBeNull();
+    expect(await grantsOf(service.id, "staff")).toEqual(["create"]);
+  });
+
+  it("a version that takes read away takes the actions granted live with it", async () => {
+    const service = await publishedService("publishread");
+    const admin = await as("admin");
+    await admin.rpc("set_service_grant", { p_service_id: service.id, p_role_key: "staff", p_action: "export", p_granted: true });
+    const next = { ...definition(`designer_${run}_publishread`), permissions: { community_admin: ["read", "create", "update"], staff: ["create"] } };
+    const published = await admin.rpc("publish_service", { p_service_id: service.id, p_definition: next, p_expected_row_version: service.row_version });
+    expect(published.error).toBeNull();
+    expect(await grantsOf(service.id, "staff")).toEqual(["create"]);
+  });
+});

@@ -35,6 +35,12 @@ begin
   select p_service_id, n.role_key, n.action
     from (select * from private.definition_grants(p_definition) except select * from private.definition_grants(previous)) n
   on conflict do nothing;
+  -- read removed by this version takes with it the actions that need it, even ones an
+  -- administrator had granted live (a role never holds them without read)
+  delete from public.service_role_grants g
+   where g.service_id = p_service_id
+     and g.action = any (private.actions_needing_read())
+     and not exists (select 1 from public.service_role_grants x where x.service_id = p_service_id and x.role_key = g.role_key and x.action = 'read');
   return next_version;
 end;
 $$;

@@ -1,4 +1,5 @@
--- Grants or revokes one action of one role on a service, for community and system
+-- Grants or revokes one action of one role on a service (read comes with the actions that need
+-- it and goes with them), for community and system
 -- administrators at the service's owning unit or above, once the service is published.
 -- Returns the service's grants after the change. Errors (message = stable code):
 -- service_not_found PT404, service_forbidden PT403, service_not_published PT409,
@@ -34,11 +35,17 @@ begin
     raise exception using errcode = 'PT400', message = 'role_not_found',
       detail = jsonb_build_object('role_key', p_role_key)::text, hint = '角色不存在 / No such role';
   end if;
+  -- A role never holds an action that needs read without read (private.actions_needing_read):
+  -- granting one grants read with it, revoking read revokes them with it, as the matrix shows.
   if p_granted then
-    insert into public.service_role_grants (service_id, role_key, action) values (p_service_id, p_role_key, p_action)
+    insert into public.service_role_grants (service_id, role_key, action)
+    select p_service_id, p_role_key, a
+      from unnest(case when p_action = any (private.actions_needing_read()) then array[p_action, 'read'] else array[p_action] end) a
     on conflict do nothing;
   else
-    delete from public.service_role_grants g where g.service_id = p_service_id and g.role_key = p_role_key and g.action = p_action;
+    delete from public.service_role_grants g
+     where g.service_id = p_service_id and g.role_key = p_role_key
+       and (g.action = p_action or (p_action = 'read' and g.action = any (private.actions_needing_read())));
   end if;
   return query select * from public.service_role_grants g where g.service_id = p_service_id order by g.role_key, g.action;
 end;
