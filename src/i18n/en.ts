@@ -814,7 +814,7 @@ export const en: Messages = {
     importFailed: "Import failed; no record was imported",
     alreadyCreated: "The service \"{{name}}\" exists already; importing again will not create another.",
     report: {
-      title: "{{rows}} rows did not pass the checks; nothing was imported",
+      title: "Rows failing the checks: {{rows}}; nothing was imported",
       hint: "Rows with problems (Excel row numbers): {{rows}}. Correct them in the sheet and upload it again, or skip these rows and import the others.",
       row: "Row",
       column: "Column",
@@ -822,7 +822,7 @@ export const en: Messages = {
       sheet: "Problems",
       download: "Download the problems",
       reupload: "Upload the corrected sheet",
-      skip: "Skip these {{bad}} rows and import the other {{good}}",
+      skip: "Skip the failing rows ({{bad}}) and import the others ({{good}})",
       skipConfirm: "Skip the {{bad}} rows with problems and import only the other {{good}}? The skipped rows must be entered later.",
       skipOk: "Skip and import",
     },
