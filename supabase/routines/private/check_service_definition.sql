@@ -1,6 +1,6 @@
 -- The structural checks the database relies on: keys, known field types with well-typed
--- options, conditions naming existing fields without cycles, derived values, defaults and rules
--- (private.check_derived_fields), workflow states that exist,
+-- options, layout keys (section, width), conditions naming existing fields without cycles,
+-- derived values, defaults and rules (private.check_derived_fields), workflow states that exist,
 -- and permissions by role (an action that needs read comes with read). Returns [] or [{path, code, params, message_zh, message_en}],
 -- paths written like the designer's (`fields[3].type`). The full schema is
 -- parseServiceDefinition's job in the browser; this is what keeps the engine sound.
@@ -64,6 +64,17 @@ begin
       end if;
       if jsonb_typeof(field -> 'label') is distinct from 'string' or private.is_empty_answer(field -> 'label') then
         errors := errors || private.definition_error(at || '.label', 'required');
+      end if;
+      -- layout (a section heading, half or full width) is the form's alone, but a definition the
+      -- browser refuses must not be published: its service would not open (fieldSchema.ts)
+      if field ? 'section' and (jsonb_typeof(field -> 'section') <> 'string' or private.is_empty_answer(field -> 'section')) then
+        errors := errors || private.definition_error(at || '.section', 'empty');
+      end if;
+      if field ? 'section_en' and jsonb_typeof(field -> 'section_en') <> 'string' then
+        errors := errors || private.wrong_type(at || '.section_en', 'string');
+      end if;
+      if field ? 'width' and (jsonb_typeof(field -> 'width') <> 'string' or field ->> 'width' not in ('full', 'half')) then
+        errors := errors || private.definition_error(at || '.width', 'invalid_value', '{"values": "full | half"}');
       end if;
       if jsonb_typeof(field -> 'type') is distinct from 'string' or not (field ->> 'type') = any (private.record_field_types()) then
         errors := errors || private.definition_error(at || '.type', 'unknown_field_type', jsonb_build_object('type', coalesce(field ->> 'type', '')));
