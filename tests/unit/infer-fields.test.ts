@@ -58,6 +58,7 @@ describe("inferring a field from a column", () => {
     expect(id).toMatchObject({ sensitive: true, required: false });
     expect(id.purpose).toBeTruthy();
     expect(inferField("姓名", ["张三", "李四"], []).required).toBe(true);
+    expect(inferField("姓名", [...Array.from({ length: 300 }, () => "张三"), null], []).required).toBe(false);
     expect(inferField("姓名", ["张三", "李四"], []).sensitive).toBe(false);
   });
 

@@ -173,8 +173,9 @@ export function inferField(header: string, values: readonly SheetCell[], taken: 
     label,
     key: keyFromLabel(label, [...taken, ...systemColumns], "field"),
     type,
-    // a column every sampled row answers is probably one the form should insist on
-    required: filled.length > 0 && filled.length === sample.length,
+    // a column every row answers is probably one the form should insist on (all rows, not the
+    // sample: a blank far down would otherwise fail the import as "required")
+    required: values.length > 0 && values.every((cell) => !isBlankCell(cell)),
     sensitive: false,
     evidence,
     warnings: [],
