@@ -8,6 +8,9 @@ import { useFormDesignerTexts } from "./useFormDesignerTexts";
 
 const shownErrors = 5;
 
+/** The last draft that parsed, per service key: kept when the page is left and opened again (the tabs unmount it). */
+const lastGoodByService = new Map<string, ServiceDefinition>();
+
 /**
  * 预览: the real record form of the draft as staff will see it. While the draft does not parse,
  * the last form that did stays on show, under the problems to fix.
@@ -15,9 +18,11 @@ const shownErrors = 5;
 export function FormPreviewCard({ definition }: { definition: DraftDefinition }) {
   const { t, language, label } = useFormDesignerTexts();
   const parsed = useMemo(() => parseServiceDefinition(definition, fieldTypes), [definition]);
-  const [lastGood, setLastGood] = useState<ServiceDefinition | null>(parsed.ok ? parsed.definition : null);
+  const [lastGood, setLastGood] = useState<ServiceDefinition | null>(parsed.ok ? parsed.definition : (lastGoodByService.get(definition.key) ?? null));
   useEffect(() => {
-    if (parsed.ok) setLastGood(parsed.definition);
+    if (!parsed.ok) return;
+    setLastGood(parsed.definition);
+    lastGoodByService.set(parsed.definition.key, parsed.definition);
   }, [parsed]);
   const shown = parsed.ok ? parsed.definition : lastGood;
   // a field's problem names the field as the admin knows it, not by its path
