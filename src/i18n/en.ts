@@ -995,6 +995,8 @@ export const en: Messages = {
       english: "English",
       dateToday: "Today",
       dateFixed: "A date",
+      patternNone: "Any",
+      patternCustom: "Custom (regular expression)",
       tagsPlaceholder: "Type and press Enter",
     },
     value: {
@@ -1102,7 +1104,8 @@ export const en: Messages = {
       subtrahend: "Subtract",
       start: "Start date",
       end: "End date",
-      unavailable: "This type cannot be computed. Computable: date (birth date), number (age, sum, difference, days), amount (sum, difference), choice or text (sex).",
+      unavailable:
+        "This type cannot be computed. Computable: date (birth date), number (age, sum, difference, days), amount (sum, difference), choice or text (sex).",
       noSources: "The form has no field this can be computed from yet",
     },
     preview: {

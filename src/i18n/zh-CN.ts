@@ -988,6 +988,8 @@ export const zhCN = {
       english: "英文",
       dateToday: "今天",
       dateFixed: "固定日期",
+      patternNone: "不限",
+      patternCustom: "自定义（正则表达式）",
       tagsPlaceholder: "输入后按回车",
     },
     value: {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldTypes } from "@/field-types";
 import { parseServiceDefinition } from "@/services/schema";
+import { patternPresets } from "@/pages/designer/form/patternPresets";
 import { as, detailsOf, run, sql, UNITS, unitId } from "../support/engine-fixtures";
 
 function laidOut(key: string, layout: Record<string, unknown>[]) {
@@ -71,5 +72,16 @@ describe("form layout keys in the definition check", () => {
     expect(problems).toEqual(["fields[0].section empty", "fields[1].width invalid_value", "fields[2].section_en wrong_type"]);
     const browser = parseServiceDefinition(definition, fieldTypes);
     expect(browser.ok ? [] : browser.errors.map((e) => `${e.path} ${e.code}`).sort()).toEqual(problems);
+  });
+
+  it("reads the designer's format presets as the browser does (text answers are checked by both)", async () => {
+    const samples = ["416000", "41600", "91433100MA4L0XXX7B", "湘U12345", "U12345", "00123", "12a", "a@b.cn", "a@b"];
+    for (const preset of patternPresets) {
+      const [row] = await sql<{ verdicts: boolean[] }>("select array_agg(s ~ $1 order by n) verdicts from unnest($2::text[]) with ordinality as t(s, n)", [
+        preset.pattern,
+        samples,
+      ]);
+      expect(row.verdicts, preset.key).toEqual(samples.map((sample) => new RegExp(preset.pattern, "u").test(sample)));
+    }
   });
 });

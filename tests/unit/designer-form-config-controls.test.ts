@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldTypeKeys, fieldTypes } from "@/field-types";
 import { configControls } from "@/pages/designer/form/configControls";
+import { patternPresets } from "@/pages/designer/form/patternPresets";
 import { parseServiceDefinition } from "@/services/schema";
 import { formSections } from "@/views/form/formSections";
 import { minimalDefinition } from "./support/minimal-definition";
@@ -33,6 +34,31 @@ describe("designer form: controls from a type's config schema", () => {
     expect(configControls(fieldTypes.attachment.configSchema)).toContainEqual({ key: "accept", kind: "tags" });
     expect(configControls(fieldTypes.sub_table.configSchema)[0]).toEqual({ key: "columns", kind: "columns" });
     expect(configControls(fieldTypes.textarea.configSchema)).toContainEqual({ key: "rows", kind: "number", integer: true, min: 2, max: 20 });
+  });
+});
+
+describe("designer form: format presets", () => {
+  const samples: Record<string, [string, string]> = {
+    postcode: ["416000", "41600"],
+    credit_code: ["91433100MA4L0XXX7B", "91433100MA4L0XXX7"],
+    plate: ["湘U12345", "U12345"],
+    digits: ["00123", "12a"],
+    email: ["a@b.cn", "a@b"],
+  };
+
+  it.each(patternPresets.map((preset) => [preset.key, preset] as const))("%s is a text option the schema accepts and reads right", (key, preset) => {
+    const field = {
+      key: "code",
+      label: "编码",
+      type: "text",
+      pattern: preset.pattern,
+      pattern_message: preset.message.zh,
+      pattern_message_en: preset.message.en,
+    };
+    expect(fieldTypes.text.configSchema.safeParse({ pattern: field.pattern, pattern_message: field.pattern_message }).success).toBe(true);
+    const [good, bad] = samples[key];
+    expect(new RegExp(preset.pattern, "u").test(good)).toBe(true);
+    expect(new RegExp(preset.pattern, "u").test(bad)).toBe(false);
   });
 });
 

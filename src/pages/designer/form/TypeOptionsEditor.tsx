@@ -7,6 +7,7 @@ import { configControls, type ConfigControl } from "./configControls";
 import { DateLimitInput } from "./DateLimitInput";
 import { problemsAt, type FieldProblem } from "./fieldErrors";
 import { textOf, withProp } from "./fieldProps";
+import { PatternInput } from "./PatternInput";
 import { SubTableColumnsEditor } from "./SubTableColumnsEditor";
 import { useFormDesignerTexts } from "./useFormDesignerTexts";
 
@@ -37,6 +38,20 @@ export function TypeOptionsEditor<T extends Options>({ target, configSchema, onC
     const value = target[control.key];
     switch (control.kind) {
       case "text":
+        if (control.key === "pattern") {
+          return (
+            <PatternInput
+              id={id}
+              pattern={textOf(value)}
+              onChange={(pattern, message) => {
+                let next = withProp(target, "pattern", pattern);
+                if (message && !textOf(target.pattern_message))
+                  next = withProp(withProp(next, "pattern_message", message.zh), "pattern_message_en", message.en);
+                onChange(next);
+              }}
+            />
+          );
+        }
         if (target.type === "date" && (control.key === "min" || control.key === "max")) {
           return <DateLimitInput id={id} value={textOf(value)} onChange={(next) => set(control.key, next)} />;
         }
