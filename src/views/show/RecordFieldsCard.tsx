@@ -3,14 +3,15 @@ import { fieldLabel, getFieldType } from "@/field-types";
 import { useT } from "@/i18n";
 import { visibleFieldKeys } from "@/services/conditions";
 import { editableFields } from "@/services/stages";
-import type { ServiceDefinition } from "@/services/schema";
+import type { FieldDefinition, ServiceDefinition } from "@/services/schema";
 import type { RecordRow } from "@/data/records";
 import type { ViewLookups } from "../hooks/useLookups";
 import { useFieldLanguage } from "../shared/fieldLanguage";
+import { formSections } from "../form/formSections";
 import { FieldValue, SystemValue } from "../shared/RecordCells";
 import { UnmaskButton } from "./UnmaskButton";
 
-/** The record's own columns, then every shown answer except files (those have their own card). */
+/** The record's own columns, then every shown answer except files (those have their own card), under the form's section headings. */
 type Props = { definition: ServiceDefinition; record: RecordRow; lookups: ViewLookups; now: Date; canUnmask: boolean };
 
 export function RecordFieldsCard({ definition, record, lookups, now, canUnmask }: Props) {
@@ -23,6 +24,19 @@ export function RecordFieldsCard({ definition, record, lookups, now, canUnmask }
   const system = (column: "status" | "org_unit_id" | "due_at" | "created_at") => (
     <SystemValue definition={definition} column={column} record={record} language={language} lookups={lookups} now={now} />
   );
+  const answerItem = (field: FieldDefinition) => ({
+    key: field.key,
+    label: fieldLabel(field, language),
+    children: (
+      <>
+        <FieldValue definition={definition} field={field} value={record.data[field.key]} language={language} lookups={lookups} variant="detail" />
+        {/* Sensitive answers arrive masked from the database; the original needs a logged reason. */}
+        {canUnmask && field.sensitive && record.data[field.key] !== undefined && (
+          <UnmaskButton recordId={record.id} fieldKey={field.key} fieldLabel={fieldLabel(field, language)} />
+        )}
+      </>
+    ),
+  });
   return (
     <Card title={t("records.show.fields")} size="small">
       <Descriptions
@@ -35,19 +49,13 @@ export function RecordFieldsCard({ definition, record, lookups, now, canUnmask }
           { key: "org_unit_id", label: t("records.show.unit"), children: system("org_unit_id") },
           { key: "due_at", label: t("records.show.dueAt"), children: system("due_at") },
           { key: "created_at", label: t("records.show.createdAt"), children: system("created_at") },
-          ...fields.map((field) => ({
-            key: field.key,
-            label: fieldLabel(field, language),
-            children: (
-              <>
-                <FieldValue definition={definition} field={field} value={record.data[field.key]} language={language} lookups={lookups} variant="detail" />
-                {/* Sensitive answers arrive masked from the database; the original needs a logged reason. */}
-                {canUnmask && field.sensitive && record.data[field.key] !== undefined && (
-                  <UnmaskButton recordId={record.id} fieldKey={field.key} fieldLabel={fieldLabel(field, language)} />
-                )}
-              </>
-            ),
-          })),
+          // the form's sections, as headings spanning the row, with their fields in the form's order
+          ...formSections(fields, language).flatMap((section) => [
+            ...(section.heading
+              ? [{ key: `section:${section.heading}`, label: <strong>{section.heading}</strong>, children: null, span: "filled" as const }]
+              : []),
+            ...section.rows.flat().map(answerItem),
+          ]),
         ]}
       />
     </Card>
