@@ -1,7 +1,8 @@
 // The designer's 表单 page as the community administrator, on the service their community owns
 // (居民议事): a field added from the palette by click and by drag, named (its key follows in
 // pinyin), given options and a condition with pickers, shown live in the preview (the field
-// appears for one choice only), a sensitive field refused as a condition, reordered by keyboard
+// appears for one choice only), an age computed from an ID number, a sensitive field refused as a
+// condition, reordered by keyboard
 // and buttons, deleted and restored; a published field offers 改为新字段 instead of a type change.
 // The draft is put back at the end, so the other designer journeys see the service as seeded.
 import pg from "pg";
@@ -18,6 +19,15 @@ async function query<T extends pg.QueryResultRow>(text: string, params: unknown[
 }
 
 type Draft = { id: string; draft: unknown; draft_removed_fields: unknown };
+
+/** A valid GB 11643 ID number of 吉首市 for someone born on 1 January 1950, and that person's age today in China. */
+function idNumberOf1950(): { id: string; age: number } {
+  const first17 = "43310119500101123";
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
+  const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+  return { id: first17 + "10X98765432"[sum % 11], age: year - 1950 };
+}
 
 test("表单: fields from the palette, options and a condition by pickers, live preview, reorder, delete and restore", async ({ page }) => {
   const [before] = await query<Draft>("select id, draft, draft_removed_fields from public.services where key = 'resident_proposal'");
@@ -89,6 +99,18 @@ test("表单: fields from the palette, options and a condition by pickers, live 
     await page.mouse.move(to.x + to.width / 2, to.y + 10, { steps: 15 });
     await page.mouse.up();
     await expect(rows.first()).toContainText("日期");
+
+    // an age computed from an ID number: the source is the form's ID number, picked for the admin
+    await page.getByRole("button", { name: "添加身份证号" }).click();
+    await page.getByLabel("字段名称", { exact: true }).fill("申请人身份证号");
+    await page.getByRole("button", { name: "添加数字" }).click();
+    await page.getByLabel("字段名称", { exact: true }).fill("申请人年龄");
+    await page.getByRole("tab", { name: "自动计算" }).click();
+    await page.getByRole("radio", { name: "计算年龄（周岁）" }).check();
+    const person = idNumberOf1950();
+    await preview.getByLabel("申请人身份证号").fill(person.id);
+    await expect(preview.getByLabel("申请人年龄")).toHaveValue(String(person.age));
+    await expect(preview.getByLabel("申请人年龄")).toBeDisabled();
 
     // delete, then restore from 已删除字段
     await page.getByRole("button", { name: "删除 快充功率说明" }).click();

@@ -1,4 +1,4 @@
-import { Form, Select, Space } from "antd";
+import { Form, Radio, Space } from "antd";
 import type { FieldDefault } from "@/services/deriveSchema";
 import type { DraftField } from "../designerDoc";
 import { AnswerValueInput } from "./AnswerValueInput";
@@ -47,16 +47,14 @@ export function DefaultEditor({ field, onChange, problems }: { field: DraftField
   return (
     <Form.Item
       label={t("formDesigner.common.default")}
-      htmlFor="field-default"
       validateStatus={problems.length > 0 ? "error" : undefined}
       help={problems.length > 0 ? problemText(problems) : undefined}
     >
       <Space wrap>
-        <Select
-          id="field-default"
+        <Radio.Group
+          aria-label={t("formDesigner.common.default")}
           value={kind}
-          onChange={setKind}
-          style={{ minWidth: 120 }}
+          onChange={(event) => setKind(event.target.value as Kind)}
           options={kinds.map((k) => ({ value: k, label: t(kindLabels[k]) }))}
         />
         {kind === "constant" || (kind === "none" && kinds.includes("constant")) ? (

@@ -1,4 +1,4 @@
-import { Alert, Form, Select, Space, Typography } from "antd";
+import { Alert, Form, Radio, Select, Space, Typography } from "antd";
 import { derivationTypes } from "@/services/crossCheckDerive";
 import type { Derivation } from "@/services/deriveSchema";
 import type { DraftField } from "../designerDoc";
@@ -20,12 +20,14 @@ const sexOptions = [
   { value: "female", label: "女", label_en: "Female" },
 ];
 
-/** The derivation's sources, empty until picked (the pickers fill them). */
-function blank(fn: Fn): Derivation {
+/** A new derivation: a single source picked for the admin (the form's ID number for an age), several left to pick. */
+function start(fn: Fn, candidates: readonly DraftField[]): Derivation {
   if (fn === "sum") return { fn, of: [] };
   if (fn === "difference") return { fn, of: ["", ""] };
   if (fn === "days_between") return { fn, from: "", to: "" };
-  return { fn, from: "" };
+  // the source types in their own order: an age from the ID number before one from a date
+  const first = derivationTypes[fn].sources.map((type) => candidates.find((field) => field.type === type)).find((field) => field !== undefined);
+  return { fn, from: first?.key ?? "" };
 }
 
 /**
@@ -40,11 +42,19 @@ export function DeriveEditor({ field, fields, onChange, problems }: DeriveEditor
   const sources = derive ? fields.filter((other) => other.key !== field.key && derivationTypes[derive.fn].sources.includes(other.type)) : [];
   const sourceOptions = sources.map((other) => ({ value: other.key, label: label(other) }));
   const pick = (fn: Fn | undefined) => {
-    const { derive: _, default: __, ...rest } = field;
+    // a computed field is never typed in: no default, never required
+    const { derive: _, default: __, required: ___, ...rest } = field;
     if (!fn) return onChange(rest as DraftField);
     // sex into a choice needs the two answers the function gives
     const options = fn === "sex" && field.type === "select" ? { options: sexOptions } : {};
-    onChange({ ...rest, ...options, required: undefined, derive: blank(fn) } as DraftField);
+    onChange({
+      ...rest,
+      ...options,
+      derive: start(
+        fn,
+        fields.filter((other) => other.key !== field.key),
+      ),
+    } as DraftField);
   };
   const setDerive = (next: Derivation) => onChange({ ...field, derive: next });
   const source = (value: string | undefined, name: string, apply: (key: string) => Derivation) => (
@@ -60,16 +70,16 @@ export function DeriveEditor({ field, fields, onChange, problems }: DeriveEditor
   return (
     <Form.Item
       label={t("formDesigner.derive.fn")}
-      htmlFor="derive-fn"
       extra={t("formDesigner.derive.hint")}
       validateStatus={problems.length > 0 ? "error" : undefined}
       help={problems.length > 0 ? problemText(problems) : undefined}
     >
       <Space direction="vertical" style={{ width: "100%" }}>
-        <Select
-          id="derive-fn"
+        {/* a handful of choices, all in view: radio buttons rather than a dropdown */}
+        <Radio.Group
+          aria-label={t("formDesigner.derive.fn")}
           value={derive?.fn ?? ""}
-          onChange={(fn: Fn | "") => pick(fn || undefined)}
+          onChange={(event) => pick((event.target.value as Fn | "") || undefined)}
           options={[{ value: "", label: t("formDesigner.derive.none") }, ...offered.map((fn) => ({ value: fn, label: t(`formDesigner.derive.fns.${fn}`) }))]}
         />
         {derive && sources.length === 0 && <Alert type="warning" showIcon message={t("formDesigner.derive.noSources")} />}
