@@ -1,24 +1,13 @@
 // 表单: the form concern of the service designer. Palette, field list and the selected field's
 // settings, with the real record form as a live preview. Every change goes through
 // props.change as a pure edit (fieldOps.ts), so the shell can undo it and save it whole.
-import {
-  DndContext,
-  KeyboardSensor,
-  PointerSensor,
-  useSensor,
-  useSensors,
-  type DragCancelEvent,
-  type DragEndEvent,
-  type DragOverEvent,
-  type DragStartEvent,
-} from "@dnd-kit/core";
+import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { Badge, Card, Col, Empty, Row, Tabs } from "antd";
 import { useMemo, useState } from "react";
 import type { ConcernProps, DesignerDoc, DraftDefinition, DraftField } from "../designerDoc";
 import { changeFieldType } from "./changeFieldType";
 import { fieldProblems } from "./fieldErrors";
-import { typeOf } from "./fieldProps";
 import { FieldConfigPanel } from "./FieldConfigPanel";
 import { FieldList, fieldListDropId, fieldRowIds } from "./FieldList";
 import { addField, isOptionValueReferenced, isReferenced, moveField, removeField, restoreField, setFieldLabel, updateField } from "./fieldOps";
@@ -27,6 +16,7 @@ import { FormPreviewCard } from "./FormPreviewCard";
 import { RemovedFields } from "./RemovedFields";
 import { RulesEditor } from "./RulesEditor";
 import { useFormDesignerTexts } from "./useFormDesignerTexts";
+import { useDragAccessibility } from "./useDragAccessibility";
 import { useWideScreen } from "./useWideScreen";
 
 type Pane = "palette" | "fields" | "settings" | "rules" | "preview";
@@ -39,7 +29,7 @@ function selectedIndex(fields: readonly DraftField[], selection: { key: string; 
 }
 
 export default function FormConcern({ doc, change, publishedFields, errors }: ConcernProps) {
-  const { t, label, language } = useFormDesignerTexts();
+  const { t, label } = useFormDesignerTexts();
   const wide = useWideScreen(900);
   // by key (moves and additions shift indexes), with the index as a fallback for the moment a
   // rename has changed the key here and the shell has not yet handed the renamed field back
@@ -131,24 +121,7 @@ export default function FormConcern({ doc, change, publishedFields, errors }: Co
     if (from >= 0 && overIndex >= 0 && from !== overIndex) move(from, overIndex);
   };
 
-  // what a screen reader hears during a keyboard drag, in the reader's language
-  const dragName = (id: string | number) => {
-    const text = String(id);
-    if (text.startsWith(paletteDragPrefix)) return typeOf(text.slice(paletteDragPrefix.length))?.label[language] ?? text;
-    return name(fields[fieldRowIds(fields).indexOf(text)]);
-  };
-  const position = (id: string | number | undefined) => fieldRowIds(fields).indexOf(String(id)) + 1;
-  const accessibility = {
-    screenReaderInstructions: { draggable: t("formDesigner.list.dragInstructions") },
-    announcements: {
-      onDragStart: ({ active }: DragStartEvent) => t("formDesigner.list.dragStart", { label: dragName(active.id) }),
-      onDragOver: ({ active, over }: DragOverEvent) =>
-        over ? t("formDesigner.list.dragOver", { label: dragName(active.id), position: position(over.id) }) : undefined,
-      onDragEnd: ({ active, over }: DragEndEvent) =>
-        over ? t("formDesigner.list.dragEnd", { label: dragName(active.id), position: position(over.id) }) : undefined,
-      onDragCancel: ({ active }: DragCancelEvent) => t("formDesigner.list.dragCancel", { label: dragName(active.id) }),
-    },
-  };
+  const accessibility = useDragAccessibility(fields);
 
   const field = selected >= 0 ? fields[selected] : undefined;
   const palette = <FieldPalette onAdd={(type) => add(type)} />;
