@@ -72,6 +72,8 @@ export default function FormConcern({ doc, change, publishedFields, errors }: Co
       () => index,
     );
     setRightTab("field");
+    // on a phone the palette is a tab of its own: show the new field's settings
+    if (!wide) setPane("settings");
   };
   const move = (from: number, to: number) => apply((current) => moveField(current, from, to), t("formDesigner.undo.move", { label: name(fields[from]) }));
   const remove = (index: number) =>
