@@ -861,6 +861,42 @@ export type Database = {
         };
       };
       claim_invitation: { Args: { p_token: string }; Returns: Json };
+      cockpit_summary: {
+        Args: { p_from?: string; p_to?: string; p_unit_id: string };
+        Returns: {
+          avg_hours: number;
+          completed: number;
+          completed_late: number;
+          in_progress: number;
+          overdue: number;
+          p90_hours: number;
+          rated: number;
+          received: number;
+          satisfied: number;
+          service_id: string;
+          service_name: string;
+          unit_id: string;
+          unit_name: string;
+        }[];
+      };
+      cockpit_trend: {
+        Args: {
+          p_from?: string;
+          p_period?: string;
+          p_service_id?: string;
+          p_to?: string;
+          p_unit_id: string;
+        };
+        Returns: {
+          avg_hours: number;
+          completed: number;
+          completed_late: number;
+          in_progress: number;
+          overdue: number;
+          period_start: string;
+          received: number;
+        }[];
+      };
       comment_record: {
         Args: { p_comment: string; p_id: string };
         Returns: {
