@@ -61,6 +61,11 @@ test("an admin builds, publishes and changes a service; staff and a leader use i
   await page.getByRole("button", { name: /确\s?定/ }).click();
   await expect(page.getByRole("tab", { name: "基本信息" })).toBeVisible();
 
+  // the form's preview works before 基本信息 is complete (its blanks do not change the form)
+  await page.getByRole("tab", { name: "表单" }).click();
+  await expect(page.getByRole("form", { name: "表单预览" }).getByLabel("事项")).toBeVisible();
+  await page.getByRole("tab", { name: "基本信息" }).click();
+
   // 基本信息
   await page.getByLabel("分类", { exact: true }).fill("便民服务");
   await page.getByLabel("服务说明", { exact: true }).fill("居民申请在小区内安装电动自行车充电桩，社区受理、现场勘查后安排安装。");

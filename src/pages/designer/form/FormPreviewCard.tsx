@@ -11,13 +11,28 @@ const shownErrors = 5;
 /** The last draft that parsed, per service key: kept when the page is left and opened again (the tabs unmount it). */
 const lastGoodByService = new Map<string, ServiceDefinition>();
 
+const placeholder = "—";
+
+function withPlaceholderBasics(definition: DraftDefinition): DraftDefinition {
+  const blank = (text: string | undefined) => (text ?? "").trim() === "";
+  return {
+    ...definition,
+    name: blank(definition.name) ? placeholder : definition.name,
+    category: blank(definition.category) ? placeholder : definition.category,
+    description: blank(definition.description) ? placeholder : definition.description,
+    purpose: blank(definition.purpose) ? placeholder : definition.purpose,
+    icon: blank(definition.icon) ? "FileTextOutlined" : definition.icon,
+  };
+}
+
 /**
  * 预览: the real record form of the draft as staff will see it. While the draft does not parse,
  * the last form that did stays on show, under the problems to fix.
  */
 export function FormPreviewCard({ definition }: { definition: DraftDefinition }) {
   const { t, language, label } = useFormDesignerTexts();
-  const parsed = useMemo(() => parseServiceDefinition(definition, fieldTypes), [definition]);
+  // texts of 基本信息 do not change the form: while they are still blank, the form shows anyway
+  const parsed = useMemo(() => parseServiceDefinition(withPlaceholderBasics(definition), fieldTypes), [definition]);
   const [lastGood, setLastGood] = useState<ServiceDefinition | null>(parsed.ok ? parsed.definition : (lastGoodByService.get(definition.key) ?? null));
   useEffect(() => {
     if (!parsed.ok) return;
