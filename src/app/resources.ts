@@ -8,6 +8,7 @@ import {
   AppstoreAddOutlined,
   BuildOutlined,
   CheckSquareOutlined,
+  DashboardOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -43,6 +44,13 @@ export const appResources: readonly AppResource[] = [
     list: "/",
     icon: HomeOutlined,
     pages: { list: lazy(() => import("@/pages/home/HomePage")) },
+  },
+  {
+    name: "cockpit",
+    list: "/cockpit",
+    icon: DashboardOutlined,
+    meta: { roles: ["leader", "community_admin", "system_admin"] },
+    pages: { list: lazy(() => import("@/pages/cockpit/CockpitPage")) },
   },
   {
     name: "tasks",

@@ -2,6 +2,7 @@ import { useGetIdentity } from "@refinedev/core";
 import { Alert, Col, Row, Skeleton, Space, Typography } from "antd";
 import { useT } from "@/i18n";
 import type { Identity } from "@/data/myContext";
+import { HomeCockpit } from "./HomeCockpit";
 import { MembershipCard } from "./MembershipCard";
 
 export default function HomePage() {
@@ -38,8 +39,7 @@ export default function HomePage() {
         )}
       </section>
 
-      {/* Later widgets (to-dos, SLA warnings, per-service counts) go in sections below. */}
-      <Typography.Text type="secondary">{t("home.moreSoon")}</Typography.Text>
+      {memberships.length > 0 && <HomeCockpit />}
     </Space>
   );
 }

@@ -21,6 +21,8 @@ import { exactSearchValue } from "./exactSearchValue";
 import { ExportButton } from "./ExportButton";
 import { FilterPanel } from "./FilterPanel";
 import { keywordField, mineField, selectFor, toRecordFilters, toRecordSorters, type MineView } from "./recordListQuery";
+import { RecordListScopeBanner } from "./RecordListScopeBanner";
+import { useRecordListScope } from "./useRecordListScope";
 import { useRecordTableColumns } from "./useRecordTableColumns";
 
 /** No record has it: an exact search that found nothing lists nothing. */
@@ -55,14 +57,17 @@ export function RecordList({ service }: { service: LoadedService }) {
     queryOptions: { enabled: false },
   });
   const { filters, sorters, setFilters, setSorters, currentPage, setCurrentPage, pageSize, setPageSize } = table;
+  // unit subtree / overdue / state / dates from the URL (links from the cockpit)
+  const listScope = useRecordListScope(definition);
 
   const providerFilters = useMemo<CrudFilter[]>(
     () => [
       { field: "service_id", operator: "eq", value: service.id },
       ...toRecordFilters(definition, filters, identity?.id),
+      ...listScope.filters,
       ...(exact ? [{ field: "id", operator: "in" as const, value: exact.ids.length > 0 ? exact.ids : [emptyId] }] : []),
     ],
-    [definition, filters, service.id, identity?.id, exact],
+    [definition, filters, service.id, identity?.id, exact, listScope.filters],
   );
   const select = selectFor(recordColumns, providerFilters);
   const providerSorters = useMemo(
@@ -80,7 +85,7 @@ export function RecordList({ service }: { service: LoadedService }) {
     // org_unit_id) indexes (STACK.md: 1.23× with it, 7.5× without). "estimated" is no cheaper
     // in PostgREST 12 and under RLS came out 2× low.
     meta: { select, count: "exact" },
-    queryOptions: { placeholderData: (previous) => previous },
+    queryOptions: { placeholderData: (previous) => previous, enabled: !listScope.waiting },
   });
 
   const userFields = useMemo(() => userFieldKeys(definition), [definition]);
@@ -198,6 +203,7 @@ export function RecordList({ service }: { service: LoadedService }) {
         />
       )}
       <ExactSearchDialog value={awaitingReason} onCancel={() => setAwaitingReason(null)} onSearch={(reason) => void searchExactly(awaitingReason!, reason)} />
+      <RecordListScopeBanner state={listScope} />
       {showFilters && <FilterPanel definition={definition} filters={filters} onApply={applyConditions} />}
       {query.isError && <Alert type="error" showIcon message={errorText(query.error)} style={{ marginBottom: 16 }} />}
       <Table<RecordRow>

@@ -7,6 +7,7 @@ import dayjs from "dayjs";
 import type { ServiceDefinition } from "@/services/schema";
 import { isSystemColumn } from "@/services/systemColumns";
 import { filterableColumn, type FilterableColumn } from "./filterFields";
+import { unitPathEmbed } from "./recordListScope";
 
 /** The keyword box's filter; not a possible field key (keys start with a letter). */
 export const keywordField = "_keyword";
@@ -35,10 +36,10 @@ function mineFilters(view: unknown, me: string | undefined): CrudFilter[] {
   return [];
 }
 
-/** The select for these provider filters: the base columns, plus the participants' embed when filtered on. */
+/** The select for these provider filters: the base columns, plus the participants' / unit's embed when filtered on. */
 export function selectFor(base: string, providerFilters: readonly CrudFilter[]): string {
-  const onParticipants = providerFilters.some((f) => "field" in f && f.field.startsWith("record_participants."));
-  return onParticipants ? `${base},${participantsEmbed}` : base;
+  const on = (prefix: string) => providerFilters.some((f) => "field" in f && f.field.startsWith(prefix));
+  return [base, ...(on("record_participants.") ? [participantsEmbed] : []), ...(on("org_units.") ? [unitPathEmbed] : [])].join(",");
 }
 
 const systemLabel = (column: string) => column;
