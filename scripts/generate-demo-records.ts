@@ -131,6 +131,32 @@ begin
       data := data || jsonb_build_object('deceased_name', pg_temp.pick(array['彭', '田', '向', '吴', '龙', '石']) || pg_temp.pick(array['建国', '德明', '国华', '勇', '军']),
                                          'relation_to_deceased', pg_temp.pick(array['10', '50', '20', '30']));
     end if;
+  elsif service_key = 'resident_proposal' then
+    -- 居民议事 (牯牛坪社区's own service): a topic, a titled proposal, a named proposer most of the time
+    category := pg_temp.pick(array['environment', 'parking', 'parking', 'property', 'facilities', 'safety', 'neighbours', 'activities', 'services', 'other']);
+    data := jsonb_build_object(
+      'topic', category,
+      'title', case category
+        when 'environment' then pg_temp.pick(array['增设分类垃圾桶', '清理小区死角垃圾'])
+        when 'parking' then pg_temp.pick(array['规划电动车充电车位', '晚间占道停车问题'])
+        when 'property' then pg_temp.pick(array['公示物业维修基金使用', '物业保洁频次过低'])
+        when 'facilities' then pg_temp.pick(array['小区增设休息座椅', '修缮儿童游乐设施'])
+        when 'safety' then pg_temp.pick(array['楼道加装感应灯', '路口增设减速带'])
+        when 'neighbours' then pg_temp.pick(array['制定养犬文明公约', '调解楼上楼下噪音'])
+        when 'activities' then pg_temp.pick(array['组织重阳节敬老活动', '开设周末书法班'])
+        when 'services' then pg_temp.pick(array['设置便民理发点', '开通社区代办点'])
+        else pg_temp.pick(array['建议设立居民意见箱', '增加社区公告栏']) end,
+      'content', '居民在网格微信群提出，希望社区协调解决，已有多户居民表示支持。',
+      'anonymous', random() < 0.2,
+      'grid', grid_id,
+      'supporters', floor(random() * 60)::int);
+    if not (data -> 'anonymous')::boolean then
+      someone := pg_temp.person(county, pg_temp.born_aged(25, 75));
+      data := data || jsonb_build_object('suggester_name', someone ->> 'name', 'suggester_phone', someone ->> 'phone');
+    end if;
+    if random() < 0.3 then
+      data := data || jsonb_build_object('photos', jsonb_build_array(pg_temp.file('proposals', '现场.jpg', 'image/jpeg', 260000)));
+    end if;
   else
     category := pg_temp.pick(array['sanitation', 'sanitation', 'municipal', 'property', 'property', 'fire_safety', 'dispute', 'public_security', 'vulnerable_care', 'other']);
     data := jsonb_build_object(
@@ -194,6 +220,20 @@ begin
     if lift >= 1 then data := data || pg_temp.step_answers('escalate_to_community', false, actor); end if;
     if lift >= 2 then data := data || pg_temp.step_answers('escalate_to_street', false, actor); end if;
     if state in ('resolved', 'closed') then data := data || pg_temp.step_answers(null, true, actor); end if;
+  elsif service_key = 'resident_proposal' then
+    -- what 答复, 表决 and 实施完成 ask for (requireFields); votes for never exceed the attendees (the rule)
+    if state in ('replied', 'not_adopted') then
+      data := data || jsonb_build_object('reply', '感谢您的建议，社区已研究并答复如下：已纳入下一阶段工作安排，进展将在公告栏公示。');
+    end if;
+    if state in ('adopted', 'done', 'not_adopted') then
+      data := data || (select jsonb_build_object('meeting_date', to_char(current_date - 1 - floor(random() * 300)::int, 'YYYY-MM-DD'), 'attendees', n,
+                                                 'votes_for', case when state = 'not_adopted' then n / 3 else n - n / 4 end, 'votes_against', n / 5,
+                                                 'resolution', '经居民议事会协商表决，同意按方案实施，由社区牵头落实。')
+                         from (select 15 + floor(random() * 30)::int as n) a);
+    end if;
+    if state = 'done' then
+      data := data || jsonb_build_object('implementation', '已按决议实施完成，结果已在社区公告栏公开。');
+    end if;
   end if;
   return jsonb_strip_nulls(data);
 end;

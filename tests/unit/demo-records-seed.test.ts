@@ -16,9 +16,11 @@ describe("supabase/seed/30_demo_records.sql", () => {
     expect(sql).toContain("is_synthetic");
   });
 
-  it("is the source of the benchmark's answers", () => {
+  it("is the source of the answers `npm run seed` and the benchmark load", () => {
+    const generator = readFileSync(new URL("../../scripts/seed/generate-records.ts", import.meta.url), "utf8");
+    expect(generator).toContain('from "../generate-demo-records.ts"');
+    expect(generator).toContain("pg_temp.answers_at(");
     const bench = readFileSync(new URL("../../scripts/bench/generate-records.ts", import.meta.url), "utf8");
-    expect(bench).toContain('from "../generate-demo-records.ts"');
-    expect(bench).toContain("pg_temp.answers_at(");
+    expect(bench).toContain('from "../seed/generate-records.ts"');
   });
 });
