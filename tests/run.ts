@@ -1,4 +1,4 @@
-// `npm test`: lint (import direction, file names, formatting), typecheck, unit tests, build,
+// `npm test`: lint (import direction, file names, formatting), typecheck, unit tests, build, bundle budget,
 // then one fresh stack on free ports for the db and e2e layers.
 // Every layer must run; a missing browser fails with the command that installs it.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -62,6 +62,8 @@ async function main(): Promise<number> {
   results.typecheck = await run("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
   results.unit = await run("unit", "npx", ["vitest", "run", "--project", "unit"]);
   results.build = await run("build", "npx", ["vite", "build", "--logLevel", "warn"]);
+  // First load ≤ 450 kB and each lazy page ≤ 150 kB gzipped, read from the build's manifest.
+  results.bundle = results.build && (await run("bundle", "node", ["--import", "tsx", "scripts/check-bundle.ts"]));
   // db and e2e each get a fresh, seeded stack: the db layer leaves test services and users
   // behind, and the journeys should see what a user of the demo sees.
   results.db = await withStack("db", () => run("db", "npx", ["vitest", "run", "--project", "db"]));

@@ -20,6 +20,7 @@ export {
   type OrgUnitCodeIssue,
   type OrgUnitCodeProblem,
 } from "./orgUnitCodes";
-export { actionsNeedingRead, isPresetRole, needsRead, permissionActions, presetRoles, roleKeySchema, type PermissionAction, type PresetRole } from "./roles";
+export { actionsNeedingRead, isPresetRole, needsRead, permissionActions, presetRoles, type PermissionAction, type PresetRole } from "./roles";
+export { roleKeySchema } from "./roleKeySchema";
 export { isValidationCode, validationCodes, validationMessage, type ValidationCode } from "./validationCodes";
 export { transitionErrorCodes, type TransitionErrorCode } from "./workflowCodes";

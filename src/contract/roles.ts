@@ -1,6 +1,3 @@
-import { z } from "zod";
-import { msg } from "./definitionMessages";
-
 /**
  * Roles every installation has, as the database seeds them (table `roles`); communities may add
  * their own (e.g. `custom_3f9a0c12de`, as public.roles generates). Labels live in the i18n
@@ -29,6 +26,3 @@ export const actionsNeedingRead: readonly PermissionAction[] = ["update", "delet
 export function needsRead(action: PermissionAction): boolean {
   return actionsNeedingRead.includes(action);
 }
-
-/** Same pattern as the database's grants and definition checks (20261126040300_make_service_grants_editable.sql). */
-export const roleKeySchema = z.string().regex(/^[a-z][a-z0-9_]*$/, msg("role_key_format"));

@@ -1,6 +1,6 @@
 // Caches `my_context()` per signed-in user, so getIdentity and every access check share one call.
 import { supabase } from "./client";
-import { fetchIdentity, type Identity } from "./myContext";
+import type { Identity } from "./myContext";
 
 let cached: { userId: string; identity: Promise<Identity> } | undefined;
 
@@ -13,7 +13,9 @@ export async function loadIdentity(): Promise<Identity | null> {
     return null;
   }
   if (cached?.userId !== userId) {
-    const identity = fetchIdentity();
+    // Imported on demand: myContext validates with zod, which the sign-in page (first load,
+    // scripts/check-bundle.ts) has no use for.
+    const identity = import("./myContext").then(({ fetchIdentity }) => fetchIdentity());
     cached = { userId, identity };
     // A failed call must not be remembered: the next caller retries.
     identity.catch(() => {

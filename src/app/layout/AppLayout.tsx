@@ -1,25 +1,15 @@
-import { ThemedLayout, ThemedSider } from "@refinedev/antd";
-import type { LayoutProps } from "@refinedev/core";
-import { Suspense } from "react";
-import { Outlet } from "react-router";
+import { lazy, Suspense } from "react";
 import { PageLoading } from "@/components/PageLoading";
-import { useServiceMenu, withServiceMenu } from "@/views/menu/useServiceMenu";
-import { AppHeader } from "./AppHeader";
-import { AppTitle } from "./AppTitle";
 
-// The header already has the logout button; the sider's own copy would be a second one.
-// Published services and 待办 (with its count) are data, read at runtime, not resources.
-const AppSider: NonNullable<LayoutProps["Sider"]> = (props) => {
-  const serviceMenu = useServiceMenu();
-  return <ThemedSider {...props} fixed render={({ items }) => withServiceMenu(items, serviceMenu)} />;
-};
+// The signed-in frame (sider menu of published services, header, 待办 count) needs the service
+// definitions and the field-type registry, and with them most of antd. Loaded only once signed
+// in, so the sign-in page a phone opens first does not download it (issue #11, first load).
+const SignedInLayout = lazy(() => import("./SignedInLayout").then((m) => ({ default: m.SignedInLayout })));
 
 export function AppLayout() {
   return (
-    <ThemedLayout Header={AppHeader} Sider={AppSider} Title={AppTitle}>
-      <Suspense fallback={<PageLoading />}>
-        <Outlet />
-      </Suspense>
-    </ThemedLayout>
+    <Suspense fallback={<PageLoading />}>
+      <SignedInLayout />
+    </Suspense>
   );
 }

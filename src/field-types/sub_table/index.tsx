@@ -1,7 +1,6 @@
 import type { FieldCellProps, FieldInputProps, FieldType } from "../types";
-import { SubTableCell } from "./Cell";
 import { subTableDefinitionFor, type ColumnTypes, type SubTableField } from "./definition";
-import { SubTableInput } from "./Input";
+import { lazyComponent } from "../shared/lazyComponent";
 import { validateSubTable } from "./validate";
 
 export { subTableColumnTypes, type ColumnTypes, type SubTableColumn, type SubTableField } from "./definition";
@@ -10,6 +9,10 @@ export { subTableColumnTypes, type ColumnTypes, type SubTableColumn, type SubTab
  * The sub_table type, built by registry.ts with the column types it may hold. Validation,
  * input and cell reach a column's type through `columnTypes`, never through the registry.
  */
+// Lazy: both draw an antd Table, which the signed-in frame should not download (shared/lazyComponent).
+const SubTableInput = lazyComponent(() => import("./Input").then((m) => m.SubTableInput));
+const SubTableCell = lazyComponent(() => import("./Cell").then((m) => m.SubTableCell));
+
 export function subTableType(columnTypes: ColumnTypes) {
   const definition = subTableDefinitionFor(columnTypes);
   // built once, when the registry is: stable components, so React keeps row inputs mounted
