@@ -68,7 +68,8 @@ export function recordListScopeFilters(scope: RecordListScope, definition: Servi
     filters.push(unitPath ? { field: "org_units.path", operator: "startswith", value: unitPath } : { field: "org_unit_id", operator: "eq", value: scope.unit });
   }
   if (scope.overdue || scope.state === "open") {
-    if (terminal.length > 0) filters.push({ field: "status", operator: "nin", value: terminal });
+    // the Supabase provider passes a "nin" value through as text: PostgREST wants the parenthesised list
+    if (terminal.length > 0) filters.push({ field: "status", operator: "nin", value: `(${terminal.map((k) => `"${k}"`).join(",")})` });
   }
   if (scope.overdue) filters.push({ field: "due_at", operator: "lt", value: now.toISOString() });
   if (scope.state === "done") filters.push({ field: "status", operator: "in", value: terminal.length > 0 ? terminal : ["_none"] });

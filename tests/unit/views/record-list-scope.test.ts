@@ -10,6 +10,7 @@ const grid = template("grid_event");
 const unit = "6a1e0000-0000-4000-8000-0000000000aa";
 const now = new Date("2026-11-30T10:00:00Z");
 const terminal = grid.workflow.states.filter((s) => s.terminal).map((s) => s.key);
+const notIn = `(${terminal.map((k) => `"${k}"`).join(",")})`;
 
 describe("record list scope", () => {
   it("reads the URL and writes it back in one order", () => {
@@ -34,7 +35,7 @@ describe("record list scope", () => {
     const filters = recordListScopeFilters({ unit, overdue: true, from: "2026-11-01", to: "2026-11-30" }, grid, `root.${unit}`, now);
     expect(filters).toEqual([
       { field: "org_units.path", operator: "startswith", value: `root.${unit}` },
-      { field: "status", operator: "nin", value: terminal },
+      { field: "status", operator: "nin", value: notIn },
       { field: "due_at", operator: "lt", value: now.toISOString() },
       { field: "created_at", operator: "gte", value: "2026-11-01T00:00:00+08:00" },
       { field: "created_at", operator: "lt", value: "2026-12-01T00:00:00+08:00" },
@@ -43,7 +44,7 @@ describe("record list scope", () => {
   });
 
   it("opens the in-progress and the completed records by the current version's terminal states", () => {
-    expect(recordListScopeFilters({ overdue: false, state: "open" }, grid, null, now)).toEqual([{ field: "status", operator: "nin", value: terminal }]);
+    expect(recordListScopeFilters({ overdue: false, state: "open" }, grid, null, now)).toEqual([{ field: "status", operator: "nin", value: notIn }]);
     expect(recordListScopeFilters({ overdue: false, state: "done" }, grid, null, now)).toEqual([{ field: "status", operator: "in", value: terminal }]);
   });
 });
