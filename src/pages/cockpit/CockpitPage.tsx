@@ -45,7 +45,9 @@ export default function CockpitPage() {
     const children = scope.children.map((u) => ({ ...figuresOf(pick(u.id)), unitId: u.id, name: u.name }));
     // records filed at the unit itself (not below it) get their own row, 本级
     const self = pick(own.id);
-    return self && scope.children.length > 0 ? [...children, { ...figuresOf(self), unitId: own.id, name: t("cockpit.self", { unit: own.name }) }] : children;
+    return self && scope.children.length > 0
+      ? [...children, { ...figuresOf(self), unitId: own.id, name: t("cockpit.self", { unit: own.name }), self: true }]
+      : children;
   }, [rows, scope.unit, scope.children, scope.serviceId, t]);
   const serviceRows: ServiceFigures[] = rows
     .filter((r) => r.unitId === null && r.serviceId !== null && (!scope.serviceId || r.serviceId === scope.serviceId))

@@ -5,7 +5,8 @@ import type { RecordListScope } from "@/views/list/recordListScope";
 import { formatKpi, kpiByKey } from "./cockpitKpis";
 import { FigureLink } from "./FigureLink";
 
-export type UnitFigures = CockpitFigures & { unitId: string; name: string };
+/** `self`: the records filed at the unit in view itself (本级), not under a child. */
+export type UnitFigures = CockpitFigures & { unitId: string; name: string; self?: boolean };
 
 /**
  * The child units ranked by overdue (then by received): a real table whose unit names are
@@ -50,11 +51,15 @@ export function UnitRankingTable({
         {
           title: t("cockpit.unit"),
           key: "name",
-          render: (_: unknown, row: UnitFigures) => (
-            <Button type="link" style={{ padding: 0 }} onClick={() => onDrill(row.unitId)} aria-label={t("cockpit.drillDown", { unit: row.name })}>
-              {row.name}
-            </Button>
-          ),
+          // the 本级 row is the unit in view itself: nothing to drill into
+          render: (_: unknown, row: UnitFigures) =>
+            row.self ? (
+              row.name
+            ) : (
+              <Button type="link" style={{ padding: 0 }} onClick={() => onDrill(row.unitId)} aria-label={t("cockpit.drillDown", { unit: row.name })}>
+                {row.name}
+              </Button>
+            ),
         },
         count("overdue"),
         count("received"),
