@@ -32,7 +32,8 @@ export function UnitRankingTable({
     render: (_: unknown, row: UnitFigures) => (
       <FigureLink
         value={row[kpi]}
-        serviceKey={serviceKey}
+        // the list's unit filter means a whole subtree, so 本级 alone has no list to open
+        serviceKey={row.self ? undefined : serviceKey}
         scope={{ ...listScope, unit: row.unitId, ...kpiByKey[kpi].list }}
         label={`${row.name} ${t(`cockpit.kpis.${kpi}`)}`}
       />
