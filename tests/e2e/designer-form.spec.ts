@@ -30,6 +30,7 @@ function idNumberOf1950(): { id: string; age: number } {
 }
 
 test("表单: fields from the palette, options and a condition by pickers, live preview, reorder, delete and restore", async ({ page }) => {
+  test.setTimeout(180_000);
   const [before] = await query<Draft>("select id, draft, draft_removed_fields from public.services where key = 'resident_proposal'");
   try {
     await signIn(page, "admin@demo.local");
@@ -80,9 +81,13 @@ test("表单: fields from the palette, options and a condition by pickers, live 
     await expect(rows.nth(2)).toContainText("快充功率说明");
     const handle = page.getByRole("button", { name: /^拖动「快充功率说明」/ });
     await handle.focus();
+    // each key waits for the announcement of the one before (what a screen reader hears)
     await page.keyboard.press("Space");
+    await expect(page.getByText("「快充功率说明」将移到第 3 位")).toBeAttached();
     await page.keyboard.press("ArrowUp");
+    await expect(page.getByText("「快充功率说明」将移到第 2 位")).toBeAttached();
     await page.keyboard.press("Space");
+    await expect(page.getByText("「快充功率说明」已放到第 2 位")).toBeAttached();
     await expect(rows.nth(1)).toContainText("快充功率说明");
     // and the buttons
     await page.getByRole("button", { name: "下移 快充功率说明" }).click();
@@ -114,10 +119,10 @@ test("表单: fields from the palette, options and a condition by pickers, live 
 
     // delete, then restore from 已删除字段
     await page.getByRole("button", { name: "删除 快充功率说明" }).click();
-    await page
-      .getByRole("button", { name: "删 除" })
-      .or(page.getByRole("button", { name: "删除", exact: true }))
-      .click();
+    const confirmRemove = page.getByRole("button", { name: "删 除" }).or(page.getByRole("button", { name: "删除", exact: true }));
+    await expect(confirmRemove).toBeVisible();
+    // the confirm bubble may still be settling under load: its button is the one to press
+    await confirmRemove.click({ force: true });
     await expect(list.getByText("快充功率说明")).toHaveCount(0);
     await page.getByText("已删除字段（1）").click();
     await page.getByRole("button", { name: "恢复 快充功率说明" }).click();
