@@ -1,6 +1,11 @@
 // Caches `my_context()` per signed-in user, so getIdentity and every access check share one call.
 import { supabase } from "./client";
 import type { Identity } from "./myContext";
+import { hasStoredSession } from "./storedSession";
+
+const loadMyContext = () => import("./myContext");
+// A returning user needs it at once: fetch it with the app, not after the session check.
+if (hasStoredSession()) void loadMyContext();
 
 let cached: { userId: string; identity: Promise<Identity> } | undefined;
 
@@ -15,7 +20,7 @@ export async function loadIdentity(): Promise<Identity | null> {
   if (cached?.userId !== userId) {
     // Imported on demand: myContext validates with zod, which the sign-in page (first load,
     // scripts/check-bundle.ts) has no use for.
-    const identity = import("./myContext").then(({ fetchIdentity }) => fetchIdentity());
+    const identity = loadMyContext().then(({ fetchIdentity }) => fetchIdentity());
     cached = { userId, identity };
     // A failed call must not be remembered: the next caller retries.
     identity.catch(() => {
