@@ -25,6 +25,8 @@ export type StackOptions = {
   reset?: boolean;
   /** The origin browsers use when the stack sits behind a proxy (SUPABASE_PUBLIC_URL). */
   publicUrl?: string;
+  /** The built SPA to serve; default dist/ (scripts/measure-first-load.ts serves an older build). */
+  staticDir?: string;
   log: (line: string) => void;
 };
 
@@ -122,7 +124,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       publishableKey: keys.publishableKey,
       secretKey: keys.secretKey,
       publicUrl: o.publicUrl,
-      staticDir: join(projectRoot, "dist"),
+      staticDir: o.staticDir ?? join(projectRoot, "dist"),
       storageDir: join(o.dataDir, "storage"),
       log: o.log,
     });
