@@ -767,7 +767,8 @@ export const en: Messages = {
 
   sheetImport: {
     title: "Create a service from a spreadsheet",
-    intro: "Upload the Excel sheet you already keep (a roster, a register or a paper form's table): each column of the header row becomes a field. Confirm each field's type to get a draft service, and optionally import the rows as its first records.",
+    intro:
+      "Upload the Excel sheet you already keep (a roster, a register or a paper form's table): each column of the header row becomes a field. Confirm each field's type to get a draft service, and optionally import the rows as its first records.",
     steps: { upload: "Upload", fields: "Confirm fields", create: "Create service" },
     upload: "Click or drag an .xlsx file here",
     uploadHint: "The first sheet with a header row is read; up to {{mb}} MB, {{rows}} rows and {{columns}} columns. The file is read in your browser only.",
@@ -786,8 +787,9 @@ export const en: Messages = {
       duplicate_label: "Repeated column name: rename one in the designer to tell them apart",
     },
     unnamedColumns: "{{count}} columns hold data but have no name and were left out; name them in the sheet to import them",
-    sheetSummary: "{{file}} · sheet \"{{sheet}}\": header in row {{row}}, {{columns}} columns, {{rows}} rows of data",
-    fieldsHint: "One field per column. Types are guessed from the column names and values; confirm each one. When unsure the guess is text; you can change everything later in the designer.",
+    sheetSummary: '{{file}} · sheet "{{sheet}}": header in row {{row}}, {{columns}} columns, {{rows}} rows of data',
+    fieldsHint:
+      "One field per column. Types are guessed from the column names and values; confirm each one. When unsure the guess is text; you can change everything later in the designer.",
     columns: { label: "Column", type: "Type", required: "Required", sensitive: "Sensitive", options: "Options", evidence: "Why", samples: "Sample values" },
     typeOf: "Type of {{label}}",
     requiredOf: "{{label}} required",
@@ -809,11 +811,11 @@ export const en: Messages = {
     create: "Create draft service",
     createAndImport: "Create the service and import {{count}} rows",
     definitionInvalid: "The fields cannot make a service:",
-    created: "Draft service \"{{name}}\" created",
-    imported: "Service \"{{name}}\" created with {{count}} records",
+    created: 'Draft service "{{name}}" created',
+    imported: 'Service "{{name}}" created with {{count}} records',
     failed: "Could not create the service",
     importFailed: "Import failed; no record was imported",
-    alreadyCreated: "The service \"{{name}}\" exists already; importing again will not create another.",
+    alreadyCreated: 'The service "{{name}}" exists already; importing again will not create another.',
     report: {
       title: "Rows failing the checks: {{rows}}; nothing was imported",
       hint: "Rows with problems (Excel row numbers): {{rows}}. Correct them in the sheet and upload it again, or skip these rows and import the others.",
@@ -1259,7 +1261,8 @@ export const en: Messages = {
     },
     dryRun: {
       title: "Dry run",
-      intro: "Take a sample record through the workflow: fill in sample answers, press the actions and see the states it passes and their time limits. Nothing is saved.",
+      intro:
+        "Take a sample record through the workflow: fill in sample answers, press the actions and see the states it passes and their time limits. Nothing is saved.",
       answers: "Sample record's answers",
       role: "Acting as",
       anyRole: "Any role",
@@ -1370,7 +1373,8 @@ export const en: Messages = {
     renameTitle: "Rename {{name}}",
     moveTitle: "Move {{name}}",
     moveHint: "The grid's records and members move with it; the new community and its street's staff see and handle them.",
-    moveHintCommunity: "The community's {{grids}} grids, records and members move with it; the new street's staff see and handle them. The grids' codes change to begin with the new community code.",
+    moveHintCommunity:
+      "The community's {{grids}} grids, records and members move with it; the new street's staff see and handle them. The grids' codes change to begin with the new community code.",
     deleteTitle: "Delete {{name}}?",
     deleteHint: "Only a unit with no units below it, no members, invitations or records can be deleted.",
     name: "Name",

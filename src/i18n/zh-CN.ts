@@ -760,7 +760,8 @@ export const zhCN = {
   // ---- Refine's own strings (@refinedev/core, @refinedev/antd, @refinedev/react-router) ----
   sheetImport: {
     title: "从表格创建服务",
-    intro: "上传您已经在用的 Excel 表格（花名册、台账或纸质表格的电子版），表头的每一列会变成一个字段。确认每个字段的类型后即可生成服务草稿，也可以把表格里的数据一并导入为首批记录。",
+    intro:
+      "上传您已经在用的 Excel 表格（花名册、台账或纸质表格的电子版），表头的每一列会变成一个字段。确认每个字段的类型后即可生成服务草稿，也可以把表格里的数据一并导入为首批记录。",
     steps: { upload: "上传表格", fields: "确认字段", create: "创建服务" },
     upload: "点击选择或拖拽 .xlsx 文件到这里",
     uploadHint: "读取第一个有表头的工作表；文件不超过 {{mb}} MB，最多 {{rows}} 行、{{columns}} 列。表格只在您的浏览器中读取。",
