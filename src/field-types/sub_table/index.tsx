@@ -1,6 +1,7 @@
 import type { FieldCellProps, FieldInputProps, FieldType } from "../types";
 import { subTableDefinitionFor, type ColumnTypes, type SubTableField } from "./definition";
 import { lazyComponent } from "../shared/lazyComponent";
+import { emptyCellText } from "../shared/labels";
 import { validateSubTable } from "./validate";
 
 export { subTableColumnTypes, type ColumnTypes, type SubTableColumn, type SubTableField } from "./definition";
@@ -20,6 +21,8 @@ export function subTableType(columnTypes: ColumnTypes) {
     return <SubTableInput {...props} columnTypes={columnTypes} />;
   }
   function SubTableWithColumnsCell(props: FieldCellProps<SubTableField>) {
+    // an empty answer needs no table: shown at once, without loading the cell's chunk
+    if (!Array.isArray(props.value) || props.value.length === 0) return <>{emptyCellText}</>;
     return <SubTableCell {...props} columnTypes={columnTypes} />;
   }
   return {
