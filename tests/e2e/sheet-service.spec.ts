@@ -91,7 +91,7 @@ test("a 200-row roster becomes a service: types inferred, 3 bad rows reported an
   await expect(report).toHaveCount(0);
   await page.getByRole("button", { name: "创建服务并导入 200 行" }).click();
 
-  await expect(page).toHaveURL(/\/s\/[a-z0-9_]+$/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/s\/[a-z0-9_]+(\?|$)/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { name })).toBeVisible();
   await expect(page.getByText("共 200 条")).toBeVisible();
   expect(await stored(name)).toEqual({ services: 1, records: 200 });
