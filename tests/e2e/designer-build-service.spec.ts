@@ -40,6 +40,8 @@ async function choose(page: Page, label: string | RegExp, option: string) {
   await box.click({ force: true });
   if (await box.isEditable()) {
     await box.fill(option);
+    // Enter only once the list shows the option: an Enter before it would submit the dialog's form
+    await expect(page.getByTitle(option).filter({ visible: true }).first()).toBeVisible();
     await page.keyboard.press("Enter");
   } else {
     await page.getByTitle(option, { exact: true }).filter({ visible: true }).last().click();
