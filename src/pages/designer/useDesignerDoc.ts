@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Json } from "@/data/database.types";
 import { fetchServiceForDesign, fetchServiceVersions, publishService, saveServiceDraft, type ServiceRow, type ServiceVersionRow } from "@/data/serviceAdmin";
 import { toHttpError } from "@/lib/supabase/errors";
+import { definitionInProgress } from "../services/serviceSource";
 import type { DesignerDoc, DraftDefinition, DraftField } from "./designerDoc";
 
 const AUTOSAVE_DELAY_MS = 1200;
@@ -47,8 +48,7 @@ export interface DesignerState {
 }
 
 function docOf(service: ServiceRow, versions: ServiceVersionRow[]): DesignerDoc {
-  const current = versions.find((version) => version.version === service.current_version);
-  const definition = (service.draft ?? current?.definition ?? {}) as unknown as DraftDefinition;
+  const definition = definitionInProgress(service, versions) ?? ({} as DraftDefinition);
   const removed = Array.isArray(service.draft_removed_fields) ? (service.draft_removed_fields as unknown as DraftField[]) : [];
   return { definition, removedFields: removed };
 }

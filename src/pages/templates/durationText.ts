@@ -1,16 +1,18 @@
-// A workflow state's time limit in words: 5 个工作日, 72 小时, 按「紧急程度」.
+// A workflow state's time limit in words for the gallery's preview: the durations are worded by the
+// workflow designer's durationText (one wording for badges, dry runs and previews); a limit chosen
+// by a field's answer is named by that field.
 import type { Language } from "@/contract";
 import type { WorkflowState } from "@/services/schema";
+import { durationText as durationWords } from "../designer/workflow/dryRun";
 
 export function durationText(
   state: Pick<WorkflowState, "timeLimit" | "slaHours">,
   language: Language,
   fieldName: (key: string) => string = (key) => key,
 ): string | null {
-  const en = language === "en";
   const limit = state.timeLimit ?? (state.slaHours ? { hours: state.slaHours } : undefined);
   if (!limit) return null;
-  if ("workdays" in limit) return en ? `${limit.workdays} working day(s)` : `${limit.workdays} 个工作日`;
-  if ("hours" in limit) return en ? `${limit.hours} hour(s)` : `${limit.hours} 小时`;
-  return en ? `by “${fieldName(limit.byField)}”` : `按「${fieldName(limit.byField)}」`;
+  if ("byField" in limit) return language === "en" ? `by “${fieldName(limit.byField)}”` : `按「${fieldName(limit.byField)}」`;
+  const words = durationWords(limit);
+  return language === "en" ? words.en : words.zh;
 }
