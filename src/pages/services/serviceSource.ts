@@ -5,7 +5,7 @@ import type { DraftDefinition } from "../designer/designerDoc";
 
 export function definitionInProgress(row: Pick<ServiceRow, "draft" | "current_version">, versions: readonly ServiceVersionRow[]): DraftDefinition | null {
   const current = versions.find((version) => version.version === row.current_version);
-  return (row.draft ?? current?.definition ?? null) as Json | null as unknown as DraftDefinition | null;
+  return (row.draft ?? current?.definition ?? null) as unknown as DraftDefinition | null;
 }
 
 export async function serviceSource(serviceId: string): Promise<DraftDefinition | null> {
