@@ -5,7 +5,7 @@
 // then fails, in any browser.
 import { randomInt } from "node:crypto";
 import pg from "pg";
-import { expect, signIn, test } from "./fixtures";
+import { expect, pickTreeNode, signIn, test } from "./fixtures";
 
 const PASSWORD = "Invite@2026";
 
@@ -21,9 +21,7 @@ test("an admin invites a grid worker by link; the worker signs up through it onc
   await page.getByRole("button", { name: "邀请成员" }).click();
 
   const dialog = page.getByRole("dialog", { name: "邀请成员" });
-  await dialog.getByLabel("单位").click();
-  await dialog.getByLabel("单位").fill("第二网格");
-  await page.getByRole("treeitem", { name: "第二网格" }).click();
+  await pickTreeNode(page, dialog.getByLabel("单位"), "第二网格", { search: true });
   await dialog.getByLabel("角色").click();
   await dialog.getByLabel("角色").fill("网格员");
   await page.keyboard.press("Enter");
@@ -110,9 +108,7 @@ test("an admin re-issues a pending invitation (the old link stops working) and r
   await page.getByRole("tab", { name: "邀请" }).click();
   await page.getByRole("button", { name: "邀请成员" }).click();
   const dialog = page.getByRole("dialog", { name: "邀请成员" });
-  await dialog.getByLabel("单位").click();
-  await dialog.getByLabel("单位").fill("第一网格");
-  await page.getByRole("treeitem", { name: "第一网格" }).click();
+  await pickTreeNode(page, dialog.getByLabel("单位"), "第一网格", { search: true });
   await dialog.getByLabel("角色").click();
   await dialog.getByLabel("角色").fill("志愿者");
   await page.keyboard.press("Enter");

@@ -6,7 +6,7 @@
 // and the v1 record still opens, lists and exports.
 import type { Page } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { expect, signIn, signOut, test } from "./fixtures";
+import { expect, pickTreeNode, signIn, signOut, test } from "./fixtures";
 
 // A 1×1 PNG: a scan of the 物业同意书 as staff would photograph it.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
@@ -162,8 +162,7 @@ test("an admin builds, publishes and changes a service; staff and a leader use i
   await expect(page.getByRole("heading", { name: SERVICE })).toBeVisible();
   await page.getByRole("button", { name: "新建" }).click();
   await expect(page.getByLabel("申请人姓名")).toBeVisible();
-  await page.getByRole("combobox", { name: "所属单位" }).click({ force: true });
-  await page.getByRole("treeitem", { name: "牯牛坪社区" }).click();
+  await pickTreeNode(page, page.getByRole("combobox", { name: "所属单位" }), "牯牛坪社区");
   await page.getByLabel("申请人姓名").fill(APPLICANT);
   await page.getByLabel("申请人身份证号").fill(idNumber());
   await expect(page.getByLabel("申请人年龄")).toHaveValue(String(AGE));

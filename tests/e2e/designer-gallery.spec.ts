@@ -2,7 +2,7 @@
 // community as a draft, change one field (and undo/redo the change), publish, and file a record
 // that carries the change. Then two tabs on one draft: the second save is refused and names who
 // saved first, and nothing is overwritten.
-import { expect, signIn, test } from "./fixtures";
+import { expect, pickTreeNode, signIn, test } from "./fixtures";
 
 test.describe.configure({ timeout: 240_000 });
 test.use({ actionTimeout: 15_000 });
@@ -66,8 +66,7 @@ test("an admin installs 志愿者活动 from the gallery, adapts a field, publis
     await expect(page.getByRole("textbox", { name: label })).toHaveValue(value);
   }
   await page.getByRole("textbox", { name: "活动地点（小区或楼栋）" }).fill("牯牛坪小区 3 栋");
-  await page.getByRole("combobox", { name: "组织社区" }).click({ force: true });
-  await page.getByRole("treeitem", { name: "牯牛坪社区" }).click();
+  await pickTreeNode(page, page.getByRole("combobox", { name: "组织社区" }), "牯牛坪社区");
   await page.getByRole("spinbutton", { name: "招募人数" }).fill("10");
   await page.getByRole("textbox", { name: "活动内容" }).fill("清理楼道堆放杂物，排查消防隐患。");
   await page.getByRole("button", { name: "保存" }).click();

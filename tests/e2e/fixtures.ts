@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 
 // The stack's URL is only known after global setup (free ports), so baseURL comes from env.
 export const test = base.extend({
@@ -24,4 +24,19 @@ export async function signIn(page: Page, account: string, password = DEMO_PASSWO
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page.getByLabel("账号 (手机号或邮箱)")).toBeVisible();
+}
+
+/**
+ * Picks the node `name` in an antd TreeSelect (`combobox` is its input) and waits until the
+ * select shows it. Retried as a whole: a click on a node while the dropdown is still opening or
+ * filtering can be lost, leaving the field empty (CI failed once on exactly that).
+ */
+export async function pickTreeNode(page: Page, combobox: Locator, name: string, { search = false } = {}): Promise<void> {
+  const select = combobox.locator("xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]");
+  await expect(async () => {
+    await combobox.click({ force: true });
+    if (search) await combobox.fill(name);
+    await page.getByRole("treeitem", { name }).click({ timeout: 5_000 });
+    await expect(select.locator(".ant-select-selection-item")).toContainText(name, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }

@@ -4,7 +4,7 @@
 // masked; the community admin reads both in the audit log. (我经办的: service-grid-event.spec.ts.)
 import ExcelJS from "exceljs";
 import { randomInt } from "node:crypto";
-import { expect, signIn, signOut, test } from "./fixtures";
+import { expect, pickTreeNode, signIn, signOut, test } from "./fixtures";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
@@ -36,8 +36,7 @@ test("staff find a record by a full ID number and export it unmasked with a reas
   const age = page.getByLabel("年龄（周岁）");
   if (await age.isEditable()) await age.fill(String(new Date().getFullYear() - 1944 - 1));
   await page.getByLabel("联系电话").fill("13912345678");
-  await page.getByLabel("所属网格").click();
-  await page.getByRole("treeitem", { name: "第一网格" }).click();
+  await pickTreeNode(page, page.getByLabel("所属网格"), "第一网格");
   await page.getByLabel("现居住地址").fill("吉首市吉凤街道牯牛坪社区 5组 3号");
   await page.getByRole("radio", { name: "本地户籍", exact: true }).check();
   await page.locator("#record-field-photo input[type=file]").setInputFiles({ name: "证件照.png", mimeType: "image/png", buffer: PNG });

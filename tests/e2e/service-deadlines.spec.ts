@@ -4,7 +4,7 @@
 // driven from a browser whose clock is today, so it is a db test on the installed templates:
 // tests/db/engine-deadlines.test.ts, "the built-in templates' legal time limits".
 import { randomInt } from "node:crypto";
-import { expect, signIn, test } from "./fixtures";
+import { expect, pickTreeNode, signIn, test } from "./fixtures";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
@@ -35,8 +35,7 @@ test("a yellow grid event is due 24 hours after it is reported", async ({ page }
   await expect(page.getByText("路灯.png")).toHaveCount(1);
   await expect(page.getByText("文件上传中")).toHaveCount(0);
   await page.getByLabel("事发地点").fill("锦绣苑北门");
-  await page.getByLabel("所属网格").click();
-  await page.getByRole("treeitem", { name: "第一网格" }).click();
+  await pickTreeNode(page, page.getByLabel("所属网格"), "第一网格");
   // the help says what each colour allows
   await expect(page.getByText("红色 2 小时内响应，黄色 24 小时，蓝色 72 小时")).toBeVisible();
   await page.getByRole("radio", { name: "黄色（24 小时）" }).check();

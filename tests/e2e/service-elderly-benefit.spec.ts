@@ -4,7 +4,7 @@
 // which moves the record up to the street office. The age is derived from the ID number.
 import ExcelJS from "exceljs";
 import { randomInt } from "node:crypto";
-import { expect, signIn, signOut, test } from "./fixtures";
+import { expect, pickTreeNode, signIn, signOut, test } from "./fixtures";
 
 // A 1×1 PNG: the bucket accepts images, and the photo field wants jpeg or png.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
@@ -41,8 +41,7 @@ test("staff takes an elderly-benefit application through acceptance and offline 
   await expect(page.getByLabel("年龄（周岁）")).toHaveValue(String(ageOf(id)));
   await expect(page.getByLabel("年龄（周岁）")).toBeDisabled();
   await page.getByLabel("联系电话").fill("13912345678");
-  await page.getByLabel("所属网格").click();
-  await page.getByRole("treeitem", { name: "第一网格" }).click();
+  await pickTreeNode(page, page.getByLabel("所属网格"), "第一网格");
   await page.getByLabel("现居住地址").fill("吉首市吉凤街道牯牛坪社区 3组 12号");
   await page.getByRole("radio", { name: "本地户籍", exact: true }).check();
   // hidden until it applies: proof of residence is only asked of non-local applicants

@@ -5,7 +5,7 @@
 // the grid worker — not staff — checks it on site and closes it with the resident's satisfaction.
 import dayjs from "dayjs";
 import { randomInt } from "node:crypto";
-import { expect, signIn, signOut, test } from "./fixtures";
+import { expect, pickTreeNode, signIn, signOut, test } from "./fixtures";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
@@ -34,8 +34,7 @@ test("a grid worker escalates an event to the community, and community staff see
   await expect(page.getByText("现场.png")).toHaveCount(1);
   await expect(page.getByText("文件上传中")).toHaveCount(0);
   await page.getByLabel("事发地点").fill("和美家园 3栋2单元楼道");
-  await page.getByLabel("所属网格").click();
-  await page.getByRole("treeitem", { name: "第一网格" }).click();
+  await pickTreeNode(page, page.getByLabel("所属网格"), "第一网格");
   await page.getByRole("radio", { name: "黄色（24 小时）" }).check();
   const savedFrom = Date.now();
   await page.getByRole("button", { name: "保存" }).click();
