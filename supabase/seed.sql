@@ -95,7 +95,9 @@ insert into seed_people values
   ('6a1e0000-0000-4000-8000-000000000003', 'grid@demo.local', '8613800000003', '龙建军', 'grid_worker', '433101009001001'),
   ('6a1e0000-0000-4000-8000-000000000004', 'leader@demo.local', '8613800000004', '向国华', 'leader', '433101'),
   -- 街道 staff at 吉凤街道: approves what 牯牛坪社区 sends up (老年优待证 街道审核, 吹哨报到)
-  ('6a1e0000-0000-4000-8000-000000000005', 'street@demo.local', '8613800000005', '石秀英', 'staff', '433101009');
+  ('6a1e0000-0000-4000-8000-000000000005', 'street@demo.local', '8613800000005', '石秀英', 'staff', '433101009'),
+  -- 街道领导 at 吉凤街道: the cockpit of a street (its six communities), the scope a leader is measured on
+  ('6a1e0000-0000-4000-8000-000000000006', 'streetleader@demo.local', '8613800000006', '麻永刚', 'leader', '433101009');
 
 insert into auth.users (instance_id, id, aud, role, email, phone, encrypted_password, email_confirmed_at, phone_confirmed_at,
                         raw_app_meta_data, raw_user_meta_data, created_at, updated_at,

@@ -9,6 +9,7 @@ const DEMO_ACCOUNTS = [
   ["网格员 grid worker", "grid@demo.local", "13800000003"],
   ["领导 leader", "leader@demo.local", "13800000004"],
   ["街道工作人员 street staff", "street@demo.local", "13800000005"],
+  ["街道领导 street leader", "streetleader@demo.local", "13800000006"],
 ] as const;
 export const DEMO_PASSWORD = "Demo@2026";
 
@@ -31,7 +32,7 @@ async function main(command: string): Promise<number> {
   publishable key:  ${stack.publishableKey}  (新格式，等同 anon / new format, same as anon)
   secret key:       见 / see ${join(options.dataDir, "keys.json")} (service_role; 勿用于浏览器 / never in a browser)
   演示账号 / demo accounts (password ${DEMO_PASSWORD}):
-${DEMO_ACCOUNTS.map(([role, email, phone]) => `    ${role.padEnd(26)} ${email.padEnd(20)} ${phone}`).join("\n")}
+${DEMO_ACCOUNTS.map(([role, email, phone]) => `    ${role.padEnd(26)} ${email.padEnd(24)} ${phone}`).join("\n")}
   数据为合成演示数据 / all demo data is synthetic.  Ctrl-C 停止 / to stop.
 `);
   await new Promise<void>((resolve) => {

@@ -128,6 +128,32 @@ describe("cockpit_summary", () => {
     expect(pick(overall(await summary(staff, UNITS.guniuping)))).toEqual(pick(own));
   });
 
+  it("gives the street leader 吉凤街道 and each of its communities, equal to the direct count, and refuses a sibling street, its community and the city", async () => {
+    const streetLeader = await signIn("streetleader@demo.local"); // leader at 吉凤街道 (433101009)
+    const rows = await summary(streetLeader, UNITS.jifengStreet);
+    const [expected] = await direct(UNITS.jifengStreet, "leader", UNITS.jifengStreet);
+    expect(expected.overdue).toBeGreaterThan(0);
+    expect(pick(overall(rows))).toEqual(pick(expected));
+    const byUnit = Object.fromEntries(rows.filter((r) => r.unit_id && !r.service_id).map((r) => [r.unit_id, pick(r)]));
+    const byChild = await direct(UNITS.jifengStreet, "leader", UNITS.jifengStreet, "child");
+    expect(byChild.length).toBeGreaterThan(2); // several communities (and 本级) have records
+    expect(byUnit).toEqual(Object.fromEntries(byChild.map((r) => [r.child, pick(r)])));
+    const [wanxi] = await direct(UNITS.jifengStreet, "leader", "433101009002");
+    expect(wanxi.received).toBeGreaterThan(0);
+    expect(pick(overall(await summary(streetLeader, "433101009002")))).toEqual(pick(wanxi));
+
+    // 石家冲街道 (a sibling street) has records, yet neither it, its community nor the city above is counted for them
+    const [sibling] = await direct("433101", "leader", "433101007");
+    expect(sibling.received).toBeGreaterThan(0);
+    for (const code of ["433101007", "433101007001", "433101"]) {
+      const refused = await streetLeader.rpc("cockpit_summary", { p_unit_id: await unitId(code), p_from: null, p_to: null });
+      expect(refused.error, code).toMatchObject({ code: "PT403", message: "cockpit_unit_out_of_scope" });
+      expect(refused.data).toBeNull();
+    }
+    const trend = await streetLeader.rpc("cockpit_trend", { p_unit_id: await unitId("433101007"), p_period: "month" });
+    expect(trend.error).toMatchObject({ code: "PT403", message: "cockpit_unit_out_of_scope" });
+  });
+
   it("the record list's URL filters (unit subtree by path, overdue, created range) return exactly the records counted", async () => {
     const street = await sql<{ path: string }>("select path from public.org_units where code = $1", [UNITS.jifengStreet]);
     const rows = await summary(leader, "433101");
