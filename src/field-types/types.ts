@@ -44,6 +44,8 @@ export interface FieldLoaders {
 /** Synchronous name lookups for cells, filled from caches the view already holds. */
 export interface FieldLookups {
   orgUnitName?(id: string): string | undefined;
+  /** A unit with its ancestors below the reader's top unit (「牯牛坪社区 / 第一网格」); preferred to the bare name where given. */
+  orgUnitLabel?(id: string): string | undefined;
   userName?(id: string): string | undefined;
   fileUrl?(path: string): Promise<string>;
 }

@@ -3,7 +3,7 @@ import { orgUnitLevels } from "@/contract";
 import { operatorSets } from "../operators";
 import { placeholderOption } from "../shared/configParts";
 import type { FieldOf, FieldTypeDefinition } from "../types";
-import { lookupText, noParts, textAsIs } from "../shared/textForms";
+import { noParts, orgUnitText, textAsIs } from "../shared/textForms";
 import { everyTypeRoutines } from "../shared/sqlRoutines";
 
 export const orgUnitConfigSchema = z.strictObject({
@@ -28,7 +28,7 @@ export const orgUnitDefinition = {
   lookup: "org_unit",
   mask: "generic",
   sqlRoutines: [...everyTypeRoutines],
-  toText: lookupText("orgUnitName"),
+  toText: orgUnitText,
   fromText: textAsIs,
   partLabel: noParts,
 } as const satisfies FieldTypeDefinition<typeof orgUnitConfigSchema>;

@@ -19,11 +19,17 @@ export function fileNamesText(_field: unknown, value: unknown, { language }: Tex
 }
 
 /** The stored id named by the view's lookup; the id itself when the reader cannot see the name. */
-export function lookupText(lookup: "orgUnitName" | "userName") {
+export function lookupText(lookup: "userName") {
   return (_field: unknown, value: unknown, { lookups }: TextContext): CellText => {
     const id = String(value);
     return lookups?.[lookup]?.(id) ?? id;
   };
+}
+
+/** A unit as its reader's label (with ancestors, as the list's cell shows it), else its name, else the id. */
+export function orgUnitText(_field: unknown, value: unknown, { lookups }: TextContext): CellText {
+  const id = String(value);
+  return lookups?.orgUnitLabel?.(id) ?? lookups?.orgUnitName?.(id) ?? id;
 }
 
 export function textAsIs(_field: unknown, text: string): string | undefined {

@@ -4,12 +4,15 @@ import { getFieldType, type FieldLookups } from "@/field-types";
 import type { ServiceDefinition } from "@/services/schema";
 import { attachmentUrl } from "@/data/attachmentStorage";
 import { useOrgUnits } from "./useOrgUnits";
+import { useUnitLabel } from "./useUnitLabel";
 import type { TableRow } from "@/data/rows";
 
 type ProfileName = Pick<TableRow<"profiles">, "id" | "display_name">;
 
 export interface ViewLookups extends FieldLookups {
   orgUnitName(id: string): string | undefined;
+  /** The record's unit with its ancestors below the reader's top unit (「吉凤街道 / 牯牛坪社区 / 第一网格」). */
+  orgUnitLabel(id: string): string | undefined;
   userName(id: string): string | undefined;
   fileUrl(path: string): Promise<string>;
 }
@@ -21,6 +24,7 @@ export interface ViewLookups extends FieldLookups {
  */
 export function useLookups(userIds: readonly string[]): ViewLookups & { isLoading: boolean } {
   const units = useOrgUnits();
+  const orgUnitLabel = useUnitLabel();
   const ids = useMemo(() => [...new Set(userIds)].sort(), [userIds]);
   const { result, query } = useMany<ProfileName>({
     resource: "profiles",
@@ -32,11 +36,12 @@ export function useLookups(userIds: readonly string[]): ViewLookups & { isLoadin
   return useMemo(
     () => ({
       orgUnitName: (id: string) => units.byId.get(id)?.name,
+      orgUnitLabel,
       userName: (id: string) => names.get(id),
       fileUrl: attachmentUrl,
       isLoading: units.isLoading || (ids.length > 0 && query.isLoading),
     }),
-    [units, names, ids.length, query.isLoading],
+    [units, orgUnitLabel, names, ids.length, query.isLoading],
   );
 }
 

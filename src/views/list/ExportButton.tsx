@@ -7,6 +7,7 @@ import type { ServiceDefinition } from "@/services/schema";
 import { exportPageSize, exportRecordsPage, type ExportedRecord } from "@/data/exportRecords";
 import { recordsResource } from "@/data/records";
 import { useOrgUnits } from "../hooks/useOrgUnits";
+import { useUnitLabel } from "../hooks/useUnitLabel";
 import { useFieldLanguage } from "../shared/fieldLanguage";
 import { useColumnLabel } from "../shared/useColumnLabel";
 import { useErrorText } from "../shared/useErrorText";
@@ -42,6 +43,7 @@ export function ExportButton({ definition, serviceId, serviceName, filters, sort
   const { open } = useNotification();
   const dataProvider = useDataProvider();
   const units = useOrgUnits();
+  const orgUnitLabel = useUnitLabel();
   const { columnLabel } = useColumnLabel(definition);
   const [dialog, setDialog] = useState(false);
   const [columns, setColumns] = useState<string[]>(definition.list.columns);
@@ -95,7 +97,7 @@ export function ExportButton({ definition, serviceId, serviceName, filters, sort
         definition,
         records,
         columns,
-        { language, columnLabel, orgUnitName: (id) => units.byId.get(id)?.name, userName: (id) => names.get(id) },
+        { language, columnLabel, orgUnitName: (id) => units.byId.get(id)?.name, orgUnitLabel, userName: (id) => names.get(id) },
         { serviceName, subTablesApart },
       );
       const { downloadSheets } = await import("./exportWorkbook");

@@ -13,6 +13,8 @@ import { stateLabel } from "../shared/StatusTag";
 export interface ExportContext extends NameLookups {
   language: Language;
   columnLabel(name: string): string;
+  /** The record's unit with its ancestors below the exporter's top unit (views/shared/unitLabel.ts); else its own name. */
+  orgUnitLabel?(id: string): string | undefined;
 }
 
 export interface ExportTable {
@@ -25,7 +27,7 @@ function systemText(definition: ServiceDefinition, column: SystemColumn, record:
     case "status":
       return stateLabel(definition, record.status, context.language);
     case "org_unit_id":
-      return context.orgUnitName(record.org_unit_id) ?? record.org_unit_id;
+      return context.orgUnitLabel?.(record.org_unit_id) ?? context.orgUnitName(record.org_unit_id) ?? record.org_unit_id;
     case "assignee":
       return record.assignee ? (context.userName(record.assignee) ?? record.assignee) : null;
     default:

@@ -38,7 +38,7 @@ export function SystemValue(props: {
     case "status":
       return <StatusTag definition={definition} status={record.status} language={language} />;
     case "org_unit_id":
-      return <>{lookups.orgUnitName(record.org_unit_id) ?? record.org_unit_id}</>;
+      return <>{lookups.orgUnitLabel(record.org_unit_id) ?? record.org_unit_id}</>;
     case "assignee":
       return <>{record.assignee ? (lookups.userName(record.assignee) ?? record.assignee) : "—"}</>;
     case "due_at":

@@ -9,6 +9,8 @@ export type { CellText };
 
 export interface NameLookups {
   orgUnitName(id: string): string | undefined;
+  /** A unit with its ancestors below the reader's top unit; unit answers and the record's unit prefer it. */
+  orgUnitLabel?(id: string): string | undefined;
   userName(id: string): string | undefined;
 }
 

@@ -54,6 +54,13 @@ describe("exportTable", () => {
     expect(table.rows[0][5]).toBe("Originals checked");
   });
 
+  it("writes the record's unit with its ancestors when the exporter's label is given, else its name", () => {
+    const withUnit = { ...elderly, list: { ...elderly.list, columns: ["org_unit_id"] } };
+    const labelled = { ...context("zh"), orgUnitLabel: (id: string) => (id === "unit-1" ? "吉凤街道 / 牯牛坪社区" : undefined) };
+    expect(exportTable(withUnit, [row], labelled).rows[0]).toEqual(["吉凤街道 / 牯牛坪社区"]);
+    expect(exportTable(withUnit, [row], context("zh")).rows[0]).toEqual(["牯牛坪社区"]);
+  });
+
   it('leaves empty answers empty rather than writing "undefined"', () => {
     expect(exportTable(elderly, [record({})], context("zh")).rows[0].slice(0, 5)).toEqual([null, null, null, null, null]);
   });
