@@ -8,7 +8,7 @@ import type { Database } from "./database.types";
 type Tables = Database["public"]["Tables"];
 
 /** current_version is set on every published service (check constraint in create_services). */
-export type PublishedServiceRow = Pick<Tables["services"]["Row"], "id" | "key" | "name" | "category" | "icon"> & { current_version: number };
+export type PublishedServiceRow = Pick<Tables["services"]["Row"], "id" | "key" | "name" | "category" | "icon" | "indexed_fields"> & { current_version: number };
 /** A role's grant of one action on a service (service_role_grants). */
 export type ServiceGrantRow = { service_id: string; role_key: string; action: PermissionAction };
 
@@ -27,7 +27,7 @@ export interface PublishedServiceRows {
 export async function fetchPublishedServiceRows(): Promise<PublishedServiceRows> {
   const services = await supabase
     .from("services")
-    .select("id,key,name,category,icon,current_version")
+    .select("id,key,name,category,icon,current_version,indexed_fields")
     .eq("status", "published")
     .order("category")
     .order("name");

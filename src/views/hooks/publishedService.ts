@@ -8,6 +8,8 @@ export interface PublishedService {
   category: string;
   icon: string;
   currentVersion: number;
+  /** field key → the records column with a typed, indexed copy of it (services.indexed_fields), which lists filter and sort on */
+  indexedFields: Readonly<Record<string, string>>;
   /** role → actions, from service_role_grants; also merged into `parsed.definition.permissions`. */
   grants: ServiceDefinition["permissions"];
   parsed: ParseResult;

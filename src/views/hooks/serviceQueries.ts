@@ -18,12 +18,21 @@ export async function fetchPublishedServices(): Promise<PublishedService[]> {
     category: row.category,
     icon: row.icon,
     currentVersion: row.current_version,
+    indexedFields: indexedFieldsOf(row.indexed_fields),
     grants: byService.get(row.id) ?? {},
     parsed: withGrants(
       definitions.has(row.id) ? parseServiceDefinition(definitions.get(row.id), fieldTypes) : missingVersion(row.current_version),
       byService.get(row.id) ?? {},
     ),
   }));
+}
+
+/** services.indexed_fields as stored (jsonb): only string → string entries are column names (`idx_…`). */
+function indexedFieldsOf(stored: unknown): Record<string, string> {
+  if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return {};
+  return Object.fromEntries(
+    Object.entries(stored).filter((entry): entry is [string, string] => typeof entry[1] === "string" && /^idx_(text|num)_\d$/.test(entry[1])),
+  );
 }
 
 /** Who may do what is the grants table (edited in 权限矩阵), not the definition's defaults. */

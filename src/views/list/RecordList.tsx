@@ -63,17 +63,16 @@ export function RecordList({ service }: { service: LoadedService }) {
   const providerFilters = useMemo<CrudFilter[]>(
     () => [
       { field: "service_id", operator: "eq", value: service.id },
-      ...toRecordFilters(definition, filters, identity?.id),
+      ...toRecordFilters(definition, filters, identity?.id, service.indexedFields),
       ...listScope.filters,
       ...(exact ? [{ field: "id", operator: "in" as const, value: exact.ids.length > 0 ? exact.ids : [emptyId] }] : []),
     ],
-    [definition, filters, service.id, identity?.id, exact, listScope.filters],
+    [definition, filters, service.id, service.indexedFields, identity?.id, exact, listScope.filters],
   );
   const select = selectFor(recordColumns, providerFilters);
   const providerSorters = useMemo(
-    // `id` last: equal sort keys must not shuffle rows between pages
-    () => [...toRecordSorters(definition, sorters.length > 0 ? sorters : [definition.list.defaultSort]), { field: "id", order: "asc" as const }],
-    [definition, sorters],
+    () => toRecordSorters(definition, sorters.length > 0 ? sorters : [definition.list.defaultSort], service.indexedFields),
+    [definition, sorters, service.indexedFields],
   );
   const { result, query } = useList<RecordRow>({
     resource: recordsResource,

@@ -1,13 +1,19 @@
 // The list's state (filters and sorters on field keys, as kept in the URL) → what the Supabase
 // data provider sends to PostgREST. Service fields live in `records.data`: text comparisons use
 // `data->>key` (text), numeric ranges and ordering use `data->key` (jsonb compares numbers as
-// numbers); system columns are real columns and are used directly.
+// numbers); system columns are real columns and are used directly. A field the service indexes
+// (services.indexed_fields: a typed copy in a records column such as idx_text_2) is compared and
+// sorted on that column instead, which a btree index serves under RLS (`data` gets no index help
+// there: JSON operators are not leakproof).
 import type { CrudFilter, CrudSort, LogicalFilter } from "@refinedev/core";
 import dayjs from "dayjs";
 import type { ServiceDefinition } from "@/services/schema";
 import { isSystemColumn } from "@/services/systemColumns";
 import { filterableColumn, type FilterableColumn } from "./filterFields";
 import { unitPathEmbed } from "./recordListScope";
+
+/** Field key → the records column holding a typed copy of its answers (services.indexed_fields). */
+export type IndexedFields = Readonly<Record<string, string>>;
 
 /** The keyword box's filter; not a possible field key (keys start with a letter). */
 export const keywordField = "_keyword";
@@ -54,8 +60,13 @@ export function quotedValue(text: string): string {
   return text.replace(/[\\"]/g, (c) => `\\${c}`);
 }
 
-function textPath(name: string): string {
-  return isSystemColumn(name) ? name : `data->>${name}`;
+function textPath(name: string, indexed: IndexedFields): string {
+  return isSystemColumn(name) ? name : (indexed[name] ?? `data->>${name}`);
+}
+
+/** Where a number compares as a number: its typed copy, else `data->key` (jsonb orders numbers numerically). */
+function numberPath(name: string, indexed: IndexedFields): string {
+  return isSystemColumn(name) ? name : (indexed[name] ?? `data->${name}`);
 }
 
 /** URL values arrive as strings; the field type reads them as answers (numbers, booleans, text). */
@@ -68,11 +79,11 @@ function answerOf(column: FilterableColumn, value: unknown): unknown {
  * Where and as what to compare: a number in `data->key` (jsonb compares numbers as numbers),
  * anything else as text in `data->>key` (booleans as "true"/"false"); system columns directly.
  */
-function comparison(column: FilterableColumn, value: unknown): { path: string; value: unknown } {
+function comparison(column: FilterableColumn, value: unknown, indexed: IndexedFields): { path: string; value: unknown } {
   const answer = answerOf(column, value);
-  if (answer === undefined || answer === null) return { path: textPath(column.name), value: undefined };
-  if (typeof answer === "number") return { path: isSystemColumn(column.name) ? column.name : `data->${column.name}`, value: answer };
-  return { path: textPath(column.name), value: String(answer) };
+  if (answer === undefined || answer === null) return { path: textPath(column.name, indexed), value: undefined };
+  if (typeof answer === "number") return { path: numberPath(column.name, indexed), value: answer };
+  return { path: textPath(column.name, indexed), value: String(answer) };
 }
 
 /** A calendar day in the browser's zone, as the instant it starts or ends. */
@@ -89,9 +100,10 @@ function rangeFilters(path: string, from: unknown, to: unknown): LogicalFilter[]
   ];
 }
 
-function translate(column: FilterableColumn, filter: LogicalFilter): CrudFilter[] {
+function translate(column: FilterableColumn, filter: LogicalFilter, indexed: IndexedFields): CrudFilter[] {
   const { operator, value } = filter;
-  if (operator === "null" || operator === "nnull") return [{ field: textPath(column.name), operator, value: null }];
+  const textPathOf = (name: string) => textPath(name, indexed);
+  if (operator === "null" || operator === "nnull") return [{ field: textPathOf(column.name), operator, value: null }];
   const pair = Array.isArray(value) ? value : [value, value];
   if (column.timestamp) {
     if (operator === "gte") return rangeFilters(column.name, dayBound(value, false), undefined);
@@ -101,22 +113,22 @@ function translate(column: FilterableColumn, filter: LogicalFilter): CrudFilter[
   }
   if (operator === "contains") {
     const text = typeof value === "string" ? value.trim() : "";
-    return text ? [{ field: textPath(column.name), operator: "contains", value: likeLiteral(text) }] : [];
+    return text ? [{ field: textPathOf(column.name), operator: "contains", value: likeLiteral(text) }] : [];
   }
   if (operator === "in") {
     const values = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string" && v !== "");
     if (values.length === 0) return [];
-    if (!column.type.multiple) return [{ field: textPath(column.name), operator: "in", value: values }];
+    if (!column.type.multiple) return [{ field: textPathOf(column.name), operator: "in", value: values }];
     // "has any of": the array's JSON text contains "value" with its quotes
-    const anyOf = values.map((v) => ({ field: textPath(column.name), operator: "contains" as const, value: quotedValue(`"${likeLiteral(v)}"`) }));
+    const anyOf = values.map((v) => ({ field: textPathOf(column.name), operator: "contains" as const, value: quotedValue(`"${likeLiteral(v)}"`) }));
     return [{ operator: "or", value: anyOf }];
   }
   if (operator === "between") {
-    const [from, to] = [comparison(column, pair[0]), comparison(column, pair[1])];
+    const [from, to] = [comparison(column, pair[0], indexed), comparison(column, pair[1], indexed)];
     return rangeFilters(from.value !== undefined ? from.path : to.path, from.value, to.value);
   }
   if (operator === "eq" || operator === "ne" || operator === "gte" || operator === "lte") {
-    const compared = comparison(column, value);
+    const compared = comparison(column, value, indexed);
     return compared.value === undefined ? [] : [{ field: compared.path, operator, value: compared.value }];
   }
   return [];
@@ -133,9 +145,9 @@ export function keywordFilter(definition: ServiceDefinition, keyword: unknown): 
 /**
  * Filters from the URL → provider filters. Anything that does not name a filterable column with
  * one of its operators is dropped: a hand-edited URL narrows nothing rather than failing.
- * `me` (the signed-in user's id) serves 我发起的 / 我经办的.
+ * `me` (the signed-in user's id) serves 我发起的 / 我经办的; `indexed` is the service's indexed_fields.
  */
-export function toRecordFilters(definition: ServiceDefinition, filters: readonly CrudFilter[], me?: string): CrudFilter[] {
+export function toRecordFilters(definition: ServiceDefinition, filters: readonly CrudFilter[], me?: string, indexed: IndexedFields = {}): CrudFilter[] {
   return filters.flatMap((filter) => {
     if (!("field" in filter)) return [];
     if (filter.field === keywordField) return keywordFilter(definition, filter.value);
@@ -143,15 +155,21 @@ export function toRecordFilters(definition: ServiceDefinition, filters: readonly
     if (!definition.list.filterable.includes(filter.field)) return [];
     const column = filterableColumn(definition, filter.field, systemLabel);
     if (!column || !(column.operators as readonly string[]).includes(filter.operator)) return [];
-    return translate(column, filter);
+    return translate(column, filter, indexed);
   });
 }
 
-/** Sorters on field keys → `data->key` (jsonb order: numbers numerically); unknown names dropped. */
-export function toRecordSorters(definition: ServiceDefinition, sorters: readonly CrudSort[]): CrudSort[] {
-  return sorters.flatMap((sorter) => {
+/**
+ * Sorters on field keys → the field's indexed column, else `data->key` (jsonb order: numbers
+ * numerically); unknown names dropped. Then `id` in the first sorter's direction: equal sort
+ * keys must not shuffle rows between pages, and one direction lets an index on (…, key, id)
+ * deliver the page in order.
+ */
+export function toRecordSorters(definition: ServiceDefinition, sorters: readonly CrudSort[], indexed: IndexedFields = {}): CrudSort[] {
+  const translated = sorters.flatMap((sorter): CrudSort[] => {
     if (isSystemColumn(sorter.field)) return [sorter];
     const field = definition.fields.find((f) => f.key === sorter.field);
-    return field ? [{ field: `data->${field.key}`, order: sorter.order }] : [];
+    return field ? [{ field: indexed[field.key] ?? `data->${field.key}`, order: sorter.order }] : [];
   });
+  return [...translated, { field: "id", order: translated[0]?.order ?? "asc" }];
 }

@@ -85,6 +85,47 @@ describe("toRecordSorters", () => {
     ).toEqual([
       { field: "data->age", order: "desc" },
       { field: "created_at", order: "asc" },
+      { field: "id", order: "desc" },
+    ]);
+  });
+
+  it("ends with id in the first sorter's direction, ascending when nothing else sorts", () => {
+    expect(toRecordSorters(elderly, [{ field: "created_at", order: "asc" }]).at(-1)).toEqual({ field: "id", order: "asc" });
+    expect(toRecordSorters(elderly, [{ field: "nope", order: "desc" }])).toEqual([{ field: "id", order: "asc" }]);
+  });
+});
+
+describe("fields the service indexes (services.indexed_fields) are read from their typed column", () => {
+  const withAge = { ...elderly, list: { ...elderly.list, filterable: [...elderly.list.filterable, "age"] } };
+  const indexed = { benefit_type: "idx_text_2", age: "idx_num_1", hukou_local: "idx_text_3" };
+
+  it("filters on the column: text, numbers, booleans, ranges and emptiness", () => {
+    expect(toRecordFilters(withAge, [{ field: "benefit_type", operator: "in", value: ["card"] }], undefined, indexed)).toEqual([
+      { field: "idx_text_2", operator: "in", value: ["card"] },
+    ]);
+    expect(toRecordFilters(withAge, [{ field: "age", operator: "between", value: ["60", "80"] }], undefined, indexed)).toEqual([
+      { field: "idx_num_1", operator: "gte", value: 60 },
+      { field: "idx_num_1", operator: "lte", value: 80 },
+    ]);
+    expect(toRecordFilters(withAge, [{ field: "hukou_local", operator: "eq", value: false }], undefined, indexed)).toEqual([
+      { field: "idx_text_3", operator: "eq", value: "false" },
+    ]);
+  });
+
+  it("sorts on the column; fields without one stay in data", () => {
+    expect(
+      toRecordSorters(
+        elderly,
+        [
+          { field: "age", order: "asc" },
+          { field: "applicant_name", order: "asc" },
+        ],
+        indexed,
+      ),
+    ).toEqual([
+      { field: "idx_num_1", order: "asc" },
+      { field: "data->applicant_name", order: "asc" },
+      { field: "id", order: "asc" },
     ]);
   });
 });

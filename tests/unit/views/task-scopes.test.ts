@@ -13,6 +13,7 @@ function published(id: string, key: "elderly_benefit" | "grid_event"): Published
     category: definition.category,
     icon: definition.icon,
     currentVersion: 1,
+    indexedFields: {},
     grants: definition.permissions,
     parsed: { ok: true, definition },
   };
