@@ -1,35 +1,44 @@
-// `npm run bench`: list queries of a scoped user under RLS against the raw baseline, on a
-// stack of its own (temp data dir, free ports) with generated records of realistic size.
-//   BENCH_RECORDS (200000)  generated records, on top of the demo seed's few hundred
-//   BENCH_RUNS (30)         timed runs per query and caller, after BENCH_WARMUP (5)
-// Prints a table of medians and ratios and the EXPLAIN of the user's count query, then what the
-// revocation check (PostgREST's db-pre-request) costs per request (pre-request-cost.ts); never
-// asserts a timing. Takes 8–10 minutes on 2 cores, mostly generating. Results: docs/benchmarks.md.
+// `npm run bench -- [--records N] [--runs R] [--json FILE] …` (bench-options.ts): the engine's
+// grid_event against a hand-written typed table holding the same records with the same access
+// rule (typed-baseline.ts), both through real PostgREST with real JWTs, for a staff member who
+// reads ≈ 10 % of the records and a leader who reads ≈ all of them. On a stack of its own
+// (temporary data directory, free ports), seeded by `npm run seed`'s generator. Prints p50/p95/p99
+// per query, caller and side with the engine ÷ typed ratio against the issue's targets, and
+// throughput at 10 connections; writes every timing to the JSON file. Never asserts a timing;
+// warns loudly when the two sides disagree on what a caller sees. Results: docs/benchmarks.md.
 import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
-import { join } from "node:path";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
 import pg from "pg";
 import { freePort } from "../../supabase/local/ports.ts";
 import { startStack } from "../../supabase/local/stack.ts";
-import { explainAsUser } from "./explain-as-user.ts";
+import { parseBenchOptions } from "./bench-options.ts";
+import { benchQueries } from "./bench-queries.ts";
+import { printBenchReport, writeBenchJson, type CallerSeen } from "./bench-report.ts";
+import { toResult } from "./bench-results.ts";
+import { fieldColumn } from "./field-column.ts";
 import { generateRecords } from "./generate-records.ts";
+import { measureCreates } from "./measure-creates.ts";
+import { measureQueries, type Caller } from "./measure-queries.ts";
+import { measureThroughput } from "./measure-throughput.ts";
 import { measurePreRequest, printPreRequestCost } from "./pre-request-cost.ts";
-import { printReport } from "./print-report.ts";
-import { loggedOutStaff, signedInStaff } from "./scoped-user.ts";
-import { measure, type Contender, type QuerySpec } from "./time-requests.ts";
+import { loggedOutStaff, signedInMember } from "./scoped-user.ts";
+import { benchUnits } from "./bench-units.ts";
+import { buildTypedBaseline } from "./typed-baseline.ts";
+import { waitForTable } from "./wait-for-table.ts";
 
-const TOTAL = Number(process.env.BENCH_RECORDS ?? 200_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 30);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
-// 石家冲街道: a street office; its 9 grids get 10 % of the records, the other grids the rest.
+// 石家冲街道: a street office; its grids get 10 % of the records (the generator's scoped share).
 const SCOPED_UNIT = "433101007";
 const SCOPED_SHARE = 0.1;
 
-const log = (line: string) => console.log(line);
+const log = (line: string) => console.error(line);
 
 async function main(): Promise<void> {
+  const o = parseBenchOptions(process.argv.slice(2), process.env);
+  const loadBefore = loadavg();
   const dataDir = mkdtempSync(join(tmpdir(), "cgs-bench-"));
   const restPort = await freePort();
+  const baseUrl = `http://127.0.0.1:${restPort}`;
   const stack = await startStack({
     dataDir,
     host: "127.0.0.1",
@@ -43,73 +52,114 @@ async function main(): Promise<void> {
     },
   });
   const db = new pg.Client({ connectionString: stack.dbUrl });
+  const helper = new pg.Client({ connectionString: stack.dbUrl });
   try {
-    await db.connect();
+    await Promise.all([db.connect(), helper.connect()]);
     await db.query("set statement_timeout = 0");
-    log(`generating ${TOTAL.toLocaleString("en")} records (all triggers on, import mode) …`);
+    log(`seeding ${o.records.toLocaleString("en")} records with npm run seed's generator (all triggers on) …`);
     const began = Date.now();
-    await generateRecords(db, { total: TOTAL, scopedUnitCode: SCOPED_UNIT, scopedShare: SCOPED_SHARE, batchSize: 10_000, log });
-    await db.query("vacuum (analyze) public.records, public.record_events, public.record_attachments");
-    const generatedIn = (Date.now() - began) / 1000;
+    await generateRecords(db, { total: o.records, scopedUnitCode: SCOPED_UNIT, scopedShare: SCOPED_SHARE, batchSize: 2_000, log, moreClients: [helper] });
+    await db.query("vacuum (analyze) public.records, public.record_events, public.record_participants, public.record_attachments");
+    const seedingSeconds = (Date.now() - began) / 1000;
 
-    const user = await signedInStaff(stack, db, SCOPED_UNIT);
-    const [{ id: gridEvent }] = (await db.query<{ id: string }>("select id from public.services where key = 'grid_event'")).rows;
-    const scopeUnits = (
-      await db.query<{ id: string }>(
-        "select u.id from public.org_units u, public.org_units s where s.code = $1 and (u.path = s.path or u.path like s.path || '.%')",
-        [SCOPED_UNIT],
-      )
-    ).rows.map((r) => r.id);
-    const page = "order=created_at.desc&limit=20";
-    const list = `/records?select=*&service_id=eq.${gridEvent}`;
-    const queries: QuerySpec[] = [
-      { title: "list page 1", path: `${list}&${page}`, count: false },
-      { title: "list page 1 + exact count", path: `${list}&${page}`, count: true },
-      { title: "status filter + exact count", path: `${list}&status=eq.grid_handling&${page}`, count: true },
-      { title: "JSON field filter + exact count", path: `${list}&data->>urgency=eq.red&${page}`, count: true },
+    const [{ id: serviceId }] = (await db.query<{ id: string }>("select id from public.services where key = 'grid_event'")).rows;
+    log("building the typed baseline …");
+    const baseline = await buildTypedBaseline(db, serviceId);
+    const units = await benchUnits(db, serviceId, SCOPED_UNIT);
+    const staff = await signedInMember(stack, db, SCOPED_UNIT, "staff");
+    const leader = await signedInMember(stack, db, units.leader.code, "leader");
+    const callers: Caller[] = [
+      { key: "staff", label: `staff, ${units.staff.name}`, token: staff.token },
+      { key: "leader", label: `leader, ${units.leader.name}`, token: leader.token },
     ];
-    // Baselines as service_role: the very same request; the live records only (the policy's
-    // first condition, without which the partial indexes cannot serve); and exactly the rows
-    // the policy admits, spelled out as filters.
-    const contenders: Contender[] = [
-      { label: "user", token: user.token, path: (q) => q.path },
-      { label: "raw", token: stack.serviceKey, path: (q) => q.path },
-      { label: "raw live", token: stack.serviceKey, path: (q) => `${q.path}&deleted_at=is.null` },
-      { label: "raw same rows", token: stack.serviceKey, path: (q) => `${q.path}&deleted_at=is.null&org_unit_id=in.(${scopeUnits.join(",")})` },
-    ];
-    log(`measuring ${queries.length} queries × ${RUNS} runs (after ${WARMUP} warm-up) …`);
-    const measured = await measure(`http://127.0.0.1:${restPort}`, contenders, queries, { warmup: WARMUP, runs: RUNS });
+    await waitForTable(baseUrl, staff.token, "grid_events_typed");
 
-    const counts = (
-      await db.query<{ total: number; visible: number }>(
-        `select count(*)::int as total,
-                count(*) filter (where r.org_unit_id = any ($1::uuid[]))::int as visible
-           from public.records r where r.deleted_at is null`,
-        [scopeUnits],
-      )
-    ).rows[0];
-    const plan = await explainAsUser(db, user.id, "select count(*) from (select 1 from public.records where service_id = $1) t", [gridEvent]);
-    const pagePlan = await explainAsUser(db, user.id, "select * from public.records where service_id = $1 order by created_at desc limit 20", [gridEvent]);
-    log(`measuring the revocation check (db-pre-request) on and off …`);
-    const revoked = await loggedOutStaff(stack, db, SCOPED_UNIT);
-    const preRequest = await measurePreRequest(db, `http://127.0.0.1:${restPort}`, user.token, revoked.token, "/org_units?select=id&limit=1", RUNS * 4);
-    const version = (await db.query<{ server_version: string }>("show server_version")).rows[0].server_version;
-    printReport({
-      measured,
-      counts,
-      plan,
-      pagePlan,
-      meta: {
-        generatedIn,
-        runs: RUNS,
-        warmup: WARMUP,
-        machine: `${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), PostgreSQL ${version}, PostgREST 12.0.2`,
-        user: `staff at ${SCOPED_UNIT} 石家冲街道`,
+    const filter = await fieldColumn(db, serviceId, "urgency");
+    const sort = await fieldColumn(db, serviceId, "category");
+    const queries = benchQueries({ serviceId, filter, filterValue: "red", sort });
+    log(`measuring ${queries.length} queries × ${callers.length} callers × 2 sides × ${o.runs} runs (after ${o.warmup} warm-up) …`);
+    const timings = await measureQueries(baseUrl, callers, queries, { runs: o.runs, warmup: o.warmup, log });
+
+    log(`throughput: ${o.connections} connections × ${o.throughputSeconds} s per side …`);
+    const list = queries.find((q) => q.key === "list")!;
+    const throughput = await measureThroughput(baseUrl, leader.token, list, { connections: o.connections, seconds: o.throughputSeconds });
+
+    log(`single creates as ${callers[0].label} …`);
+    const creates = await measureCreates(
+      baseUrl,
+      { ...callers[0], userId: staff.id },
+      { serviceId, grid: units.createGrid, runs: o.runs, warmup: Math.min(o.warmup, 3) },
+    );
+
+    let preRequest: Awaited<ReturnType<typeof measurePreRequest>> | undefined;
+    if (o.preRequest) {
+      log("measuring the revocation check (db-pre-request) on and off …");
+      const revoked = await loggedOutStaff(stack, db, SCOPED_UNIT);
+      preRequest = await measurePreRequest(db, baseUrl, staff.token, revoked.token, "/org_units?select=id&limit=1", o.runs * 2);
+    }
+
+    const results = [
+      ...timings.map((t) => toResult({ ...t.query, caller: t.caller.label, engine: t.engine, typed: t.typed })),
+      toResult({
+        title: "single create (validation trigger)",
+        caller: callers[0].label,
+        kind: "create",
+        engine: { ms: creates.engine },
+        typed: { ms: creates.typed },
+      }),
+    ];
+    const exact = (caller: string) => timings.find((t) => t.caller.key === caller && t.query.key === "list_exact")!;
+    const seen: CallerSeen[] = [
+      {
+        label: callers[0].label,
+        unit: units.staff.unit,
+        engineTotal: exact("staff").engine.first.total,
+        typedTotal: exact("staff").typed.first.total,
+        liveTotal: units.liveTotal,
       },
-    });
-    printPreRequestCost(preRequest);
+      {
+        label: callers[1].label,
+        unit: units.leader.unit,
+        engineTotal: exact("leader").engine.first.total,
+        typedTotal: exact("leader").typed.first.total,
+        liveTotal: units.liveTotal,
+      },
+    ];
+    const version = (await db.query<{ server_version: string }>("show server_version")).rows[0].server_version;
+    const server =
+      (await fetch(`${baseUrl}/`, { headers: { authorization: `Bearer ${stack.serviceKey}` } })).headers.get("server") ?? "PostgREST (version not reported)";
+    const report = {
+      meta: {
+        date: new Date().toISOString(),
+        machine: `${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), ${Math.round(totalmem() / 2 ** 30)} GB`,
+        postgres: version,
+        postgrest: server.replace("postgrest/", "PostgREST "),
+        records: o.records,
+        liveGridEvents: units.liveTotal,
+        seedingSeconds,
+        baselineSeconds: baseline.seconds,
+        baselineRows: baseline.rows,
+        runs: o.runs,
+        warmup: o.warmup,
+        fieldColumns: { [filter.key]: filter.filter, [`${sort.key} (sort)`]: sort.sort },
+        loadBefore,
+        loadAfter: loadavg(),
+      },
+      seen,
+      results,
+      throughput: { query: list.title, caller: callers[1].label, ...throughput },
+      raw: {
+        queries: timings.map((t) => ({ query: t.query, caller: t.caller.label, engine: t.engine, typed: t.typed })),
+        creates: { caller: creates.caller.label, engine: creates.engine, typed: creates.typed, blocks: creates.blocks },
+      },
+      preRequest,
+    };
+    printBenchReport(report);
+    if (preRequest) printPreRequestCost(preRequest);
+    writeBenchJson(o.json, report);
+    log(`\nraw figures: ${resolve(o.json)}`);
   } finally {
-    await db.end().catch(() => undefined);
+    await Promise.all([db.end().catch(() => undefined), helper.end().catch(() => undefined)]);
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }

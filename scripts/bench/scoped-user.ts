@@ -1,6 +1,6 @@
-// The measured user: a staff member at one unit, made through the auth admin API (service
-// key) with the membership written in SQL, then signed in with a password like the SPA does,
-// so the JWT is the one the app would send.
+// A measured user: a member with one role at one unit (a staff member, a leader), made through
+// the auth admin API (service key) with the membership written in SQL, then signed in with a
+// password like the SPA does, so the JWT is the one the app would send.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { RunningStack } from "../../supabase/local/stack.ts";
@@ -19,7 +19,11 @@ async function authCall(stack: RunningStack, path: string, key: string, body: un
 }
 
 export async function signedInStaff(stack: RunningStack, db: pg.Client, unitCode: string): Promise<ScopedUser> {
-  const email = `bench-staff-${randomUUID().slice(0, 8)}@bench.local`;
+  return signedInMember(stack, db, unitCode, "staff");
+}
+
+export async function signedInMember(stack: RunningStack, db: pg.Client, unitCode: string, roleKey: string): Promise<ScopedUser> {
+  const email = `bench-${roleKey.replace(/_/g, "-")}-${randomUUID().slice(0, 8)}@bench.local`;
   const password = `Bench-${randomUUID()}`;
   const created = await authCall(stack, "/admin/users", stack.serviceKey, {
     email,
@@ -28,10 +32,12 @@ export async function signedInStaff(stack: RunningStack, db: pg.Client, unitCode
     user_metadata: { display_name: "基准测试" },
   });
   const id = String(created.id);
-  await db.query("insert into public.memberships (user_id, org_unit_id, role_key) select $1, id, 'staff' from public.org_units where code = $2", [
+  const inserted = await db.query("insert into public.memberships (user_id, org_unit_id, role_key) select $1, id, $3 from public.org_units where code = $2", [
     id,
     unitCode,
+    roleKey,
   ]);
+  if (inserted.rowCount !== 1) throw new Error(`no unit with code ${unitCode} for the bench's ${roleKey}`);
   const session = await authCall(stack, "/token?grant_type=password", stack.anonKey, { email, password });
   return { id, token: String(session.access_token) };
 }

@@ -1,48 +1,47 @@
-// Times PostgREST requests over HTTP: each query as the scoped user (RLS applies) and as
-// service_role (RLS bypassed) in the baseline variants, interleaved run by run so all see the
-// same machine load, medians after warm-up. Each run reads the whole body; the count comes
-// from Content-Range.
+// One timed PostgREST request, end to end (request sent → body read), with what it returned: the
+// rows, the total (Content-Range for a counted list; the sum of `value` for a dashboard RPC) and
+// the ids of the rows (so two contenders' pages can be compared id for id). Fails on any status
+// other than 2xx: a refused request must not pass for a fast one.
 
-export type QuerySpec = { title: string; path: string; count: boolean };
-/** One side of the comparison: who asks, and how the query's path reads for them. */
-export type Contender = { label: string; token: string; path: (query: QuerySpec) => string };
-export type Sample = { ms: number; total: number | null; rows: number };
-export type Outcome = { median: number; total: number | null; rows: number };
-export type Measured = { query: QuerySpec; by: Record<string, Outcome> };
+export type BenchRequest = { method: "GET" | "POST"; path: string; body?: unknown; prefer?: readonly string[] };
 
-export async function requestOnce(baseUrl: string, token: string, path: string, count: boolean): Promise<Sample> {
+export type Sample = { ms: number; total: number | null; rows: number; ids: string[] };
+
+function totalOf(contentRange: string | null, body: unknown): number | null {
+  const counted = /\/(\d+)$/.exec(contentRange ?? "")?.[1];
+  if (counted !== undefined) return Number(counted);
+  if (Array.isArray(body) && body.length > 0 && body.every((row) => row !== null && typeof row === "object" && "value" in row)) {
+    return body.reduce((sum: number, row: { value: unknown }) => sum + Number(row.value), 0);
+  }
+  return null;
+}
+
+export async function send(baseUrl: string, token: string, request: BenchRequest): Promise<Sample> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-  if (count) headers.prefer = "count=exact";
+  if (request.prefer?.length) headers.prefer = request.prefer.join(", ");
+  if (request.body !== undefined) headers["content-type"] = "application/json";
   const began = performance.now();
-  const res = await fetch(`${baseUrl}${path}`, { headers });
-  const body = await res.text();
+  const res = await fetch(`${baseUrl}${request.path}`, {
+    method: request.method,
+    headers,
+    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+  });
+  const text = await res.text();
   const ms = performance.now() - began;
-  if (!res.ok) throw new Error(`${path} → HTTP ${res.status}: ${body.slice(0, 300)}`);
-  const total = /\/(\d+)$/.exec(res.headers.get("content-range") ?? "")?.[1];
-  return { ms, total: total === undefined ? null : Number(total), rows: (JSON.parse(body) as unknown[]).length };
+  if (!res.ok) throw new Error(`${request.method} ${request.path} → HTTP ${res.status}: ${text.slice(0, 400)}`);
+  const body: unknown = text ? JSON.parse(text) : null;
+  const rows = Array.isArray(body) ? body : [];
+  const ids = rows.flatMap((row: unknown) => (row !== null && typeof row === "object" && "id" in row ? [String(row.id)] : []));
+  return { ms, total: totalOf(res.headers.get("content-range"), body), rows: rows.length, ids };
+}
+
+/** A GET, optionally with an exact count (the revocation-check measurement, pre-request-cost.ts). */
+export async function requestOnce(baseUrl: string, token: string, path: string, count: boolean): Promise<Sample> {
+  return send(baseUrl, token, { method: "GET", path, prefer: count ? ["count=exact"] : [] });
 }
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-export async function measure(baseUrl: string, contenders: Contender[], queries: QuerySpec[], o: { warmup: number; runs: number }): Promise<Measured[]> {
-  const results: Measured[] = [];
-  for (const query of queries) {
-    const samples = new Map<string, Sample[]>(contenders.map((c) => [c.label, []]));
-    for (let run = 0; run < o.warmup + o.runs; run += 1) {
-      // rotate who goes first, so nobody always meets the warmest cache
-      const order = contenders.map((_, i) => contenders[(i + run) % contenders.length]);
-      for (const c of order) {
-        const sample = await requestOnce(baseUrl, c.token, c.path(query), query.count);
-        if (run >= o.warmup) samples.get(c.label)!.push(sample);
-      }
-    }
-    const by: Measured["by"] = {};
-    for (const [label, list] of samples) by[label] = { median: median(list.map((s) => s.ms)), total: list[0].total, rows: list[0].rows };
-    results.push({ query, by });
-  }
-  return results;
 }
