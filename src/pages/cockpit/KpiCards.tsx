@@ -43,7 +43,8 @@ function KpiCard({ kpi, figures, listScope, serviceKey }: { kpi: Kpi; figures: C
       text
     );
   return (
-    <Card size="small" style={{ height: "100%" }}>
+    // a group named by its KPI, so a screen reader (and a test) reads one figure with its label and n
+    <Card size="small" style={{ height: "100%" }} role="group" aria-label={label}>
       <Statistic
         title={
           <span>
