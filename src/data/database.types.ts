@@ -1232,6 +1232,7 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      published_services: { Args: Record<PropertyKey, never>; Returns: Json };
       reissue_invitation: { Args: { p_invitation_id: string }; Returns: Json };
       remove_membership: {
         Args: { p_membership_id: string };

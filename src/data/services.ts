@@ -3,6 +3,7 @@
 import { permissionActions, type PermissionAction } from "@/contract";
 import { toHttpError } from "@/lib/supabase/errors";
 import { supabase } from "./client";
+import { callRpc } from "./rpc";
 import type { Database } from "./database.types";
 
 type Tables = Database["public"]["Tables"];
@@ -19,38 +20,24 @@ export interface PublishedServiceRows {
   grants: ServiceGrantRow[];
 }
 
+type PublishedServicesAnswer = {
+  services: (PublishedServiceRow & { definition: unknown })[];
+  grants: { service_id: string; role_key: string; action: string }[];
+};
+
 /**
- * Published services and their current definitions in two requests. PostgREST cannot filter an
- * embedded table by a column of its parent (version = current_version), so the versions are
- * asked for by (service, version) pairs instead of embedding every version ever published.
+ * Published services, their current definitions and their grants in one round trip
+ * (published_services(), under the caller's own policies): the chain before a list's first rows
+ * on a phone was sign-in → context → services → versions → grants → records.
  */
 export async function fetchPublishedServiceRows(): Promise<PublishedServiceRows> {
-  const services = await supabase
-    .from("services")
-    .select("id,key,name,category,icon,current_version,indexed_fields")
-    .eq("status", "published")
-    .order("category")
-    .order("name");
-  if (services.error) throw toHttpError(services.error);
-  const rows = (services.data ?? []).filter(isPublishedRow);
-  if (rows.length === 0) return { services: [], definitions: new Map(), grants: [] };
-
-  const pairs = rows.map((row) => `and(service_id.eq.${row.id},version.eq.${row.current_version})`).join(",");
-  const versions = await supabase.from("service_versions").select("service_id,version,definition").or(pairs);
-  if (versions.error) throw toHttpError(versions.error);
-  const grants = await supabase
-    .from("service_role_grants")
-    .select("service_id,role_key,action")
-    .in(
-      "service_id",
-      rows.map((row) => row.id),
-    );
-  if (grants.error) throw toHttpError(grants.error);
+  const answer = (await callRpc("published_services", {})) as unknown as PublishedServicesAnswer;
+  const rows = answer.services.filter(isPublishedRow);
   return {
-    services: rows,
-    definitions: new Map((versions.data ?? []).map((v) => [v.service_id, v.definition])),
+    services: rows.map(({ definition: _definition, ...row }) => row),
+    definitions: new Map(rows.filter((row) => row.definition !== null).map((row) => [row.id, row.definition])),
     // the table's check constraint allows these actions only; the filter tells TypeScript so
-    grants: (grants.data ?? []).filter(isGrantRow),
+    grants: answer.grants.filter(isGrantRow),
   };
 }
 

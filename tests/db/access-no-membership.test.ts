@@ -49,6 +49,37 @@ describe("reading configuration", () => {
     expect(await count(suspended, table)).toBe(0);
   });
 
+  it("published_services() answers a member what the three tables give them, and a stranger and a suspended member nothing", async () => {
+    type Answer = { services: { id: string; current_version: number; definition: unknown }[]; grants: { service_id: string }[] };
+    const ask = async (person: TestPerson) => {
+      const { data, error } = await person.client.rpc("published_services");
+      expect(error).toBeNull();
+      return data as Answer;
+    };
+    const mine = await ask(member);
+    const { data: services } = await member.client.from("services").select("id,current_version").eq("status", "published");
+    expect(mine.services.map((s) => s.id).sort()).toEqual(services!.map((s) => s.id).sort());
+    for (const service of mine.services) {
+      const { data: version } = await member.client
+        .from("service_versions")
+        .select("definition")
+        .eq("service_id", service.id)
+        .eq("version", service.current_version)
+        .single();
+      expect(service.definition).toEqual(version!.definition);
+    }
+    const { data: grants } = await member.client
+      .from("service_role_grants")
+      .select("service_id")
+      .in(
+        "service_id",
+        services!.map((s) => s.id),
+      );
+    expect(mine.grants.length).toBe(grants!.length);
+    expect(mine.grants.length).toBeGreaterThan(0);
+    for (const outsider of [stranger, suspended]) expect(await ask(outsider)).toEqual({ services: [], grants: [] });
+  });
+
   it.each(OTHERS)("a stranger reads no row of %s", async (table) => {
     expect(await count(stranger, table)).toBe(0);
   });
