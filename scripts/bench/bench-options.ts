@@ -1,4 +1,4 @@
-// `npm run bench -- [--records N] [--runs R] [--warmup W] [--json FILE] [--seconds S] [--connections C] [--pre-request]`
+// `npm run bench -- [--records N] [--runs R] [--warmup W] [--json FILE] [--seconds S] [--connections C] [--pre-request] [--explain]`
 // Flags win over the environment (BENCH_RECORDS, BENCH_RUNS, BENCH_WARMUP, BENCH_JSON,
 // BENCH_THROUGHPUT_SECONDS), which wins over the defaults: 1,000,000 records, 60 timed runs per
 // query, caller and contender after 5 warm-up runs, bench-results.json in the working directory,
@@ -14,9 +14,12 @@ export type BenchOptions = {
   connections: number;
   /** Also measure what the revocation check (db-pre-request) costs per request (pre-request-cost.ts). */
   preRequest: boolean;
+  /** Print the EXPLAIN (ANALYZE) of the main queries (always written to the JSON file). */
+  explain: boolean;
 };
 
-export const benchUsage = "用法 / usage: npm run bench -- [--records N] [--runs R] [--warmup W] [--json FILE] [--seconds S] [--connections C] [--pre-request]";
+export const benchUsage =
+  "用法 / usage: npm run bench -- [--records N] [--runs R] [--warmup W] [--json FILE] [--seconds S] [--connections C] [--pre-request] [--explain]";
 
 function whole(name: string, text: string | undefined, fallback: number, min: number): number {
   if (text === undefined || text === "") return fallback;
@@ -36,6 +39,7 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
       seconds: { type: "string" },
       connections: { type: "string" },
       "pre-request": { type: "boolean", default: false },
+      explain: { type: "boolean", default: false },
     },
   });
   return {
@@ -46,5 +50,6 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
     throughputSeconds: whole("seconds", values.seconds ?? env.BENCH_THROUGHPUT_SECONDS, 15, 1),
     connections: whole("connections", values.connections, 10, 1),
     preRequest: values["pre-request"] ?? false,
+    explain: values.explain ?? false,
   };
 }

@@ -30,6 +30,7 @@ export type BenchReport = {
   throughput: { query: string; caller: string; engine: Throughput; typed: Throughput };
   raw: unknown;
   preRequest?: unknown;
+  plans?: unknown;
 };
 
 const share = (n: number | null, of: number) => (n === null || !of ? "—" : `${((100 * n) / of).toFixed(1)} %`);

@@ -17,6 +17,7 @@ import { benchQueries } from "./bench-queries.ts";
 import { printBenchReport, writeBenchJson, type CallerSeen } from "./bench-report.ts";
 import { toResult } from "./bench-results.ts";
 import { fieldColumn } from "./field-column.ts";
+import { explainQueries, printPlans, type Plans } from "./explain-queries.ts";
 import { generateRecords } from "./generate-records.ts";
 import { measureCreates } from "./measure-creates.ts";
 import { measureQueries, type Caller } from "./measure-queries.ts";
@@ -79,6 +80,14 @@ async function main(): Promise<void> {
     const queries = benchQueries({ serviceId, filter, filterValue: "red", sort });
     log(`measuring ${queries.length} queries × ${callers.length} callers × 2 sides × ${o.runs} runs (after ${o.warmup} warm-up) …`);
     const timings = await measureQueries(baseUrl, callers, queries, { runs: o.runs, warmup: o.warmup, log });
+
+    const plans: Record<string, Plans> = {};
+    for (const [caller, user] of [
+      [callers[0], staff],
+      [callers[1], leader],
+    ] as const) {
+      plans[caller.label] = await explainQueries(db, user.id, { serviceId, filter, filterValue: "red", sort });
+    }
 
     log(`throughput: ${o.connections} connections × ${o.throughputSeconds} s per side …`);
     const list = queries.find((q) => q.key === "list")!;
@@ -153,9 +162,11 @@ async function main(): Promise<void> {
         creates: { caller: creates.caller.label, engine: creates.engine, typed: creates.typed, blocks: creates.blocks },
       },
       preRequest,
+      plans,
     };
     printBenchReport(report);
     if (preRequest) printPreRequestCost(preRequest);
+    if (o.explain) printPlans(plans);
     writeBenchJson(o.json, report);
     log(`\nraw figures: ${resolve(o.json)}`);
   } finally {

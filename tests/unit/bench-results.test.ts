@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parseBenchOptions } from "../../scripts/bench/bench-options";
 import { resultsTable, toResult } from "../../scripts/bench/bench-results";
 import { evaluate, worstP99 } from "../../scripts/bench/bench-targets";
+import { sqlColumn } from "../../scripts/bench/explain-queries";
 import { markdownTable, ms, times } from "../../scripts/bench/markdown-table";
 import { percentile, summarize } from "../../scripts/bench/percentiles";
 
@@ -116,6 +117,7 @@ describe("parseBenchOptions", () => {
       throughputSeconds: 15,
       connections: 10,
       preRequest: false,
+      explain: false,
     });
   });
 
@@ -128,5 +130,13 @@ describe("parseBenchOptions", () => {
   it("refuses a size that is not a whole number", () => {
     expect(() => parseBenchOptions(["--records", "lots"])).toThrow(/--records lots/);
     expect(() => parseBenchOptions(["--runs", "0"])).toThrow(/≥ 1/);
+  });
+});
+
+describe("sqlColumn", () => {
+  it("spells PostgREST's JSON paths as SQL and leaves columns alone", () => {
+    expect(sqlColumn("data->>urgency")).toBe("data ->> 'urgency'");
+    expect(sqlColumn("data->category")).toBe("data -> 'category'");
+    expect(sqlColumn("idx_text_1")).toBe("idx_text_1");
   });
 });
