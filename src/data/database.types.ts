@@ -1095,6 +1095,10 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      estimate_record_count: {
+        Args: { p_planned?: number; p_service_id: string; p_unit_id?: string };
+        Returns: number;
+      };
       export_records: {
         Args: {
           p_columns?: string[];

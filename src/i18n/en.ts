@@ -1542,4 +1542,8 @@ export const en: Messages = {
       openTasks: "Open to-dos",
     },
   },
+  recordCounts: {
+    about: "about {{total}} records",
+    aboutHint: "Beyond {{limit}} records the total is the database's estimate from its statistics",
+  },
 };

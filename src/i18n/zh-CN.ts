@@ -1529,4 +1529,8 @@ export const zhCN = {
       openTasks: "查看待办",
     },
   },
+  recordCounts: {
+    about: "约 {{total}} 条",
+    aboutHint: "超过 {{limit}} 条时，总数是数据库按统计信息给出的估算",
+  },
 };

@@ -7,6 +7,7 @@ import { useNavigate } from "react-router";
 import { useT } from "@/i18n";
 import type { Identity } from "@/data/myContext";
 import { recordColumns, recordsResource, type RecordRow } from "@/data/records";
+import { exactCountLimit, roundedEstimate } from "@/data/exactCountLimit";
 import { searchRecordsByValue } from "@/data/searchRecordsByValue";
 import { useLookups, userFieldKeys, userIdsIn } from "../hooks/useLookups";
 import type { LoadedService } from "../hooks/useServiceByKey";
@@ -23,6 +24,7 @@ import { FilterPanel } from "./FilterPanel";
 import { keywordField, mineField, selectFor, toRecordFilters, toRecordSorters, type MineView } from "./recordListQuery";
 import { RecordListScopeBanner } from "./RecordListScopeBanner";
 import { useRecordListScope } from "./useRecordListScope";
+import { useRecordListTotal } from "./useRecordListTotal";
 import { useRecordTableColumns } from "./useRecordTableColumns";
 
 /** No record has it: an exact search that found nothing lists nothing. */
@@ -79,13 +81,14 @@ export function RecordList({ service }: { service: LoadedService }) {
     pagination: { currentPage, pageSize },
     filters: providerFilters,
     sorters: providerSorters,
-    // Exact counts are affordable here, and only here: every list query names its service and
-    // RLS limits it to the user's units, which is what records_scope_idx (service_id,
-    // org_unit_id) indexes (STACK.md: 1.23× with it, 7.5× without). "estimated" is no cheaper
-    // in PostgREST 12 and under RLS came out 2× low.
-    meta: { select, count: "exact" },
+    // count=estimated: exact up to db-max-rows (exactCountLimit, 50,000 visible records, by a
+    // LIMIT 50,001 count over records_scope_idx), the planner's guess beyond, which
+    // useRecordListTotal replaces with one from the caller's own units (docs/benchmarks.md).
+    meta: { select, count: "estimated" },
     queryOptions: { placeholderData: (previous) => previous, enabled: !listScope.waiting },
   });
+
+  const counted = useRecordListTotal(service.id, providerFilters, result.total);
 
   const userFields = useMemo(() => userFieldKeys(definition), [definition]);
   const lookups = useLookups(useMemo(() => userIdsIn(result.data, userFields), [result.data, userFields]));
@@ -155,7 +158,7 @@ export function RecordList({ service }: { service: LoadedService }) {
               serviceName={name}
               filters={providerFilters}
               sorters={providerSorters}
-              total={result.total}
+              total={counted.total}
               mayUnmask={mayDo(definition, roles, "view_sensitive")}
             />
           )}
@@ -216,9 +219,16 @@ export function RecordList({ service }: { service: LoadedService }) {
         pagination={{
           current: currentPage,
           pageSize,
-          total: result.total,
+          total: counted.total,
           showSizeChanger: true,
-          showTotal: (total) => t("records.list.total", { total }),
+          showTotal: (total) =>
+            counted.estimated ? (
+              <span title={t("recordCounts.aboutHint", { limit: exactCountLimit.toLocaleString() })}>
+                {t("recordCounts.about", { total: roundedEstimate(total).toLocaleString() })}
+              </span>
+            ) : (
+              t("records.list.total", { total })
+            ),
         }}
         onChange={(pagination, _filters, sorter) => {
           const single = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<RecordRow> | undefined;

@@ -56,6 +56,19 @@ const beijingDayStart = (day: string) => `${day}T00:00:00+08:00`;
 /** The embed a subtree filter needs in the select (an inner join on the record's unit). */
 export const unitPathEmbed = "org_units!inner(path)";
 
+/** The field a subtree filter names (through unitPathEmbed). */
+export const unitPathField = "org_units.path";
+
+/**
+ * A list's filters as the "约 N" estimate needs them: the unit whose subtree they narrow to (a
+ * path ends with the unit's own id), and every other filter, whose selectivity the planner gives.
+ */
+export function splitSubtreeFilter(filters: readonly CrudFilter[]): { unitId: string | undefined; others: CrudFilter[] } {
+  const subtree = filters.find((f) => "field" in f && f.field === unitPathField);
+  const unitId = subtree && typeof subtree.value === "string" ? subtree.value.split(".").at(-1) : undefined;
+  return { unitId, others: filters.filter((f) => f !== subtree) };
+}
+
 /**
  * Provider filters for a scope. `unitPath` is the unit's path (null while it loads — callers wait —
  * or when the unit is unknown: then only that id matches, which is nothing); `now` is the instant overdue is judged at.
@@ -65,7 +78,7 @@ export function recordListScopeFilters(scope: RecordListScope, definition: Servi
   const filters: CrudFilter[] = [];
   if (scope.unit) {
     // paths are ids joined by "." and ids have one length, so a prefix is exactly the subtree
-    filters.push(unitPath ? { field: "org_units.path", operator: "startswith", value: unitPath } : { field: "org_unit_id", operator: "eq", value: scope.unit });
+    filters.push(unitPath ? { field: unitPathField, operator: "startswith", value: unitPath } : { field: "org_unit_id", operator: "eq", value: scope.unit });
   }
   if (scope.overdue || scope.state === "open") {
     // the Supabase provider passes a "nin" value through as text: PostgREST wants the parenthesised list

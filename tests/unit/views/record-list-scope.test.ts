@@ -2,8 +2,9 @@
 // dates become the PostgREST filters with the cockpit's 口径 (terminal states of the current
 // version, Beijing days); malformed values narrow nothing.
 import { describe, expect, it } from "vitest";
+import { roundedEstimate } from "@/data/exactCountLimit";
 import { selectFor } from "@/views/list/recordListQuery";
-import { readRecordListScope, recordListScopeFilters, recordListScopeSearch } from "@/views/list/recordListScope";
+import { readRecordListScope, recordListScopeFilters, recordListScopeSearch, splitSubtreeFilter } from "@/views/list/recordListScope";
 import { template } from "./templates";
 
 const grid = template("grid_event");
@@ -46,5 +47,24 @@ describe("record list scope", () => {
   it("opens the in-progress and the completed records by the current version's terminal states", () => {
     expect(recordListScopeFilters({ overdue: false, state: "open" }, grid, null, now)).toEqual([{ field: "status", operator: "nin", value: notIn }]);
     expect(recordListScopeFilters({ overdue: false, state: "done" }, grid, null, now)).toEqual([{ field: "status", operator: "in", value: terminal }]);
+  });
+
+  it("splits off the subtree for the count estimate: the unit is the path's last id, the other filters stay with their embed-free select", () => {
+    const filters = recordListScopeFilters({ unit, overdue: true }, grid, `root.${unit}`, now);
+    const { unitId, others } = splitSubtreeFilter([{ field: "service_id", operator: "eq", value: "s1" }, ...filters]);
+    expect(unitId).toBe(unit);
+    expect(others).toEqual([{ field: "service_id", operator: "eq", value: "s1" }, ...filters.slice(1)]);
+    expect(selectFor("id", others)).toBe("id");
+    expect(splitSubtreeFilter(recordListScopeFilters({ overdue: true }, grid, null, now)).unitId).toBeUndefined();
+  });
+});
+
+describe("roundedEstimate", () => {
+  it("keeps three significant digits, so 约 N does not look exact", () => {
+    expect(roundedEstimate(399_806)).toBe(400_000);
+    expect(roundedEstimate(132_684)).toBe(133_000);
+    expect(roundedEstimate(50_001)).toBe(50_000);
+    expect(roundedEstimate(1_234_567)).toBe(1_230_000);
+    expect(roundedEstimate(0)).toBe(0);
   });
 });
