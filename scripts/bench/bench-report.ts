@@ -27,7 +27,7 @@ export type BenchReport = {
   };
   seen: CallerSeen[];
   results: BenchResult[];
-  throughput: { query: string; caller: string; engine: Throughput; typed: Throughput };
+  throughput: { query: string; caller: string } & ({ engine: Throughput; typed: Throughput } | { error: string });
   raw: unknown;
   preRequest?: unknown;
   plans?: unknown;
@@ -35,6 +35,31 @@ export type BenchReport = {
 
 const share = (n: number | null, of: number) => (n === null || !of ? "—" : `${((100 * n) / of).toFixed(1)} %`);
 const count = (n: number | null) => (n === null ? "—" : n.toLocaleString("en"));
+
+function printThroughput(t: { query: string; caller: string; engine: Throughput; typed: Throughput }): void {
+  console.log(`\nThroughput, ${t.query} as ${t.caller}, ${t.engine.connections} concurrent request loops:\n`);
+  console.log(
+    markdownTable(
+      [
+        { title: "side" },
+        { title: "requests/s", numeric: true },
+        { title: "p50 ms", numeric: true },
+        { title: "p99 ms", numeric: true },
+        { title: "requests", numeric: true },
+      ],
+      (["engine", "typed"] as const).map((side) => [
+        side,
+        t[side].perSecond.toFixed(1),
+        ms(t[side].latency.p50),
+        ms(t[side].latency.p99),
+        String(t[side].requests),
+      ]),
+    ),
+  );
+  console.log(
+    `\nengine ÷ typed: ${times(t.typed.perSecond / t.engine.perSecond)} the time per request at ${t.engine.connections} connections (typed requests/s ÷ engine requests/s)`,
+  );
+}
 
 export function printBenchReport(r: BenchReport): void {
   const m = r.meta;
@@ -71,28 +96,11 @@ export function printBenchReport(r: BenchReport): void {
   }
   console.log("\n" + resultsTable(r.results));
   const t = r.throughput;
-  console.log(`\nThroughput, ${t.query} as ${t.caller}, ${t.engine.connections} concurrent request loops:\n`);
-  console.log(
-    markdownTable(
-      [
-        { title: "side" },
-        { title: "requests/s", numeric: true },
-        { title: "p50 ms", numeric: true },
-        { title: "p99 ms", numeric: true },
-        { title: "requests", numeric: true },
-      ],
-      (["engine", "typed"] as const).map((side) => [
-        side,
-        t[side].perSecond.toFixed(1),
-        ms(t[side].latency.p50),
-        ms(t[side].latency.p99),
-        String(t[side].requests),
-      ]),
-    ),
-  );
-  console.log(
-    `\nengine ÷ typed: ${times(t.typed.perSecond / t.engine.perSecond)} the time per request at ${t.engine.connections} connections (typed requests/s ÷ engine requests/s)`,
-  );
+  if ("error" in t) {
+    console.log(`\n⚠ **Throughput, ${t.query} as ${t.caller}: failed: ${t.error}**`);
+  } else {
+    printThroughput(t);
+  }
   const warnings = r.results.flatMap((x) => x.warnings);
   if (warnings.length)
     console.log(

@@ -16,6 +16,8 @@ export type TimingInput = {
   typed: SideTiming;
   sameTotal?: boolean;
   sameIds?: boolean;
+  /** The request that failed (HTTP status and message), ending this measurement. */
+  error?: string;
 };
 
 export type BenchResult = {
@@ -29,6 +31,7 @@ export type BenchResult = {
   typedTotal: number | null;
   /** What disagrees between the two sides: the baseline is then not the same data or not the same rule. */
   warnings: string[];
+  error: string | null;
 };
 
 function consistency(t: TimingInput): string[] {
@@ -57,6 +60,7 @@ export function toResult(t: TimingInput): BenchResult {
     engineTotal: t.engine.first?.total ?? null,
     typedTotal: t.typed.first?.total ?? null,
     warnings: consistency(t),
+    error: t.error ?? null,
   };
 }
 
@@ -66,6 +70,10 @@ const triple = (s: Summary) => `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)}`;
 export function resultsTable(results: readonly BenchResult[]): string {
   const rows: string[][] = [];
   for (const r of results) {
+    if (r.error) {
+      rows.push([r.title, r.caller, `**failed: ${r.error.slice(0, 160)}**`, "", "", r.verdict.target, "**no**"]);
+      continue;
+    }
     const ratio = r.kind === "dashboard" ? `${times(r.verdict.ratioP50)} (p95 ${times(r.verdict.ratioP95)})` : times(r.verdict.ratioP50);
     rows.push([r.title, r.caller, triple(r.engine), triple(r.typed), ratio, r.verdict.target, r.verdict.met ? "yes" : "**no**"]);
     for (const w of r.warnings) rows.push([`⚠ **WARNING: ${r.title}**`, r.caller, `**${w}**`, "", "", "", "**baseline check failed**"]);

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { Caller } from "./measure-queries.ts";
 import { send, type BenchRequest } from "./time-requests.ts";
 
-export type CreateTiming = { caller: Caller; engine: number[]; typed: number[]; blocks: number };
+export type CreateTiming = { caller: Caller; engine: number[]; typed: number[]; blocks: number; error?: string };
 
 /** The answers of a new event at `grid`, with a fresh photo path in the caller's own folder. */
 export function eventAnswers(userId: string, grid: string): Record<string, unknown> {
@@ -46,11 +46,16 @@ export async function measureCreates(
   });
   const make = { engine, typed };
   const ms = { engine: [] as number[], typed: [] as number[] };
-  for (let i = 0; i < o.warmup; i += 1) for (const side of ["engine", "typed"] as const) await send(baseUrl, caller.token, make[side]());
-  for (let block = 0; block < blocks; block += 1) {
-    // engine, typed | typed, engine | … so neither side always follows the other
-    const order = block % 2 === 0 ? (["engine", "typed"] as const) : (["typed", "engine"] as const);
-    for (const side of order) for (let i = 0; i < perBlock; i += 1) ms[side].push((await send(baseUrl, caller.token, make[side]())).ms);
+  try {
+    for (let i = 0; i < o.warmup; i += 1) for (const side of ["engine", "typed"] as const) await send(baseUrl, caller.token, make[side]());
+    for (let block = 0; block < blocks; block += 1) {
+      // engine, typed | typed, engine | … so neither side always follows the other
+      const order = block % 2 === 0 ? (["engine", "typed"] as const) : (["typed", "engine"] as const);
+      for (const side of order) for (let i = 0; i < perBlock; i += 1) ms[side].push((await send(baseUrl, caller.token, make[side]())).ms);
+    }
+  } catch (e) {
+    // reported in the results table, like a failed query
+    return { caller, engine: ms.engine, typed: ms.typed, blocks, error: e instanceof Error ? e.message : String(e) };
   }
   return { caller, engine: ms.engine, typed: ms.typed, blocks };
 }

@@ -5,7 +5,7 @@
 import { summarize, type Summary } from "./percentiles.ts";
 import { send, type BenchRequest } from "./time-requests.ts";
 
-export type Throughput = { requests: number; seconds: number; perSecond: number; latency: Summary; connections: number };
+export type Throughput = { requests: number; seconds: number; perSecond: number; latency: Summary; connections: number; ms: number[] };
 
 async function loops(baseUrl: string, token: string, request: BenchRequest, connections: number, seconds: number): Promise<number[]> {
   const until = performance.now() + seconds * 1000;
@@ -40,6 +40,7 @@ export async function measureThroughput(
     perSecond: ms[side].length / spent[side],
     latency: summarize(ms[side]),
     connections: o.connections,
+    ms: ms[side].map((v) => Math.round(v * 1000) / 1000),
   });
   return { engine: result("engine"), typed: result("typed") };
 }

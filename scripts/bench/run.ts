@@ -91,7 +91,9 @@ async function main(): Promise<void> {
 
     log(`throughput: ${o.connections} connections × ${o.throughputSeconds} s per side …`);
     const list = queries.find((q) => q.key === "list")!;
-    const throughput = await measureThroughput(baseUrl, leader.token, list, { connections: o.connections, seconds: o.throughputSeconds });
+    const throughput = await measureThroughput(baseUrl, leader.token, list, { connections: o.connections, seconds: o.throughputSeconds }).catch(
+      (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
+    );
 
     log(`single creates as ${callers[0].label} …`);
     const creates = await measureCreates(
@@ -108,13 +110,14 @@ async function main(): Promise<void> {
     }
 
     const results = [
-      ...timings.map((t) => toResult({ ...t.query, caller: t.caller.label, engine: t.engine, typed: t.typed })),
+      ...timings.map((t) => toResult({ ...t.query, caller: t.caller.label, engine: t.engine, typed: t.typed, error: t.error })),
       toResult({
         title: "single create (validation trigger)",
         caller: callers[0].label,
         kind: "create",
         engine: { ms: creates.engine },
         typed: { ms: creates.typed },
+        error: creates.error,
       }),
     ];
     const exact = (caller: string) => timings.find((t) => t.caller.key === caller && t.query.key === "list_exact")!;
@@ -122,15 +125,15 @@ async function main(): Promise<void> {
       {
         label: callers[0].label,
         unit: units.staff.unit,
-        engineTotal: exact("staff").engine.first.total,
-        typedTotal: exact("staff").typed.first.total,
+        engineTotal: exact("staff").engine.first?.total ?? null,
+        typedTotal: exact("staff").typed.first?.total ?? null,
         liveTotal: units.liveTotal,
       },
       {
         label: callers[1].label,
         unit: units.leader.unit,
-        engineTotal: exact("leader").engine.first.total,
-        typedTotal: exact("leader").typed.first.total,
+        engineTotal: exact("leader").engine.first?.total ?? null,
+        typedTotal: exact("leader").typed.first?.total ?? null,
         liveTotal: units.liveTotal,
       },
     ];
@@ -159,7 +162,7 @@ async function main(): Promise<void> {
       throughput: { query: list.title, caller: callers[1].label, ...throughput },
       raw: {
         queries: timings.map((t) => ({ query: t.query, caller: t.caller.label, engine: t.engine, typed: t.typed })),
-        creates: { caller: creates.caller.label, engine: creates.engine, typed: creates.typed, blocks: creates.blocks },
+        creates: { caller: creates.caller.label, engine: creates.engine, typed: creates.typed, blocks: creates.blocks, error: creates.error },
       },
       preRequest,
       plans,

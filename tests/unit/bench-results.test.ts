@@ -53,6 +53,7 @@ describe("evaluate", () => {
   it("keeps every p99 under 800 ms", () => {
     expect(worstP99([at(10), { ...at(10), p99: 799 }])).toEqual({ p99: 799, met: true });
     expect(worstP99([{ ...at(10), p99: 800 }]).met).toBe(false);
+    expect(worstP99([summarize([]), { ...at(10), p99: 120 }])).toEqual({ p99: 120, met: true });
   });
 });
 
@@ -90,6 +91,14 @@ describe("toResult and resultsTable", () => {
       typed: { ms: [1], first: sample(1000, []) },
     });
     expect(result.warnings).toEqual([]);
+  });
+
+  it("reports a failed measurement as a failed row, not a ratio", () => {
+    const result = toResult({ ...base, engine: { ms: [] }, typed: { ms: [] }, error: "GET /records → HTTP 500: canceling statement due to statement timeout" });
+    expect(result.verdict.met).toBe(false);
+    expect(resultsTable([result])).toContain(
+      "| list page 1 + exact count | leader | **failed: GET /records → HTTP 500: canceling statement due to statement timeout** |  |  | ≤ 1.5× | **no** |",
+    );
   });
 
   it("shows the p95 ratio beside the p50 ratio for the dashboard", () => {
