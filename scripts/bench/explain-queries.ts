@@ -41,8 +41,12 @@ export async function explainQueries(
   return plans;
 }
 
-export function printPlans(byCaller: Record<string, Plans>): void {
+export function printPlans(byCaller: Record<string, Plans | string>): void {
   for (const [caller, plans] of Object.entries(byCaller)) {
+    if (typeof plans === "string") {
+      console.log(`\n### ${caller}: ${plans}`);
+      continue;
+    }
     for (const [title, { engine, typed }] of Object.entries(plans)) {
       console.log(`\n### ${title}, ${caller}\n\nengine:\n\n\`\`\`\n${engine}\n\`\`\`\n\ntyped:\n\n\`\`\`\n${typed}\n\`\`\``);
     }

@@ -22,7 +22,7 @@ import { generateRecords } from "./generate-records.ts";
 import { measureCreates } from "./measure-creates.ts";
 import { measureQueries, type Caller } from "./measure-queries.ts";
 import { measureThroughput } from "./measure-throughput.ts";
-import { measurePreRequest, printPreRequestCost } from "./pre-request-cost.ts";
+import { measurePreRequest, printPreRequestCost, type PreRequestCost } from "./pre-request-cost.ts";
 import { loggedOutStaff, signedInMember } from "./scoped-user.ts";
 import { benchUnits } from "./bench-units.ts";
 import { buildTypedBaseline } from "./typed-baseline.ts";
@@ -81,12 +81,15 @@ async function main(): Promise<void> {
     log(`measuring ${queries.length} queries × ${callers.length} callers × 2 sides × ${o.runs} runs (after ${o.warmup} warm-up) …`);
     const timings = await measureQueries(baseUrl, callers, queries, { runs: o.runs, warmup: o.warmup, log });
 
-    const plans: Record<string, Plans> = {};
+    // plans are for reading, never a reason to lose the run's figures
+    const plans: Record<string, Plans | string> = {};
     for (const [caller, user] of [
       [callers[0], staff],
       [callers[1], leader],
     ] as const) {
-      plans[caller.label] = await explainQueries(db, user.id, { serviceId, filter, filterValue: "red", sort });
+      plans[caller.label] = await explainQueries(db, user.id, { serviceId, filter, filterValue: "red", sort }).catch(
+        (e: unknown) => `EXPLAIN failed: ${String(e)}`,
+      );
     }
 
     log(`throughput: ${o.connections} connections × ${o.throughputSeconds} s per side …`);
@@ -102,11 +105,13 @@ async function main(): Promise<void> {
       { serviceId, grid: units.createGrid, runs: o.runs, warmup: Math.min(o.warmup, 3) },
     );
 
-    let preRequest: Awaited<ReturnType<typeof measurePreRequest>> | undefined;
+    let preRequest: PreRequestCost | string | undefined;
     if (o.preRequest) {
       log("measuring the revocation check (db-pre-request) on and off …");
       const revoked = await loggedOutStaff(stack, db, SCOPED_UNIT);
-      preRequest = await measurePreRequest(db, baseUrl, staff.token, revoked.token, "/org_units?select=id&limit=1", o.runs * 2);
+      preRequest = await measurePreRequest(db, baseUrl, staff.token, revoked.token, "/org_units?select=id&limit=1", o.runs * 2).catch(
+        (e: unknown) => `failed: ${String(e)}`,
+      );
     }
 
     const results = [
@@ -168,7 +173,8 @@ async function main(): Promise<void> {
       plans,
     };
     printBenchReport(report);
-    if (preRequest) printPreRequestCost(preRequest);
+    if (typeof preRequest === "string") console.log(`\n⚠ **The revocation check's measurement ${preRequest}**`);
+    else if (preRequest) printPreRequestCost(preRequest);
     if (o.explain) printPlans(plans);
     writeBenchJson(o.json, report);
     log(`\nraw figures: ${resolve(o.json)}`);
