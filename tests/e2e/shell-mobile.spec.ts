@@ -1,6 +1,8 @@
 // Issue #11: the app on a phone (390 × 844). The header fits one line — its controls side by
 // side, none covering another and none past the screen's edge — the menu opens from the header,
-// and a record list can be read. For an admin, a staff member and a leader.
+// and a record list can be read. For an admin, a staff member and a leader. 待办 fits the phone's
+// width (its table scrolls in its own box), and on a tablet (768 px) and just below the desktop
+// layout (991 px) nothing lies over a page's heading (the drawer sider's own opener did).
 import type { Locator, Page } from "@playwright/test";
 import { expect, signIn, test } from "./fixtures";
 
@@ -59,5 +61,52 @@ for (const account of ["admin@demo.local", "staff@demo.local", "leader@demo.loca
     expect((await boxOf(cell)).x).toBeGreaterThanOrEqual(0);
     await expect(cell).not.toBeEmpty();
     await expectHeaderFits(page);
+  });
+}
+
+test("待办 on a phone: the page does not scroll sideways", async ({ page }) => {
+  await signIn(page, "staff@demo.local");
+  await page.goto("/tasks");
+  await expect(page.getByRole("heading", { name: "我的待办" })).toBeVisible();
+  await expect(page.getByRole("row").nth(1)).toBeVisible({ timeout: 20_000 });
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, "the page is no wider than the screen").toBeLessThanOrEqual(clientWidth);
+  await expectHeaderFits(page);
+});
+
+/** The topmost element at a few points of the heading is the heading itself (or inside it). */
+async function expectUncovered(page: Page, heading: Locator, label: string): Promise<void> {
+  const box = await boxOf(heading);
+  for (const [x, y] of [
+    [box.x + 2, box.y + 4],
+    [box.x + 2, box.y + box.height / 2],
+    [box.x + Math.min(box.width / 2, 40), box.y + 2],
+    [box.x + box.width / 2, box.y + box.height / 2],
+  ]) {
+    const onTop = await heading.evaluate(
+      (el, [px, py]) => {
+        const top = document.elementFromPoint(px, py);
+        return top !== null && (el === top || el.contains(top));
+      },
+      [x, y],
+    );
+    expect(onTop, `${label}: nothing lies over the heading at (${Math.round(x)}, ${Math.round(y)})`).toBe(true);
+  }
+}
+
+for (const width of [390, 768, 991]) {
+  test(`at ${width} px nothing covers a page's heading`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 844 });
+    await signIn(page, "staff@demo.local");
+    await page.goto("/tasks");
+    await expectUncovered(page, page.getByRole("heading", { name: "我的待办" }), `待办 at ${width} px`);
+    await page.goto("/s/elderly_benefit");
+    await expectUncovered(page, page.getByRole("heading", { name: /高龄津贴/ }), `a list at ${width} px`);
+    // the header's 菜单 still opens the drawer the hidden opener opened
+    await page.getByRole("button", { name: "菜单" }).click();
+    await expect(page.getByRole("menuitem", { name: /高龄津贴/ })).toBeVisible();
   });
 }

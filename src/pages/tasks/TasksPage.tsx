@@ -98,6 +98,8 @@ export default function TasksPage() {
       {isError && <Alert type="error" showIcon message={t("tasks.loadFailed")} description={errorText(error)} style={{ marginBottom: 16 }} />}
       <Table<RecordRow>
         rowKey="id"
+        // a phone scrolls the table inside its own box, not the page sideways (issue #11)
+        scroll={{ x: "max-content" }}
         loading={isLoading}
         dataSource={rows}
         columns={columns}
