@@ -64,6 +64,98 @@ export type Database = {
         };
         Relationships: [];
       };
+      household_members: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          household_id: string;
+          relation: string;
+          resident_id: string;
+          row_version: number;
+          updated_at: string;
+          updated_by: string | null;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          household_id: string;
+          relation: string;
+          resident_id: string;
+          row_version?: number;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          household_id?: string;
+          relation?: string;
+          resident_id?: string;
+          row_version?: number;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "household_members_household_id_fkey";
+            columns: ["household_id"];
+            referencedRelation: "households";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "household_members_resident_id_fkey";
+            columns: ["resident_id"];
+            referencedRelation: "residents";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      households: {
+        Row: {
+          address: string;
+          created_at: string;
+          created_by: string | null;
+          grid_org_unit_id: string;
+          household_number: string | null;
+          id: string;
+          is_synthetic: boolean;
+          row_version: number;
+          updated_at: string;
+          updated_by: string | null;
+        };
+        Insert: {
+          address: string;
+          created_at?: string;
+          created_by?: string | null;
+          grid_org_unit_id: string;
+          household_number?: string | null;
+          id?: string;
+          is_synthetic?: boolean;
+          row_version?: number;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Update: {
+          address?: string;
+          created_at?: string;
+          created_by?: string | null;
+          grid_org_unit_id?: string;
+          household_number?: string | null;
+          id?: string;
+          is_synthetic?: boolean;
+          row_version?: number;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "households_grid_org_unit_id_fkey";
+            columns: ["grid_org_unit_id"];
+            referencedRelation: "org_units";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       invitations: {
         Row: {
           claimed_at: string | null;
@@ -451,6 +543,12 @@ export type Database = {
             referencedColumns: ["id"];
           },
           {
+            foreignKeyName: "records_resident_id_fkey";
+            columns: ["resident_id"];
+            referencedRelation: "residents";
+            referencedColumns: ["id"];
+          },
+          {
             foreignKeyName: "records_service_id_fkey";
             columns: ["service_id"];
             referencedRelation: "services";
@@ -461,6 +559,249 @@ export type Database = {
             columns: ["service_id", "service_version"];
             referencedRelation: "service_versions";
             referencedColumns: ["service_id", "version"];
+          },
+        ];
+      };
+      resident_codes: {
+        Row: {
+          code: string;
+          label_en: string;
+          label_zh: string;
+          list: string;
+          sort_order: number;
+        };
+        Insert: {
+          code: string;
+          label_en: string;
+          label_zh: string;
+          list: string;
+          sort_order?: number;
+        };
+        Update: {
+          code?: string;
+          label_en?: string;
+          label_zh?: string;
+          list?: string;
+          sort_order?: number;
+        };
+        Relationships: [];
+      };
+      resident_events: {
+        Row: {
+          actor: string | null;
+          created_at: string;
+          diff: NonNullable<Json>;
+          household_id: string | null;
+          id: number;
+          kind: string;
+          resident_id: string | null;
+          source: string;
+          source_ref: string | null;
+          tag_id: string | null;
+        };
+        Insert: {
+          actor?: string | null;
+          created_at?: string;
+          diff?: NonNullable<Json>;
+          household_id?: string | null;
+          id?: never;
+          kind: string;
+          resident_id?: string | null;
+          source: string;
+          source_ref?: string | null;
+          tag_id?: string | null;
+        };
+        Update: {
+          actor?: string | null;
+          created_at?: string;
+          diff?: NonNullable<Json>;
+          household_id?: string | null;
+          id?: never;
+          kind?: string;
+          resident_id?: string | null;
+          source?: string;
+          source_ref?: string | null;
+          tag_id?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "resident_events_household_id_fkey";
+            columns: ["household_id"];
+            referencedRelation: "households";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "resident_events_resident_id_fkey";
+            columns: ["resident_id"];
+            referencedRelation: "residents";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "resident_events_tag_id_fkey";
+            columns: ["tag_id"];
+            referencedRelation: "resident_tags";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      resident_tag_kinds: {
+        Row: {
+          key: string;
+          label_en: string;
+          label_zh: string;
+          min_age: number | null;
+          sort_order: number;
+        };
+        Insert: {
+          key: string;
+          label_en: string;
+          label_zh: string;
+          min_age?: number | null;
+          sort_order?: number;
+        };
+        Update: {
+          key?: string;
+          label_en?: string;
+          label_zh?: string;
+          min_age?: number | null;
+          sort_order?: number;
+        };
+        Relationships: [];
+      };
+      resident_tags: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          id: string;
+          note: string;
+          resident_id: string;
+          row_version: number;
+          source: string;
+          source_batch_id: string | null;
+          source_record_id: string | null;
+          tag_key: string;
+          updated_at: string;
+          updated_by: string | null;
+          valid_from: string;
+          valid_to: string | null;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          id?: string;
+          note?: string;
+          resident_id: string;
+          row_version?: number;
+          source?: string;
+          source_batch_id?: string | null;
+          source_record_id?: string | null;
+          tag_key: string;
+          updated_at?: string;
+          updated_by?: string | null;
+          valid_from: string;
+          valid_to?: string | null;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          id?: string;
+          note?: string;
+          resident_id?: string;
+          row_version?: number;
+          source?: string;
+          source_batch_id?: string | null;
+          source_record_id?: string | null;
+          tag_key?: string;
+          updated_at?: string;
+          updated_by?: string | null;
+          valid_from?: string;
+          valid_to?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "resident_tags_resident_id_fkey";
+            columns: ["resident_id"];
+            referencedRelation: "residents";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "resident_tags_source_record_id_fkey";
+            columns: ["source_record_id"];
+            referencedRelation: "records";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "resident_tags_tag_key_fkey";
+            columns: ["tag_key"];
+            referencedRelation: "resident_tag_kinds";
+            referencedColumns: ["key"];
+          },
+        ];
+      };
+      residents: {
+        Row: {
+          address: string | null;
+          birth_year: number;
+          created_at: string;
+          created_by: string | null;
+          ethnicity: string | null;
+          grid_org_unit_id: string;
+          id: string;
+          id_number: string;
+          is_synthetic: boolean;
+          marital_status: string | null;
+          name: string;
+          phone: string | null;
+          political_status: string | null;
+          row_version: number;
+          sex: string;
+          updated_at: string;
+          updated_by: string | null;
+        };
+        Insert: {
+          address?: string | null;
+          birth_year: number;
+          created_at?: string;
+          created_by?: string | null;
+          ethnicity?: string | null;
+          grid_org_unit_id: string;
+          id?: string;
+          id_number: string;
+          is_synthetic?: boolean;
+          marital_status?: string | null;
+          name: string;
+          phone?: string | null;
+          political_status?: string | null;
+          row_version?: number;
+          sex: string;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Update: {
+          address?: string | null;
+          birth_year?: number;
+          created_at?: string;
+          created_by?: string | null;
+          ethnicity?: string | null;
+          grid_org_unit_id?: string;
+          id?: string;
+          id_number?: string;
+          is_synthetic?: boolean;
+          marital_status?: string | null;
+          name?: string;
+          phone?: string | null;
+          political_status?: string | null;
+          row_version?: number;
+          sex?: string;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "residents_grid_org_unit_id_fkey";
+            columns: ["grid_org_unit_id"];
+            referencedRelation: "org_units";
+            referencedColumns: ["id"];
           },
         ];
       };
@@ -514,6 +855,7 @@ export type Database = {
           reason: string;
           record_id: string | null;
           refusal: string | null;
+          resident_id: string | null;
           row_count: number | null;
           service_id: string | null;
           unknown_record_id: string | null;
@@ -530,6 +872,7 @@ export type Database = {
           reason: string;
           record_id?: string | null;
           refusal?: string | null;
+          resident_id?: string | null;
           row_count?: number | null;
           service_id?: string | null;
           unknown_record_id?: string | null;
@@ -546,6 +889,7 @@ export type Database = {
           reason?: string;
           record_id?: string | null;
           refusal?: string | null;
+          resident_id?: string | null;
           row_count?: number | null;
           service_id?: string | null;
           unknown_record_id?: string | null;
@@ -555,6 +899,12 @@ export type Database = {
             foreignKeyName: "sensitive_access_log_record_id_fkey";
             columns: ["record_id"];
             referencedRelation: "records";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "sensitive_access_log_resident_id_fkey";
+            columns: ["resident_id"];
+            referencedRelation: "residents";
             referencedColumns: ["id"];
           },
         ];
@@ -1338,6 +1688,10 @@ export type Database = {
         Args: { p_reason?: string; p_service_id: string; p_value: string };
         Returns: Json;
       };
+      search_residents_by_value: {
+        Args: { p_reason?: string; p_value: string };
+        Returns: Json;
+      };
       service_widget_data: {
         Args: { p_group_by?: string; p_metric: string; p_service_id: string };
         Returns: {
@@ -1442,6 +1796,10 @@ export type Database = {
       };
       unmask_record_field: {
         Args: { p_field: string; p_reason: string; p_record_id: string };
+        Returns: Json;
+      };
+      unmask_resident_field: {
+        Args: { p_field: string; p_reason: string; p_resident_id: string };
         Returns: Json;
       };
       update_record: {
