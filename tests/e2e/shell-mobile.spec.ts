@@ -78,7 +78,7 @@ test("待办 on a phone: the page does not scroll sideways", async ({ page }) =>
 });
 
 /** The topmost element at a few points of the heading is the heading itself (or inside it). */
-async function expectUncovered(page: Page, heading: Locator, label: string): Promise<void> {
+async function expectUncovered(heading: Locator, label: string): Promise<void> {
   const box = await boxOf(heading);
   for (const [x, y] of [
     [box.x + 2, box.y + 4],
@@ -102,9 +102,9 @@ for (const width of [390, 768, 991]) {
     await page.setViewportSize({ width, height: 844 });
     await signIn(page, "staff@demo.local");
     await page.goto("/tasks");
-    await expectUncovered(page, page.getByRole("heading", { name: "我的待办" }), `待办 at ${width} px`);
+    await expectUncovered(page.getByRole("heading", { name: "我的待办" }), `待办 at ${width} px`);
     await page.goto("/s/elderly_benefit");
-    await expectUncovered(page, page.getByRole("heading", { name: /高龄津贴/ }), `a list at ${width} px`);
+    await expectUncovered(page.getByRole("heading", { name: /高龄津贴/ }), `a list at ${width} px`);
     // the header's 菜单 still opens the drawer the hidden opener opened
     await page.getByRole("button", { name: "菜单" }).click();
     await expect(page.getByRole("menuitem", { name: /高龄津贴/ })).toBeVisible();
