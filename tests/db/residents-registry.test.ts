@@ -318,7 +318,9 @@ describe("scope: the grid decides who reads and who writes", () => {
 describe("changes: optimistic concurrency and an event for each", () => {
   it("refuses an update without the next row_version or based on a stale read, and logs a good one with masks", async () => {
     const staff = await as("staff");
-    const row = await mustRegister(staff, { phone: uniqueMobile() });
+    const firstId = uniqueIdNumber();
+    const phone = uniqueMobile();
+    const row = await mustRegister(staff, { id_number: firstId, phone });
     const missing = await staff.from("residents").update({ name: "新名" }).eq("id", row.id).select();
     expect(missing.error).toMatchObject({ code: "PT409", message: "stale_registry_row" });
     const ok = await staff
@@ -344,8 +346,17 @@ describe("changes: optimistic concurrency and an event for each", () => {
       .select()
       .single();
     expect(same.error).toBeNull();
+    // so does sending the full values the person already has (15-digit form included): no event
+    const full = await staff
+      .from("residents")
+      .update({ id_number: legacy(firstId), phone: `+86${phone}`, row_version: 4 })
+      .eq("id", row.id)
+      .select()
+      .single();
+    expect(full.error).toBeNull();
+    expect(full.data).toMatchObject({ id_number: ok.data!.id_number, phone: ok.data!.phone });
     const newId = uniqueIdNumber();
-    const changed = await staff.from("residents").update({ id_number: newId, row_version: 4 }).eq("id", row.id).select().single();
+    const changed = await staff.from("residents").update({ id_number: newId, row_version: 5 }).eq("id", row.id).select().single();
     expect(changed.error).toBeNull();
     const [kept] = await sql<{ id_number: string }>("select id_number from private.resident_sensitive_values where resident_id = $1", [row.id]);
     expect(kept.id_number).toBe(newId);

@@ -74,10 +74,16 @@ begin
         '身份证号中的出生日期无效 / The birth date in the ID number is not a valid date',
         '{"field": "id_number"}');
     end if;
+    -- the full number the person already has: no change
+    id_changed := is_insert or not private.resident_holds_value(new.id, 'id_number', raw_id);
+  end if;
+  if id_changed then
     new.id_number := private.mask_id_number(raw_id);
     new.sex := case when substr(raw_id, 17, 1)::int % 2 = 1 then '1' else '2' end;
     new.birth_year := substr(raw_id, 7, 4)::int;
   else
+    raw_id := null;
+    new.id_number := old.id_number;
     new.sex := old.sex;
     new.birth_year := old.birth_year;
   end if;
@@ -90,7 +96,8 @@ begin
           '{"field": "phone"}');
       end if;
     end if;
-    new.phone := private.mask_phone(raw_phone);
+    phone_changed := is_insert or not private.resident_holds_value(new.id, 'phone', raw_phone);
+    new.phone := case when phone_changed then private.mask_phone(raw_phone) else old.phone end;
   end if;
   if id_changed or phone_changed then
     holder := private.store_resident_sensitive_values(is_insert, new.id, raw_id, phone_changed, raw_phone);
