@@ -49,6 +49,15 @@ beforeAll(async () => {
         ],
       },
       { key: "phone", label: "联系电话", type: "phone", sensitive: true, purpose: "回访" },
+      {
+        key: "floors",
+        label: "涉及楼层",
+        type: "multiselect",
+        options: [
+          { value: "f1", label: "一楼" },
+          { value: "f2", label: "二楼" },
+        ],
+      },
     ],
     list: { columns: ["place", "status"] },
     workflow: {
@@ -135,6 +144,24 @@ describe("service_widget_data", () => {
     const [{ value: community }] = await figures(staff, gridEvent, "count");
     const [{ value: wider }] = await figures(street, gridEvent, "count");
     expect(wider).toBeGreaterThan(community);
+  });
+
+  it("groups by a multi-choice answer per chosen option, and by an indexed field as by its answer", async () => {
+    await mustCreate(staff, key, UNITS.guniupingGrid1, { place: "7 栋", kind: "light", floors: ["f1", "f2"] });
+    await mustCreate(staff, key, UNITS.guniupingGrid1, { place: "9 栋", kind: "light", floors: ["f2"] });
+    // each chosen option counts once per record; unanswered ones fall in the empty bucket
+    expect(asMap(await figures(staff, service, "count", "floors"))).toEqual({ f1: 1, f2: 2, "∅": 3 });
+
+    const gridEvent = await serviceId("grid_event");
+    const { data: events } = await staff.from("records").select("data,status,due_at").eq("service_id", gridEvent);
+    const perUrgency: Record<string, number> = {};
+    for (const row of events!) {
+      const urgency = String((row.data as Record<string, unknown>).urgency ?? "∅");
+      perUrgency[urgency] = (perUrgency[urgency] ?? 0) + 1;
+    }
+    expect(asMap(await figures(staff, gridEvent, "count", "urgency"))).toEqual(perUrgency);
+    const overdue = events!.filter((row) => row.due_at !== null && new Date(row.due_at) < new Date() && !["closed", "invalid"].includes(row.status)).length;
+    expect(await figures(staff, gridEvent, "overdue")).toEqual([{ bucket: null, value: overdue }]);
   });
 
   it("refuses an unknown or sensitive grouping and an unknown metric, naming it", async () => {

@@ -18,6 +18,8 @@ declare
   definition jsonb;
   group_field jsonb;
   by_unit boolean;
+  bucket_sql text;
+  figure_sql text;
 begin
   select * into service_row from public.services s where s.id = p_service_id;
   if service_row.id is null then
@@ -49,46 +51,58 @@ begin
     end if;
   end if;
   by_unit := p_group_by = 'org_unit' or group_field ->> 'type' = 'org_unit';
+  -- One query written for this widget (dynamic SQL, the records policy applies as to any read):
+  -- a plain expression per bucket, the field's indexed copy where the service has one, and the
+  -- per-element expansion only for answers that can be lists; the terminal states of every
+  -- version as a small join instead of reading each record's definition; and the overall overdue
+  -- figure restricted to past-due records, which records_service_due_at_idx finds (a terminal
+  -- state has no due date).
+  bucket_sql := case
+    when p_group_by is null then 'null::text'
+    when p_group_by = 'status' then 'r.status'
+    when p_group_by = 'org_unit' then 'r.org_unit_id::text'
+    when p_group_by = 'created_month' then $q$to_char(r.created_at at time zone 'Asia/Shanghai', 'YYYY-MM')$q$
+    when service_row.indexed_fields ->> p_group_by like 'idx_text_%' then format('r.%I', service_row.indexed_fields ->> p_group_by)
+    when group_field ->> 'type' in ('select', 'boolean', 'date', 'datetime', 'org_unit', 'user', 'number', 'money', 'text', 'textarea', 'phone', 'id_number')
+      then format('r.data ->> %L', p_group_by)
+    else 'k.bucket'
+  end;
+  figure_sql := case p_metric
+    when 'count' then 'count(*)::numeric'
+    when 'overdue' then '(count(*) filter (where r.due_at < now() and t.status is null))::numeric'
+    else $q$round(avg(extract(epoch from (
+           case when t.status is not null
+                then coalesce((select max(e.created_at) from public.record_events e
+                                where e.record_id = r.id and e.kind = 'transition' and e.to_status = r.status), r.updated_at)
+                else now() end - r.created_at)) / 3600)::numeric, 1)$q$
+  end;
 
-  return query
-    with visible as (
-      select r.id, r.status, r.org_unit_id, r.created_at, r.updated_at, r.due_at, r.data,
-             private.is_terminal_status(v.definition, r.status) as terminal
-        from public.records r
-        join public.service_versions v on v.service_id = r.service_id and v.version = r.service_version
-       where r.service_id = p_service_id
-    ),
-    keyed as (
-      select k.bucket, x.*
-        from visible x
-       cross join lateral jsonb_array_elements_text(case
-               when p_group_by is null then '[null]'::jsonb
-               when p_group_by = 'status' then jsonb_build_array(x.status)
-               when p_group_by = 'org_unit' then jsonb_build_array(x.org_unit_id)
-               when p_group_by = 'created_month' then jsonb_build_array(to_char(x.created_at at time zone 'Asia/Shanghai', 'YYYY-MM'))
-               when jsonb_typeof(x.data -> p_group_by) = 'array' then x.data -> p_group_by
-               else jsonb_build_array(x.data -> p_group_by)
-             end) k(bucket)
+  return query execute format($q$
+    with terminal as (
+      select v.version, s ->> 'key' as status
+        from public.service_versions v, jsonb_array_elements(v.definition #> '{workflow,states}') s
+       where v.service_id = $1 and s -> 'terminal' = 'true'::jsonb
     ),
     figures as (
-      select y.bucket,
-             case p_metric
-               when 'count' then count(*)::numeric
-               when 'overdue' then (count(*) filter (where y.due_at < now() and not y.terminal))::numeric
-               else round(avg(extract(epoch from (
-                      case when y.terminal
-                           then coalesce((select max(e.created_at) from public.record_events e
-                                           where e.record_id = y.id and e.kind = 'transition' and e.to_status = y.status), y.updated_at)
-                           else now() end - y.created_at)) / 3600)::numeric, 1)
-             end as figure
-        from keyed y
-       group by y.bucket
+      select %s as bucket, %s as figure
+        from public.records r
+        left join terminal t on t.version = r.service_version and t.status = r.status
+        %s
+       where r.service_id = $1 %s
+       group by 1
     )
     -- grouped by unit id (two grids may share a name), shown by name
-    select case when by_unit then coalesce(u.name, f.bucket) else f.bucket end, f.figure
+    select case when $2 then coalesce(u.name, f.bucket) else f.bucket end, f.figure
       from figures f
-      left join public.org_units u on by_unit and u.id::text = f.bucket
-     order by case when p_group_by = 'created_month' then f.bucket end, f.figure desc nulls last, 1;
+      left join public.org_units u on $2 and u.id::text = f.bucket
+     order by case when $3 = 'created_month' then f.bucket end, f.figure desc nulls last, 1
+  $q$,
+    bucket_sql,
+    figure_sql,
+    case when bucket_sql = 'k.bucket' then format($q$cross join lateral jsonb_array_elements_text(case
+        when jsonb_typeof(r.data -> %1$L) = 'array' then r.data -> %1$L else jsonb_build_array(r.data -> %1$L) end) k(bucket)$q$, p_group_by) else '' end,
+    case when p_metric = 'overdue' and p_group_by is null then 'and r.due_at < now()' else '' end)
+  using p_service_id, by_unit, p_group_by;
 end;
 $$;
 
