@@ -3,8 +3,8 @@
 -- with its head, spouse and grandchild (GB/T 4761 relations), and a few tags. ID numbers use
 -- the 吉首市 county code with a real birth date and a correct GB 11643 check character; phones
 -- are format-valid only. The registry triggers check and mask them as for any write (the seed
--- runs as postgres, which no scope check holds). The migration of existing records into the
--- registry (issue 12, item 8) comes later and adds the applicants of the demo records.
+-- runs as postgres, which no scope check holds). The applicants of the demo records join them
+-- in 50_link_demo_residents.sql (issue 12, item 8).
 create temporary table seed_residents (key text primary key, name text, first17 text, phone text, ethnicity text,
                                         political_status text, marital_status text, address text, grid_code text) on commit drop;
 insert into seed_residents values
