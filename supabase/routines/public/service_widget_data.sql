@@ -54,7 +54,8 @@ begin
   -- One query written for this widget (dynamic SQL, the records policy applies as to any read):
   -- a plain expression per bucket, the field's indexed copy where the service has one, and the
   -- per-element expansion only for answers that can be lists; the terminal states of every
-  -- version as a small join instead of reading each record's definition; and the overall overdue
+  -- version as a small join instead of reading each record's definition (only where the metric
+  -- needs them); and the overall overdue
   -- figure restricted to past-due records, which records_service_due_at_idx finds (a terminal
   -- state has no due date).
   bucket_sql := case
@@ -86,7 +87,7 @@ begin
     figures as (
       select %s as bucket, %s as figure
         from public.records r
-        left join terminal t on t.version = r.service_version and t.status = r.status
+        %s
         %s
        where r.service_id = $1 %s
        group by 1
@@ -99,6 +100,8 @@ begin
   $q$,
     bucket_sql,
     figure_sql,
+    -- a count needs no state: without the join, the scope indexes answer it alone (index-only)
+    case when p_metric <> 'count' then 'left join terminal t on t.version = r.service_version and t.status = r.status' else '' end,
     case when bucket_sql = 'k.bucket' then format($q$cross join lateral jsonb_array_elements_text(case
         when jsonb_typeof(r.data -> %1$L) = 'array' then r.data -> %1$L else jsonb_build_array(r.data -> %1$L) end) k(bucket)$q$, p_group_by) else '' end,
     case when p_metric = 'overdue' and p_group_by is null then 'and r.due_at < now()' else '' end)
