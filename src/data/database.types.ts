@@ -751,6 +751,7 @@ export type Database = {
           is_synthetic: boolean;
           marital_status: string | null;
           name: string;
+          name_initials: string;
           phone: string | null;
           political_status: string | null;
           row_version: number;
@@ -770,6 +771,7 @@ export type Database = {
           is_synthetic?: boolean;
           marital_status?: string | null;
           name: string;
+          name_initials?: never;
           phone?: string | null;
           political_status?: string | null;
           row_version?: number;
@@ -789,6 +791,7 @@ export type Database = {
           is_synthetic?: boolean;
           marital_status?: string | null;
           name?: string;
+          name_initials?: never;
           phone?: string | null;
           political_status?: string | null;
           row_version?: number;
