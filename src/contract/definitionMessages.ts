@@ -75,6 +75,10 @@ export const definitionMessages = {
   },
   record_unit_type: { zh: "只有单位字段（org_unit）能作为记录所属单位", en: "Only an org_unit field can be the record's unit" },
   record_unit_once: { zh: "只能有一个字段作为记录所属单位", en: "Only one field can be the record's unit" },
+  prefill_type: {
+    zh: "居民档案的“{attribute}”不能填入“{type}”类型的字段（可用：{types}）",
+    en: "The registry's {attribute} cannot fill a {type} field (use: {types})",
+  },
   unknown_column: {
     zh: '"{column}" 既不是字段也不是系统列',
     en: '"{column}" is neither a field nor a system column',

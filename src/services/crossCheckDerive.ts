@@ -1,3 +1,4 @@
+import { fitsResidentAttribute, residentAttributeTypes } from "@/contract";
 import { conditionFieldKeys } from "./conditions";
 import type { ServiceDefinition } from "./definitionSchema";
 import { definitionError, type DefinitionError } from "./definitionErrors";
@@ -23,7 +24,8 @@ function defaultFits(field: FieldDefinition, value: FieldDefault): boolean {
 }
 
 /**
- * Derived values, defaults, the record-unit field and rules[] need the whole list of fields.
+ * Derived values, defaults, the record-unit field, the registry attribute a field holds
+ * (prefillFrom: a type that can hold it) and rules[] need the whole list of fields.
  * The database applies the same rules (private.check_service_definition).
  *
  * A birth date derived from a sensitive ID number must itself be sensitive: the ID mask
@@ -57,6 +59,10 @@ export function checkDerived({ fields, rules }: ServiceDefinition): DefinitionEr
     }
     if (field.default !== undefined && !defaultFits(field, field.default)) errors.push(definitionError("default_type", at("default"), { type: field.type }));
     if (field.recordUnit && field.type !== "org_unit") errors.push(definitionError("record_unit_type", at("recordUnit")));
+    if (field.prefillFrom && !fitsResidentAttribute(field.prefillFrom, field.type)) {
+      const types = residentAttributeTypes[field.prefillFrom].join(" | ");
+      errors.push(definitionError("prefill_type", at("prefillFrom"), { attribute: field.prefillFrom, type: field.type, types }));
+    }
   });
   if (fields.filter((field) => field.recordUnit).length > 1) errors.push(definitionError("record_unit_once", ["fields"]));
   rules.forEach((rule, index) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { forwardIssues, parseTypeOptions, type FieldTypeCatalog } from "@/contract";
+import { forwardIssues, parseTypeOptions, residentAttributes, type FieldTypeCatalog } from "@/contract";
 import { conditionSchema } from "./conditionSchema";
 import { defaultSchema, deriveSchema } from "./deriveSchema";
 import { keySchema, labelSchema } from "./keySchema";
@@ -26,8 +26,11 @@ export const fieldCommon = {
    * Absent means intake (see stages.ts).
    */
   stage: z.union([z.literal("intake"), z.array(keySchema).min(1)]).optional(),
-  /** attribute of the resident registry to pre-fill from, e.g. "id_number" */
-  prefillFrom: keySchema.optional(),
+  /**
+   * The resident registry's attribute this field holds (residentAttributes: name, id_number,
+   * phone, address, grid …): pre-filled from the person, and what registers or finds them
+   */
+  prefillFrom: z.enum(residentAttributes).optional(),
   /** computed from other fields, read-only in the form, recomputed by the database (deriveSchema.ts) */
   derive: deriveSchema.optional(),
   /** pre-filled by the create form, filled by the database on insert when missing */

@@ -8,8 +8,10 @@ import { randomInt } from "node:crypto";
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { idNumberCheckChar } from "@/field-types/id_number/gb11643";
+import { fieldTypes } from "@/field-types";
+import { parseServiceDefinition } from "@/services/schema";
 import { TestWorld, type TestPerson, units } from "../support/access-fixtures";
-import { as, createRecord, elderlyCardData, gridEventData, mustCreate, sql, stored, unitId, UNITS } from "../support/engine-fixtures";
+import { as, createRecord, detailsOf, elderlyCardData, gridEventData, mustCreate, run, sql, stored, unitId, UNITS } from "../support/engine-fixtures";
 
 const world = new TestWorld();
 afterAll(() => world.cleanup());
@@ -246,5 +248,106 @@ describe("a record links only to a person the writer reads through the registry'
     const [{ id: staffId }] = await sql<{ id: string }>("select id from auth.users where email = 'staff@demo.local'");
     await expect(sql(asEngineFor(staffId))).rejects.toThrow("written");
     expect(await residentIdOf(record.id)).toBeNull();
+  });
+});
+
+/** A small service whose fields name the registry attributes they hold (prefillFrom). */
+function mappedService(key: string, fields: Record<string, unknown>[]) {
+  return {
+    key,
+    name: "居民登记测试",
+    category: "测试",
+    icon: "UserOutlined",
+    description: "字段与居民档案的对应关系。",
+    purpose: "测试居民档案关联。",
+    fields,
+    list: { columns: ["person_name", "status"] },
+    workflow: {
+      initial: "open",
+      states: [
+        { key: "open", label: "待处理", color: "blue" },
+        { key: "done", label: "已办结", color: "success", terminal: true },
+      ],
+      transitions: [{ key: "finish", label: "办结", from: ["open"], to: "done", roles: ["community_admin"] }],
+    },
+    permissions: { community_admin: ["read", "create"] },
+  };
+}
+
+const mappedFields = (): Record<string, unknown>[] => [
+  { key: "person_name", label: "姓名", type: "text", required: true, prefillFrom: "name" },
+  { key: "person_id", label: "身份证号", type: "id_number", required: true, sensitive: true, purpose: "核实身份", prefillFrom: "id_number" },
+  {
+    key: "nation",
+    label: "民族",
+    type: "select",
+    prefillFrom: "ethnicity",
+    options: [
+      { value: "15", label: "土家族" },
+      { value: "06", label: "苗族" },
+      { value: "other", label: "其他" },
+    ],
+  },
+  { key: "home", label: "居住网格", type: "org_unit", prefillFrom: "grid" },
+  { key: "unit", label: "受理社区", type: "org_unit", required: true, recordUnit: true },
+];
+
+async function publish(definition: ReturnType<typeof mappedService>) {
+  const admin = await as("admin");
+  const created = await admin.rpc("create_service", { p_definition: definition, p_owner_org_unit_id: await unitId(UNITS.guniuping) });
+  expect(created.error).toBeNull();
+  return admin.rpc("publish_service", { p_service_id: (created.data as { id: string }).id, p_definition: null, p_expected_row_version: 1 });
+}
+
+describe("which fields are the person is data: prefillFrom", () => {
+  it("registers a person from any service's mapped fields: codes on their list, the grid field before the record's unit", async () => {
+    const definition = mappedService(`mapped_${run}`, mappedFields());
+    expect(parseServiceDefinition(definition, fieldTypes).ok).toBe(true);
+    expect((await publish(definition)).error).toBeNull();
+    const admin = await as("admin");
+    const id = uniqueIdNumber();
+    const record = await mustCreate(admin, definition.key, UNITS.guniuping, {
+      person_name: "麻玉珍",
+      person_id: id,
+      nation: "15",
+      home: await unitId(UNITS.guniupingGrid2),
+      unit: await unitId(UNITS.guniuping),
+    });
+    const other = await mustCreate(admin, definition.key, UNITS.guniuping, {
+      person_name: "麻德明",
+      person_id: uniqueIdNumber(),
+      nation: "other",
+      unit: await unitId(UNITS.guniuping),
+    });
+    expect(await link([record.id, other.id])).toEqual({ linked: 2, created: 2, skipped: 0 });
+    const people = await sql(
+      "select p.name, p.ethnicity, u.code as grid from public.residents p join public.org_units u on u.id = p.grid_org_unit_id where p.id in ($1, $2) order by p.name",
+      [await residentIdOf(record.id), await residentIdOf(other.id)],
+    );
+    // "other" is no GB/T 3304 code: left out; no grid answered: the record's unit (a community)
+    expect(people).toEqual([
+      { name: "麻德明", ethnicity: null, grid: UNITS.guniuping },
+      { name: "麻玉珍", ethnicity: "15", grid: UNITS.guniupingGrid2 },
+    ]);
+  });
+
+  it("refuses an attribute the registry does not have, or a field type that cannot hold it, as the browser does", async () => {
+    const fields = mappedFields();
+    fields[0] = { ...fields[0], prefillFrom: "nickname" };
+    fields[3] = { ...fields[3], prefillFrom: "address" };
+    const definition = mappedService(`mapped_${run}_bad`, fields);
+    const { error } = await publish(definition);
+    expect(error).toMatchObject({ code: "PT400", message: "definition_invalid" });
+    const problems = detailsOf(error) as { path: string; code: string; message_zh: string }[];
+    expect(problems.map((p) => `${p.path} ${p.code}`).sort()).toEqual(["fields[0].prefillFrom invalid_value", "fields[3].prefillFrom prefill_type"]);
+    expect(problems.find((p) => p.code === "prefill_type")!.message_zh).toBe("居民档案的“address”不能填入“org_unit”类型的字段（可用：text | textarea）");
+    // the browser: the unknown attribute fails the schema first; alone, the wrong type fails alike
+    const browser = parseServiceDefinition(definition, fieldTypes);
+    expect(browser.ok ? [] : browser.errors.map((e) => `${e.path} ${e.code}`)).toEqual(["fields[0].prefillFrom invalid_value"]);
+    fields[0] = mappedFields()[0];
+    const typeOnly = parseServiceDefinition(mappedService(`mapped_${run}_bad`, fields), fieldTypes);
+    expect(typeOnly.ok ? [] : typeOnly.errors.map((e) => ({ path: e.path, code: e.code, message_zh: e.message_zh }))).toEqual([
+      problems.filter((p) => p.code === "prefill_type").map(({ path, code, message_zh }) => ({ path, code, message_zh }))[0],
+    ]);
   });
 });

@@ -2,7 +2,8 @@
 -- rules[] (src/services/crossCheckDerive.ts and ruleSchema.ts): functions and their source and
 -- target types, references that exist, no derivation loops, a birth date derived from a
 -- sensitive ID number sensitive itself (it would give away the masked digits, see
--- docs/security-model.md), defaults that fit their type, one record-unit org_unit field, rules
+-- docs/security-model.md), defaults that fit their type, one record-unit org_unit field, the
+-- registry attribute a field holds (prefillFrom) known and in a type that can hold it, rules
 -- with a require condition, known operators, a message and fields that exist. `def -> 'fields'` is an array.
 create or replace function private.check_derived_fields(def jsonb) returns jsonb
 language plpgsql stable set search_path = '' as $$
@@ -19,6 +20,7 @@ declare
   sources text[];
   source_types text[];
   target_types text[];
+  attribute_types text[];
   fn text;
   settled text[] := '{}';
   pending text[];
@@ -86,6 +88,21 @@ begin
     end if;
     if field ? 'recordUnit' and (jsonb_typeof(field -> 'recordUnit') <> 'boolean' or (field -> 'recordUnit' = 'true'::jsonb and field ->> 'type' <> 'org_unit')) then
       errors := errors || private.definition_error(at || '.recordUnit', 'record_unit_type');
+    end if;
+    -- the registry attribute the field holds (src/contract/residentAttributes.ts): a known one,
+    -- in a field type that can hold it
+    if field ? 'prefillFrom' then
+      attribute_types := case field ->> 'prefillFrom'
+        when 'name' then array['text'] when 'id_number' then array['id_number']
+        when 'phone' then array['phone'] when 'address' then array['text', 'textarea'] when 'ethnicity' then array['select']
+        when 'political_status' then array['select'] when 'marital_status' then array['select'] when 'grid' then array['org_unit'] end;
+      if jsonb_typeof(field -> 'prefillFrom') <> 'string' or attribute_types is null then
+        errors := errors || private.definition_error(at || '.prefillFrom', 'invalid_value',
+          '{"values": "name | id_number | phone | address | ethnicity | political_status | marital_status | grid"}');
+      elsif not (field ->> 'type') = any (attribute_types) then
+        errors := errors || private.definition_error(at || '.prefillFrom', 'prefill_type',
+          jsonb_build_object('attribute', field ->> 'prefillFrom', 'type', field ->> 'type', 'types', array_to_string(attribute_types, ' | ')));
+      end if;
     end if;
   end loop;
   if (select count(*) from jsonb_array_elements(fields) f where f -> 'recordUnit' = 'true'::jsonb) > 1 then

@@ -78,6 +78,20 @@ describe("parseServiceDefinition", () => {
     { name: "duplicate field key", json: broken((d) => (d.fields[1].key = "name")), path: "fields[1].key", code: "duplicate_key" },
     { name: "field key taken by a system column", json: broken((d) => (d.fields[1].key = "status")), path: "fields[1].key", code: "reserved_key" },
     { name: "sensitive field without purpose", json: broken((d) => delete d.fields[2].purpose), path: "fields[2].purpose", code: "sensitive_purpose_required" },
+    {
+      name: "prefillFrom names no registry attribute",
+      json: broken((d) => (d.fields[0].prefillFrom = "nickname")),
+      path: "fields[0].prefillFrom",
+      code: "invalid_value",
+    },
+    {
+      name: "prefillFrom in a field type that cannot hold the attribute",
+      json: broken((d) => (d.fields[0].prefillFrom = "id_number")),
+      path: "fields[0].prefillFrom",
+      code: "prefill_type",
+      zh: "居民档案的“id_number”不能填入“text”类型的字段（可用：id_number）",
+      en: "The registry's id_number cannot fill a text field (use: id_number)",
+    },
     { name: "empty label", json: broken((d) => (d.fields[0].label = "  ")), path: "fields[0].label", code: "empty" },
     { name: "missing top-level purpose", json: broken((d) => delete d.purpose), path: "purpose", code: "required", zh: "缺少必填项", en: "Required" },
     {
