@@ -18,6 +18,7 @@ const ResetPasswordPage = lazy(() => import("@/pages/login/ResetPasswordPage"));
 const ChangePasswordPage = lazy(() => import("@/pages/account/ChangePasswordPage"));
 const ServiceDesignerPage = lazy(() => import("@/pages/designer/ServiceDesignerPage"));
 const SheetServicePage = lazy(() => import("@/pages/sheet-import/SheetServicePage"));
+const ResidentShowPage = lazy(() => import("@/pages/residents/ResidentShowPage"));
 
 /** Pages under 服务管理 that are not menu items: who may open them is the menu item's rule (UI only; RPCs decide). */
 const designerRoutes = [
@@ -94,6 +95,15 @@ export function AppRoutes() {
             }
           />
         ))}
+        {/* 一人一档: who may read a person is RLS's (their grid, or a record they took part in). */}
+        <Route
+          path="/residents/:id"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <ResidentShowPage />
+            </Suspense>
+          }
+        />
         <Route
           path="/account/password"
           element={

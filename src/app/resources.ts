@@ -10,6 +10,7 @@ import {
   CheckSquareOutlined,
   DashboardOutlined,
   HomeOutlined,
+  IdcardOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
@@ -51,6 +52,13 @@ export const appResources: readonly AppResource[] = [
     icon: DashboardOutlined,
     meta: { roles: ["leader", "community_admin", "system_admin"] },
     pages: { list: lazy(() => import("@/pages/cockpit/CockpitPage")) },
+  },
+  {
+    name: "residents",
+    list: "/residents",
+    icon: IdcardOutlined,
+    // every preset role reads records of some service, so every one reads the registry of its units (RLS decides who)
+    pages: { list: lazy(() => import("@/pages/residents/ResidentListPage")) },
   },
   {
     name: "tasks",
