@@ -44,6 +44,13 @@ test("staff find 向德福 by xdf and read their file; a person registered and e
   await expect(household.getByRole("link", { name: "向子墨" })).toBeVisible();
   await expect(household.getByRole("listitem").filter({ hasText: "向德福" }).getByText("户主")).toBeVisible();
 
+  // the full number, with a reason (logged by the database)
+  await details.getByRole("button", { name: "查看完整身份证号" }).click();
+  const unmask = page.getByRole("dialog", { name: "查看完整身份证号" });
+  await unmask.getByLabel("查看理由").fill("窗口办理核对身份");
+  await unmask.getByRole("button", { name: /查\s*看/ }).click();
+  await expect(details.getByText(`43310119440312001${idNumberCheckChar("43310119440312001")}`, { exact: true })).toBeVisible();
+
   // register a person (ID number typed with spaces and a lower-case x is normalised) …
   await page.goto("/residents");
   await page.getByRole("button", { name: "登记居民" }).click();
@@ -101,4 +108,57 @@ test("a grid worker lists only their grid's residents; another grid's person rea
 
   await page.goto(elsewhere);
   await expect(page.getByText("未找到该居民，或您无权查看。")).toBeVisible({ timeout: 20_000 });
+});
+
+test("staff filter by unit, tag and age, find by a masked fragment and by a full phone (with a reason)", async ({ page }) => {
+  await signIn(page, "staff@demo.local");
+  const xiang = page.getByRole("link", { name: "向德福", exact: true });
+  const long = page.getByRole("link", { name: "龙建国", exact: true });
+
+  const search = page.getByLabel("搜索");
+  // many people share a grid: the search keeps the page short
+  await page.goto("/residents");
+  await pickTreeNode(page, page.getByLabel("所属单位/网格"), "第二网格");
+  await expect(page).toHaveURL(/unit=/);
+  await search.fill("ljg");
+  await search.press("Enter");
+  await expect(long).toBeVisible({ timeout: 20_000 });
+  await search.fill("xdf");
+  await search.press("Enter");
+  await expect(long).toHaveCount(0, { timeout: 20_000 });
+  await expect(xiang).toHaveCount(0);
+
+  // each negative check follows a positive one on the same page: the list keeps its rows until
+  // the next answer arrives, so 龙建国 leaving means the new search was answered
+  await page.goto("/residents?tag=veteran&q=ljg");
+  await expect(long).toBeVisible({ timeout: 20_000 });
+  await search.fill("xdf");
+  await search.press("Enter");
+  await expect(long).toHaveCount(0, { timeout: 20_000 });
+  await expect(xiang).toHaveCount(0);
+
+  await page.goto("/residents?age=80&q=xdf");
+  await expect(xiang).toBeVisible({ timeout: 20_000 });
+  // 龙建国 is 68 this year, 向德福 82
+  await page.goto("/residents?age=custom&max=70&q=ljg");
+  await expect(long).toBeVisible({ timeout: 20_000 });
+  await search.fill("xdf");
+  await search.press("Enter");
+  await expect(long).toHaveCount(0, { timeout: 20_000 });
+  await expect(xiang).toHaveCount(0);
+
+  // a fragment of the masked phone 139****0101
+  await page.goto("/residents?q=0101");
+  await expect(xiang).toBeVisible({ timeout: 20_000 });
+
+  // the full phone: an exact search, logged with a reason
+  await page.goto("/residents");
+  await search.fill("139 0743 0101");
+  await search.press("Enter");
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("查找原因").fill("窗口办理核对身份");
+  await dialog.getByRole("button", { name: /查\s*找/ }).click();
+  await expect(page.getByText(/精确查找：找到 \d+ 人/)).toBeVisible({ timeout: 20_000 });
+  await expect(xiang).toBeVisible();
+  await expect(page).not.toHaveURL(/0101/);
 });
