@@ -162,3 +162,45 @@ test("staff filter by unit, tag and age, find by a masked fragment and by a full
   await expect(xiang).toBeVisible();
   await expect(page).not.toHaveURL(/0101/);
 });
+
+test("a save based on a stale read is refused with a clear message and the latest details loaded", async ({ page, browser }) => {
+  await signIn(page, "staff@demo.local");
+  await page.goto("/residents");
+  await page.getByRole("button", { name: "登记居民" }).click();
+  const dialog = page.getByRole("dialog", { name: "登记居民" });
+  let first17 = "";
+  do
+    first17 = `4331011950${String(randomInt(1, 13)).padStart(2, "0")}${String(randomInt(1, 29)).padStart(2, "0")}${String(randomInt(0, 1000)).padStart(3, "0")}`;
+  while (idNumberCheckChar(first17) === "X");
+  await dialog.getByLabel("姓名").fill("司马并改");
+  await dialog.getByLabel("身份证号").fill(first17 + idNumberCheckChar(first17));
+  await pickTreeNode(page, dialog.getByLabel("所在网格"), "第一网格");
+  await dialog.getByRole("button", { name: /保\s*存/ }).click();
+  await expect(page).toHaveURL(/\/residents\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+
+  // this page starts an edit …
+  await page.getByRole("button", { name: /编\s*辑/ }).click();
+  const mine = page.getByRole("dialog", { name: "编辑居民信息" });
+  await mine.getByLabel("住址").fill("吉首市吉凤街道牯牛坪社区 1组 1号");
+
+  // … while a colleague saves first
+  const other = await browser.newContext({ baseURL: process.env.SUPABASE_URL });
+  const colleague = await other.newPage();
+  await signIn(colleague, "staff@demo.local");
+  await colleague.goto(page.url());
+  await colleague.getByRole("button", { name: /编\s*辑/ }).click();
+  const theirs = colleague.getByRole("dialog", { name: "编辑居民信息" });
+  await theirs.getByLabel("住址").fill("吉首市吉凤街道牯牛坪社区 2组 2号");
+  await theirs.getByRole("button", { name: /保\s*存/ }).click();
+  await expect(theirs).toBeHidden({ timeout: 20_000 });
+  await other.close();
+
+  await mine.getByRole("button", { name: /保\s*存/ }).click();
+  await expect(mine.getByText(/该居民的信息刚被其他人修改过/)).toBeVisible({ timeout: 20_000 });
+  await expect(mine.getByLabel("住址")).toHaveValue("吉首市吉凤街道牯牛坪社区 2组 2号");
+  // redone on the latest version, it saves
+  await mine.getByLabel("住址").fill("吉首市吉凤街道牯牛坪社区 1组 1号");
+  await mine.getByRole("button", { name: /保\s*存/ }).click();
+  await expect(mine).toBeHidden({ timeout: 20_000 });
+  await expect(page.getByText("住址：吉首市吉凤街道牯牛坪社区 2组 2号 → 吉首市吉凤街道牯牛坪社区 1组 1号")).toBeVisible({ timeout: 20_000 });
+});
