@@ -1606,6 +1606,7 @@ export const en: Messages = {
       unknownService: "(a service no longer published)",
       change: "Changed: {{fields}}",
       by: "By {{name}}",
+      colon: ": ",
     },
     fields: {
       name: "Name",

@@ -1593,6 +1593,7 @@ export const zhCN = {
       unknownService: "（已停用的服务）",
       change: "{{fields}} 变更",
       by: "操作人：{{name}}",
+      colon: "：",
     },
     fields: {
       name: "姓名",

@@ -83,7 +83,9 @@ export function ResidentBasics({ resident, events, records }: Props) {
             <Space direction="vertical" size={0}>
               {value}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t("residents.person.source")}：{sourceText(field)}
+                {t("residents.person.source")}
+                {t("residents.person.colon")}
+                {sourceText(field)}
               </Typography.Text>
             </Space>
           ),

@@ -56,7 +56,9 @@ export function ResidentTagsCard({ birthYear, tags, records }: Props) {
                     : t("residents.person.tagPeriod", { from: tag.valid_from })}
                 </Typography.Text>
                 <Typography.Text type="secondary">
-                  {t("residents.person.source")}：{source(tag)}
+                  {t("residents.person.source")}
+                  {t("residents.person.colon")}
+                  {source(tag)}
                 </Typography.Text>
                 {tag.note && <Typography.Text type="secondary">{tag.note}</Typography.Text>}
               </Space>

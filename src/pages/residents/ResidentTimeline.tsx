@@ -94,7 +94,9 @@ export function ResidentTimeline({ events, records }: { events: readonly Residen
                   const [before, after] = Array.isArray(pair) ? pair : [undefined, pair];
                   return (
                     <li key={field}>
-                      {fieldLabel(field)}：{inserted ? valueText(field, after) : `${valueText(field, before)} → ${valueText(field, after)}`}
+                      {fieldLabel(field)}
+                      {t("residents.person.colon")}
+                      {inserted ? valueText(field, after) : `${valueText(field, before)} → ${valueText(field, after)}`}
                     </li>
                   );
                 })}
