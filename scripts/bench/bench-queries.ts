@@ -27,7 +27,10 @@ const rpc = (name: string, body: Record<string, unknown>): BenchRequest => ({ me
 export function benchQueries(o: { serviceId: string; filter: FieldColumn; filterValue: string; sort: FieldColumn }): BenchQuery[] {
   const records = `/records?select=${recordColumns}&service_id=eq.${o.serviceId}`;
   const typed = "/grid_events_typed?select=*";
-  const newest = "order=created_at.desc,id.asc";
+  // the orders the SPA sends (toRecordSorters): the tiebreak follows the sort's direction, and a
+  // sort on an indexed column breaks ties by unit, then id; the typed side asks the same order
+  const newest = "order=created_at.desc,id.desc";
+  const sortTies = o.sort.indexed ? "org_unit_id.asc,id.asc" : "id.asc";
   const widget = (metric: string, groupBy: string | null) => rpc("service_widget_data", { p_service_id: o.serviceId, p_metric: metric, p_group_by: groupBy });
   return [
     {
@@ -70,8 +73,8 @@ export function benchQueries(o: { serviceId: string; filter: FieldColumn; filter
       key: "sort",
       title: `sort by a field (${o.sort.key}), limit 20`,
       kind: "sort",
-      engine: get(`${records}&order=${o.sort.sort}.asc,id.asc&${page}`),
-      typed: get(`${typed}&order=${o.sort.key}.asc,id.asc&${page}`),
+      engine: get(`${records}&order=${o.sort.sort}.asc,${sortTies}&${page}`),
+      typed: get(`${typed}&order=${o.sort.key}.asc,${sortTies}&${page}`),
       sameTotal: false,
       sameIds: true,
     },

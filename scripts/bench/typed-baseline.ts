@@ -64,7 +64,7 @@ create index grid_events_typed_created_idx on public.grid_events_typed (created_
 create index grid_events_typed_unit_created_idx on public.grid_events_typed (org_unit_id, created_at desc, id) where deleted_at is null;
 create index grid_events_typed_status_unit_idx on public.grid_events_typed (status, org_unit_id) include (id) where deleted_at is null;
 create index grid_events_typed_urgency_unit_idx on public.grid_events_typed (urgency, org_unit_id) include (id) where deleted_at is null;
-create index grid_events_typed_category_idx on public.grid_events_typed (category, id) where deleted_at is null;
+create index grid_events_typed_category_idx on public.grid_events_typed (category, org_unit_id, id) where deleted_at is null;
 create index grid_events_typed_due_idx on public.grid_events_typed (due_at) where deleted_at is null and status not in ('closed', 'invalid')`;
 
 // The engine's read rule for this service: the caller holds, at the record's unit or above, an

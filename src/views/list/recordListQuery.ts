@@ -161,9 +161,10 @@ export function toRecordFilters(definition: ServiceDefinition, filters: readonly
 
 /**
  * Sorters on field keys → the field's indexed column, else `data->key` (jsonb order: numbers
- * numerically); unknown names dropped. Then `id` in the first sorter's direction: equal sort
- * keys must not shuffle rows between pages, and one direction lets an index on (…, key, id)
- * deliver the page in order.
+ * numerically); unknown names dropped. Then the tiebreak in the first sorter's direction: equal
+ * sort keys must not shuffle rows between pages. Sorted on an indexed column, ties go by unit,
+ * then id — the order of that column's index (service, column, unit, id), so the page is read
+ * from it in order; otherwise by id.
  */
 export function toRecordSorters(definition: ServiceDefinition, sorters: readonly CrudSort[], indexed: IndexedFields = {}): CrudSort[] {
   const translated = sorters.flatMap((sorter): CrudSort[] => {
@@ -171,5 +172,8 @@ export function toRecordSorters(definition: ServiceDefinition, sorters: readonly
     const field = definition.fields.find((f) => f.key === sorter.field);
     return field ? [{ field: indexed[field.key] ?? `data->${field.key}`, order: sorter.order }] : [];
   });
-  return [...translated, { field: "id", order: translated[0]?.order ?? "asc" }];
+  const [first] = translated;
+  const order = first?.order ?? "asc";
+  const byIndexedColumn = first !== undefined && Object.values(indexed).includes(first.field);
+  return [...translated, ...(byIndexedColumn ? [{ field: "org_unit_id", order }] : []), { field: "id", order }];
 }

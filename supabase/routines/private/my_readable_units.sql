@@ -1,7 +1,9 @@
 -- The units of the records the caller may read, as one array for the records policy's index
 -- condition: the subtrees where their roles may read (my_scope_units('read')), and the units
--- where records they took part in sit now (record_participants; only while they hold an active
--- membership). One function, one initplan, as my_readable_services.
+-- where records they took part in sit or sat (private.participant_units, kept by triggers on
+-- record_participants and on a record's move; only while they hold an active membership). A
+-- superset is harmless: the policy's exact arms decide. One function, one initplan, as
+-- my_readable_services.
 -- plpgsql, not sql: its query plan is cached for the session (PostgREST's pooled connections),
 -- where a sql function is planned again on every call (≈ 0.3 ms of the policy's fixed cost).
 -- security definer: reads memberships, grants, participations and records without their policies.
@@ -17,10 +19,9 @@ begin
        where m.user_id = (select auth.uid()) and m.status = 'active'
          and exists (select 1 from public.service_role_grants g where g.role_key = m.role_key and g.action = 'read')
       union all
-      select r.org_unit_id
-        from public.record_participants p
-        join public.records r on r.id = p.record_id
-       where p.user_id = (select auth.uid()) and r.deleted_at is null
+      select pu.org_unit_id
+        from private.participant_units pu
+       where pu.user_id = (select auth.uid())
          and exists (select 1 from public.memberships m where m.user_id = (select auth.uid()) and m.status = 'active')
     ) x);
 end;

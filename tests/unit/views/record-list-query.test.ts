@@ -112,7 +112,7 @@ describe("fields the service indexes (services.indexed_fields) are read from the
     ]);
   });
 
-  it("sorts on the column; fields without one stay in data", () => {
+  it("sorts on the column, ties by unit then id (that column's index order); fields without one stay in data", () => {
     expect(
       toRecordSorters(
         elderly,
@@ -125,6 +125,7 @@ describe("fields the service indexes (services.indexed_fields) are read from the
     ).toEqual([
       { field: "idx_num_1", order: "asc" },
       { field: "data->applicant_name", order: "asc" },
+      { field: "org_unit_id", order: "asc" },
       { field: "id", order: "asc" },
     ]);
   });
