@@ -5,7 +5,7 @@
 // grouping is refused with a clear message. Through the API as real users.
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { as, mustCreate, mustTransition, run, serviceId, sql, unitId, UNITS } from "../support/engine-fixtures";
+import { as, gridEventData, mustCreate, mustTransition, run, serviceId, sql, unitId, UNITS } from "../support/engine-fixtures";
 
 type Figure = { bucket: string | null; value: number };
 
@@ -162,6 +162,46 @@ describe("service_widget_data", () => {
     expect(asMap(await figures(staff, gridEvent, "count", "urgency"))).toEqual(perUrgency);
     const overdue = events!.filter((row) => row.due_at !== null && new Date(row.due_at) < new Date() && !["closed", "invalid"].includes(row.status)).length;
     expect(await figures(staff, gridEvent, "overdue")).toEqual([{ bucket: null, value: overdue }]);
+  });
+
+  it("counts by month from kept counts that equal the records, through moves, backdating and deletion; a participant adds what left their scope", async () => {
+    const kept = async () =>
+      (
+        await sql<{ wrong: number }>(
+          `select count(*)::int wrong from (
+             select service_id, org_unit_id, month, sum(n) n from (
+               select service_id, org_unit_id, month, records n from private.record_month_counts
+               union all
+               select service_id, org_unit_id, to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM'), -count(*)
+                 from public.records where deleted_at is null group by 1, 2, 3) x
+             group by 1, 2, 3 having sum(n) <> 0) d`,
+        )
+      )[0].wrong;
+    expect(await kept()).toBe(0);
+
+    const gridEvent = await serviceId("grid_event");
+    const byMonth = async (c: SupabaseClient) => {
+      const { data, error } = await c.from("records").select("created_at").eq("service_id", gridEvent);
+      expect(error).toBeNull();
+      const direct: Record<string, number> = {};
+      for (const row of data!) {
+        const month = new Date(new Date(row.created_at).getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+        direct[month] = (direct[month] ?? 0) + 1;
+      }
+      return direct;
+    };
+    // a grid worker files an event and escalates it to the community: it leaves their grid, they keep reading it
+    const filed = await mustCreate(grid, "grid_event", UNITS.guniupingGrid1, await gridEventData());
+    const accepted = await mustTransition(grid, filed, "accept");
+    await mustTransition(grid, accepted, "escalate_to_community", { comment: "需要社区协调 by month" });
+    await backdate(filed.id, "created_at = created_at - interval '400 days'");
+    const gone = await mustCreate(staff, "grid_event", UNITS.guniupingGrid2, await gridEventData(UNITS.guniupingGrid2));
+    expect((await admin.rpc("delete_record", { p_id: gone.id, p_row_version: gone.row_version, p_reason: "重复上报 by month" })).error).toBeNull();
+    expect(await kept()).toBe(0);
+
+    for (const c of [staff, grid, leader]) expect(asMap(await figures(c, gridEvent, "count", "created_month"))).toEqual(await byMonth(c));
+    const month = new Date(new Date(filed.created_at).getTime() - 400 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 7);
+    expect(asMap(await figures(grid, gridEvent, "count", "created_month"))[month]).toBeGreaterThanOrEqual(1);
   });
 
   it("refuses an unknown or sensitive grouping and an unknown metric, naming it", async () => {

@@ -51,6 +51,12 @@ begin
     end if;
   end if;
   by_unit := p_group_by = 'org_unit' or group_field ->> 'type' = 'org_unit';
+  -- records per month: summed from the counts kept per service, unit and month
+  -- (private.my_records_by_month), not read record by record
+  if p_metric = 'count' and p_group_by = 'created_month' then
+    return query select m.month, m.records::numeric from private.my_records_by_month(p_service_id) m order by m.month;
+    return;
+  end if;
   -- One query written for this widget (dynamic SQL, the records policy applies as to any read):
   -- a plain expression per bucket, the field's indexed copy where the service has one, and the
   -- per-element expansion only for answers that can be lists; the terminal states of every
