@@ -4,6 +4,8 @@
 -- (escalation), its filing time (imports) or its deletion changes; other updates (a transition,
 -- an edit) leave the counts alone. The dashboard's records-by-month widget sums these rows over
 -- the caller's scope instead of reading every record (a prefecture's 440,000 took ≈ 440 ms).
+-- Cells are written in key order, so two writers touching the same cells lock them in the same
+-- order and cannot deadlock (parallel bulk inserts did, before).
 -- security definer: record_month_counts is private; only this trigger writes it.
 create or replace function private.count_record_months() returns trigger
 language plpgsql security definer set search_path = '' as $$
@@ -13,6 +15,7 @@ begin
     select n.service_id, n.org_unit_id, to_char(n.created_at at time zone 'Asia/Shanghai', 'YYYY-MM'), count(*)
       from added n where n.deleted_at is null
      group by 1, 2, 3
+     order by 1, 2, 3
     on conflict (service_id, org_unit_id, month) do update set records = c.records + excluded.records;
     return null;
   end if;
@@ -30,7 +33,7 @@ begin
       from moved where new_live
   )
   insert into private.record_month_counts as c (service_id, org_unit_id, month, records)
-  select service_id, org_unit_id, month, sum(delta) from changes group by 1, 2, 3 having sum(delta) <> 0
+  select service_id, org_unit_id, month, sum(delta) from changes group by 1, 2, 3 having sum(delta) <> 0 order by 1, 2, 3
   on conflict (service_id, org_unit_id, month) do update set records = c.records + excluded.records;
   return null;
 end;
