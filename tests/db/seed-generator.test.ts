@@ -15,7 +15,7 @@ const COUNTY = "433101";
 let seeded: string[] = [];
 let demoCount = 0;
 
-/** Deletes the given records and everything the triggers wrote for them (history is immutable, so as the cluster's superuser, triggers off). */
+/** Deletes the given records and everything the triggers wrote for them (history is immutable, so as the cluster's superuser, triggers off), and takes them out of the kept counts. */
 async function removeRecords(ids: string[]): Promise<void> {
   const admin = new pg.Client({ connectionString: process.env.SUPABASE_ADMIN_DB_URL });
   await admin.connect();
@@ -32,6 +32,14 @@ async function removeRecords(ids: string[]): Promise<void> {
     ]) {
       await admin.query(`delete from ${table} where record_id = any ($1::uuid[])`, [ids]);
     }
+    // the kept records-by-month counts follow (records are never deleted otherwise: no trigger for it)
+    await admin.query(
+      `update private.record_month_counts c set records = c.records - x.n
+         from (select service_id, org_unit_id, to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*) as n
+                 from public.records where id = any ($1::uuid[]) and deleted_at is null group by 1, 2, 3) x
+        where (c.service_id, c.org_unit_id, c.month) = (x.service_id, x.org_unit_id, x.month)`,
+      [ids],
+    );
     await admin.query("delete from public.records where id = any ($1::uuid[])", [ids]);
     await admin.query("commit");
   } finally {
