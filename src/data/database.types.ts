@@ -428,18 +428,21 @@ export type Database = {
       record_participants: {
         Row: {
           kind: string;
+          org_unit_id: string | null;
           record_id: string;
           since: string;
           user_id: string;
         };
         Insert: {
           kind: string;
+          org_unit_id?: string | null;
           record_id: string;
           since?: string;
           user_id: string;
         };
         Update: {
           kind?: string;
+          org_unit_id?: string | null;
           record_id?: string;
           since?: string;
           user_id?: string;

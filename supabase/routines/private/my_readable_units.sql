@@ -1,7 +1,8 @@
 -- The units of the records the caller may read, as one array for the records policy's index
 -- condition: the subtrees where their roles may read (my_scope_units('read')), and the units
--- where records they took part in sit or sat (private.participant_units, kept by triggers on
--- record_participants and on a record's move; only while they hold an active membership). A
+-- where records they took part in sit (record_participants.org_unit_id, kept on a move; only
+-- while they hold an active membership), read from the participations alone (an index-only
+-- scan), not by joining each to its record (≈ 23 ms per query for 9,000 participations). A
 -- superset is harmless: the policy's exact arms decide. One function, one initplan, as
 -- my_readable_services.
 -- plpgsql, not sql: its query plan is cached for the session (PostgREST's pooled connections),
@@ -19,9 +20,9 @@ begin
        where m.user_id = (select auth.uid()) and m.status = 'active'
          and exists (select 1 from public.service_role_grants g where g.role_key = m.role_key and g.action = 'read')
       union all
-      select pu.org_unit_id
-        from private.participant_units pu
-       where pu.user_id = (select auth.uid())
+      select p.org_unit_id
+        from public.record_participants p
+       where p.user_id = (select auth.uid()) and p.org_unit_id is not null
          and exists (select 1 from public.memberships m where m.user_id = (select auth.uid()) and m.status = 'active')
     ) x);
 end;

@@ -1,14 +1,11 @@
 -- AFTER UPDATE OF org_unit_id on records (an escalation moves a record up the tree): its
--- participants keep reading it at its new unit, so that unit joins their participant_units.
--- The old unit stays: the list is a superset, used only to narrow the records policy's index
--- condition; the policy's participant arm decides which records are read.
--- security definer: participant_units is private; only these triggers write it.
+-- participations follow it to the new unit, where their participants keep reading it
+-- (my_readable_units reads record_participants.org_unit_id).
+-- security definer: record_participants has no write policy; only triggers write it.
 create or replace function private.note_moved_record_units() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
-  insert into private.participant_units (user_id, org_unit_id)
-  select distinct p.user_id, new.org_unit_id from public.record_participants p where p.record_id = new.id
-  on conflict do nothing;
+  update public.record_participants p set org_unit_id = new.org_unit_id where p.record_id = new.id;
   return null;
 end;
 $$;
