@@ -75,6 +75,7 @@ export const definitionMessages = {
   },
   record_unit_type: { zh: "只有单位字段（org_unit）能作为记录所属单位", en: "Only an org_unit field can be the record's unit" },
   record_unit_once: { zh: "只能有一个字段作为记录所属单位", en: "Only one field can be the record's unit" },
+  resident_field_once: { zh: "只能有一个“居民”字段：记录只关联一位居民", en: "Only one resident field: a record links to one resident" },
   prefill_type: {
     zh: "居民档案的“{attribute}”不能填入“{type}”类型的字段（可用：{types}）",
     en: "The registry's {attribute} cannot fill a {type} field (use: {types})",

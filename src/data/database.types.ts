@@ -1844,6 +1844,10 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      update_resident_from_record: {
+        Args: { p_changes: Json; p_record_id: string; p_row_version: number };
+        Returns: Json;
+      };
     };
     Enums: {
       [_ in never]: never;

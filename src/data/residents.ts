@@ -220,3 +220,30 @@ export async function unmaskResidentField(residentId: string, field: ResidentSen
   const value = await callRpc("unmask_resident_field", { p_resident_id: residentId, p_field: field, p_reason: reason });
   return typeof value === "string" ? value : null;
 }
+
+/** A person as the record form's resident picker offers them (masked values as the API gives them). */
+export type ResidentPick = Pick<ResidentRow, "id" | "name" | "id_number" | "birth_year">;
+
+/** Up to `limit` people matching a name or pinyin initials search, or the ids of an exact search, within the reader's scope. */
+export async function findResidentPicks(search: ResidentSearch, limit: number): Promise<ResidentPick[]> {
+  let request = supabase.from("residents").select("id,name,id_number,birth_year").order("name").order("id").limit(limit);
+  if (search.kind === "name") request = request.ilike("name", `%${search.text}%`);
+  if (search.kind === "initials") request = request.ilike("name_initials", `%${search.text.toLowerCase()}%`);
+  if (search.kind === "masked") return [];
+  if (search.kind === "ids") request = request.in("id", search.ids.length ? [...search.ids] : ["00000000-0000-0000-0000-000000000000"]);
+  const { data, error } = await request;
+  if (error) throw toHttpError(error);
+  return data ?? [];
+}
+
+/** Registry attributes a record may write back (update_resident_from_record). */
+export type ResidentWriteBack = Partial<Pick<ResidentRow, "name" | "phone" | "address" | "ethnicity" | "political_status" | "marital_status">>;
+
+/**
+ * Writes values staff corrected in a record back to its linked person, read at `rowVersion`:
+ * the registry's update path (scope, rules, stale_registry_row), logged as an event with source
+ * 'record' and the record's id.
+ */
+export async function updateResidentFromRecord(recordId: string, rowVersion: number, changes: ResidentWriteBack): Promise<void> {
+  await callRpc("update_resident_from_record", { p_record_id: recordId, p_row_version: rowVersion + 1, p_changes: changes });
+}

@@ -12,6 +12,7 @@ export { choiceLabel, toSelectOptions, type ChoiceOption } from "./shared/choice
 export { isStoredFileList } from "./shared/files";
 export { maskAnswerText, maskGeneric, maskIdNumber, maskPhone } from "./mask";
 export { subTableColumnTypes } from "./sub_table";
+export { residentQuery, type ResidentQuery } from "./resident/residentQuery";
 export type {
   CellText,
   FieldCellProps,
@@ -22,7 +23,10 @@ export type {
   FieldTypeDefinition,
   LookupKind,
   MaskKind,
+  NewResidentInput,
   OrgUnitOption,
+  ResidentCreateOutcome,
+  ResidentOption,
   StoredFile,
   TextContext,
   UserOption,

@@ -9,6 +9,7 @@ import { multiselect } from "./multiselect";
 import { number } from "./number";
 import { org_unit } from "./org_unit";
 import { phone } from "./phone";
+import { resident } from "./resident";
 import { select } from "./select";
 import { subTableType } from "./sub_table";
 import { text } from "./text";
@@ -37,6 +38,7 @@ export const fieldTypes = {
   phone,
   org_unit,
   user,
+  resident,
   attachment,
   image,
   sub_table: subTableType(columnTypes),

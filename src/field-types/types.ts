@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Bilingual, FieldIssue, FieldLike, Language, ValidationContext } from "@/contract";
 import type { OrgUnit } from "@/lib/domain/orgUnits";
 import type { FilterOperator } from "./operators";
+import type { ResidentQuery } from "./resident/residentQuery";
 
 // Shapes field types share with services/ and the views live in the contract.
 export type { Bilingual, FieldIssue, FieldLike, Language, ValidationContext } from "@/contract";
@@ -30,6 +31,23 @@ export interface UserOption {
   description?: string;
 }
 
+/** A person the resident picker offers: ID number and phone as the database masked them. */
+export interface ResidentOption {
+  id: string;
+  name: string;
+  idNumber: string;
+  birthYear: number | null;
+}
+
+/** What the resident picker sends to register a person who is not in the registry yet. */
+export interface NewResidentInput {
+  name: string;
+  idNumber: string;
+}
+
+/** A registration answered with the person already registered under that ID number (and readable by the user), or a refusal's message. */
+export type ResidentCreateOutcome = { ok: true; person: ResidentOption; existed: boolean } | { ok: false; message: string };
+
 /**
  * Server access injected by the view so field types never import supabase:
  * the registry stays pure and testable, and the data layer stays in lib/.
@@ -39,6 +57,9 @@ export interface FieldLoaders {
   searchUsers(query: string): Promise<UserOption[]>;
   uploadFile(file: File): Promise<StoredFile>;
   fileUrl(path: string): Promise<string>;
+  /** The registry within the user's scope (absent where there is none to search, e.g. the designer's preview). */
+  searchResidents?(query: ResidentQuery): Promise<ResidentOption[]>;
+  createResident?(person: NewResidentInput): Promise<ResidentCreateOutcome>;
 }
 
 /** Synchronous name lookups for cells, filled from caches the view already holds. */
@@ -47,6 +68,7 @@ export interface FieldLookups {
   /** A unit with its ancestors below the reader's top unit (「牯牛坪社区 / 第一网格」); preferred to the bare name where given. */
   orgUnitLabel?(id: string): string | undefined;
   userName?(id: string): string | undefined;
+  residentName?(id: string): string | undefined;
   fileUrl?(path: string): Promise<string>;
 }
 
@@ -80,7 +102,7 @@ export interface FieldCellProps<F extends FieldLike = FieldLike> {
  */
 export type MaskKind = "id_number" | "phone" | "generic" | "whole";
 
-/** Which name lookup turns the stored id into words (cells, exports, history); the resident registry is to come. */
+/** Which name lookup turns the stored id into words (cells, exports, history). */
 export type LookupKind = "user" | "org_unit" | "resident";
 
 /** An answer as a spreadsheet cell or a history line holds it. */

@@ -1665,4 +1665,10 @@ export const en: Messages = {
     about: "about {{total}} records",
     aboutHint: "Beyond {{limit}} records the total is the database's estimate from its statistics",
   },
+  residentField: {
+    prefilled: "From the registry",
+    writeBack: "Also update the resident's record",
+    writtenBack: "The resident's record was updated too",
+    writeBackFailed: "The record is saved, but the resident's record could not be updated",
+  },
 };

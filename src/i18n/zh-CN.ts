@@ -1652,4 +1652,10 @@ export const zhCN = {
     about: "约 {{total}} 条",
     aboutHint: "超过 {{limit}} 条时，总数是数据库按统计信息给出的估算",
   },
+  residentField: {
+    prefilled: "来自居民档案",
+    writeBack: "同时更新居民档案",
+    writtenBack: "已同时更新居民档案",
+    writeBackFailed: "记录已保存，但居民档案未能更新",
+  },
 };

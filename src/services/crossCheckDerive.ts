@@ -65,6 +65,8 @@ export function checkDerived({ fields, rules }: ServiceDefinition): DefinitionEr
     }
   });
   if (fields.filter((field) => field.recordUnit).length > 1) errors.push(definitionError("record_unit_once", ["fields"]));
+  // the record links to one person (records.resident_id): one resident field
+  if (fields.filter((field) => field.type === "resident").length > 1) errors.push(definitionError("resident_field_once", ["fields"]));
   rules.forEach((rule, index) => {
     const parts = [rule.when, rule.require].filter((c) => c !== undefined);
     const referenced = [...parts.flatMap(conditionFieldKeys), ...(rule.field ? [rule.field] : [])];

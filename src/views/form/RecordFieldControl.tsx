@@ -1,8 +1,9 @@
-import { Form } from "antd";
+import { Checkbox, Form, Tag } from "antd";
 import { Controller, type Control, type FieldValues, type Path } from "react-hook-form";
 import { type Language, pickText } from "@/contract";
 import { fieldLabel, type FieldLoaders, getFieldType } from "@/field-types";
 import type { FieldDefinition } from "@/services/schema";
+import { useT } from "@/i18n";
 
 interface RecordFieldControlProps<T extends FieldValues> {
   serviceKey: string;
@@ -18,6 +19,8 @@ interface RecordFieldControlProps<T extends FieldValues> {
   derivedValue?: unknown;
   /** derived fields only: why the input cannot be edited */
   derivedNote?: string;
+  /** filled from a picked resident: shown as such; a correction may be written back to the registry */
+  prefill?: { value: unknown; writable: boolean; writeBack: boolean; setWriteBack(on: boolean): void };
 }
 
 /**
@@ -26,7 +29,8 @@ interface RecordFieldControlProps<T extends FieldValues> {
  * it has no `name`, so antd's own form store never holds a value.
  */
 export function RecordFieldControl<T extends FieldValues>(props: RecordFieldControlProps<T>) {
-  const { serviceKey, field, name, control, required, language, loaders, disabled, derivedValue, derivedNote } = props;
+  const { serviceKey, field, name, control, required, language, loaders, disabled, derivedValue, derivedNote, prefill } = props;
+  const t = useT();
   const { Input } = getFieldType(serviceKey, field.key, field.type);
   const id = `record-field-${field.key}`;
   const help = field.help ? pickText(language, field.help, field.help_en) : undefined;
@@ -36,7 +40,18 @@ export function RecordFieldControl<T extends FieldValues>(props: RecordFieldCont
       control={control}
       render={({ field: input, fieldState }) => (
         <Form.Item
-          label={fieldLabel(field, language)}
+          label={
+            prefill ? (
+              <>
+                {fieldLabel(field, language)}
+                <Tag color="blue" style={{ marginInlineStart: 8 }}>
+                  {t("residentField.prefilled")}
+                </Tag>
+              </>
+            ) : (
+              fieldLabel(field, language)
+            )
+          }
           htmlFor={id}
           required={required}
           validateStatus={fieldState.error ? "error" : undefined}
@@ -55,6 +70,12 @@ export function RecordFieldControl<T extends FieldValues>(props: RecordFieldCont
             language={language}
             loaders={loaders}
           />
+          {/* a correction of a pre-filled value: offer to write it back to the person (logged, source 'record') */}
+          {prefill?.writable && input.value !== prefill.value && typeof input.value === "string" && input.value.trim() !== "" && (
+            <Checkbox checked={prefill.writeBack} onChange={(e) => prefill.setWriteBack(e.target.checked)} style={{ marginTop: 4 }}>
+              {t("residentField.writeBack")}
+            </Checkbox>
+          )}
         </Form.Item>
       )}
     />

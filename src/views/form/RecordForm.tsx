@@ -1,6 +1,6 @@
 import { useNotification, useWarnAboutChange } from "@refinedev/core";
 import { Alert, Button, Card, Form, Space } from "antd";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useNavigate } from "react-router";
 import { fieldTypes } from "@/field-types";
@@ -10,6 +10,7 @@ import { deriveRecordValues, keptDerivedKeys, localIsoDate } from "@/services/de
 import type { ServiceDefinition } from "@/services/schema";
 import { editableFields, intakeFields } from "@/services/stages";
 import type { RecordRow } from "@/data/records";
+import { updateResidentFromRecord } from "@/data/residents";
 import { useFieldLoaders } from "../hooks/useFieldLoaders";
 import type { LoadedService } from "../hooks/useServiceByKey";
 import { useFieldLanguage } from "../shared/fieldLanguage";
@@ -17,7 +18,10 @@ import { serviceName } from "../shared/serviceName";
 import { RecordFormFields } from "./RecordFormFields";
 import { RecordUnitControl } from "./RecordUnitControl";
 import { recordResolver, type RecordFormValues } from "./recordResolver";
+import { residentWriteBack } from "./residentPrefill";
 import { useRecordSave } from "./useRecordSave";
+import { useResidentPrefill } from "./useResidentPrefill";
+import { useErrorText } from "../shared/useErrorText";
 
 interface RecordFormProps {
   service: LoadedService;
@@ -39,6 +43,9 @@ export function RecordForm({ service, definition, record, defaultUnit, initialDa
   const loaders = useFieldLoaders();
   const { setWarnWhen } = useWarnAboutChange();
   const { open } = useNotification();
+  const errorText = useErrorText();
+  // what a picked resident filled: read by the resolver (masks pass to the database) at submit
+  const prefilledRef = useRef<Readonly<Record<string, unknown>>>({});
   const resolver = useMemo(
     () =>
       recordResolver(
@@ -47,15 +54,18 @@ export function RecordForm({ service, definition, record, defaultUnit, initialDa
         { unitRequired: t("records.form.unitRequired"), rowIssue: (p) => t("records.form.rowIssue", p) },
         undefined,
         record?.data ?? {},
+        () => prefilledRef.current,
       ),
     [definition, language, t, record?.data],
   );
-  const { control, handleSubmit, setError, reset, formState } = useForm<RecordFormValues>({
+  const { control, handleSubmit, setError, setValue, reset, formState } = useForm<RecordFormValues>({
     defaultValues: { org_unit_id: record?.org_unit_id ?? defaultUnit, data: record?.data ?? initialData ?? {} },
     resolver,
     mode: "onTouched",
   });
   const { save, stale, clearStale, generalError } = useRecordSave({ serviceId: service.id, definition, record, setError });
+  const prefill = useResidentPrefill(definition, control, setValue);
+  prefilledRef.current = prefill.values;
 
   // Leaving with unsaved input asks first (Refine's UnsavedChangesNotifier reads this flag).
   useEffect(() => setWarnWhen(formState.isDirty), [formState.isDirty, setWarnWhen]);
@@ -83,6 +93,14 @@ export function RecordForm({ service, definition, record, defaultUnit, initialDa
   const submit = handleSubmit(async (values) => {
     const outcome = await save(values);
     if (!outcome.ok) return;
+    // corrections staff asked to write back to the person (同时更新居民档案): the record is saved either way
+    const changes = residentWriteBack(definition.fields, prefill.values, prefill.writeBack, values.data);
+    if (Object.keys(changes).length > 0 && prefill.residentVersion !== null) {
+      await updateResidentFromRecord(outcome.id, prefill.residentVersion, changes).then(
+        () => open?.({ type: "success", message: t("residentField.writtenBack") }),
+        (e: unknown) => open?.({ type: "error", message: t("residentField.writeBackFailed"), description: errorText(e) }),
+      );
+    }
     setWarnWhen(false);
     reset(values);
     // replace: the unsaved-changes guard patches push only, and Back should not reopen a saved form
@@ -127,6 +145,7 @@ export function RecordForm({ service, definition, record, defaultUnit, initialDa
             language={language}
             loaders={loaders}
             editing={record !== undefined}
+            prefill={prefill}
           />
         </Form>
         <Space>

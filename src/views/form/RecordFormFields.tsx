@@ -8,6 +8,7 @@ import type { FieldDefinition } from "@/services/schema";
 import { formSections } from "./formSections";
 import { RecordFieldControl } from "./RecordFieldControl";
 import type { RecordFormValues } from "./recordResolver";
+import type { ResidentPrefill } from "./useResidentPrefill";
 
 interface RecordFormFieldsProps {
   serviceKey: string;
@@ -21,6 +22,8 @@ interface RecordFormFieldsProps {
   loaders: FieldLoaders;
   /** editing: the record's unit is set once, when it is created */
   editing: boolean;
+  /** what a picked resident filled (the record form; the designer's preview has none) */
+  prefill?: ResidentPrefill;
 }
 
 /**
@@ -28,7 +31,7 @@ interface RecordFormFieldsProps {
  * half-width fields two to a row from 576 px up (one column on a phone). The designer's preview
  * renders this same component, so what the admin sees is what staff get.
  */
-export function RecordFormFields({ serviceKey, fields, control, data, visible, language, loaders, editing }: RecordFormFieldsProps) {
+export function RecordFormFields({ serviceKey, fields, control, data, visible, language, loaders, editing, prefill }: RecordFormFieldsProps) {
   const t = useT();
   return (
     <>
@@ -54,6 +57,16 @@ export function RecordFormFields({ serviceKey, fields, control, data, visible, l
                     derivedValue={data[field.key]}
                     derivedNote={t(field.derive?.fn === "age" ? "records.form.derivedAge" : "records.form.derived")}
                     disabled={editing && field.recordUnit === true}
+                    prefill={
+                      prefill && field.key in prefill.values
+                        ? {
+                            value: prefill.values[field.key],
+                            writable: prefill.writable(field.key),
+                            writeBack: prefill.writeBack.has(field.key),
+                            setWriteBack: (on: boolean) => prefill.setWriteBack(field.key, on),
+                          }
+                        : undefined
+                    }
                   />
                 </Col>
               ))}

@@ -36,6 +36,8 @@ export function recordResolver(
   texts: ResolverTexts,
   now: () => Date = () => new Date(),
   storedData: Record<string, unknown> = {},
+  /** create only: answers a picked resident filled, ID number and phone as masks the database replaces (records_link_answer) */
+  prefilled: () => Readonly<Record<string, unknown>> = () => ({}),
 ): Resolver<RecordFormValues> {
   return async (values): Promise<ResolverResult<RecordFormValues>> => {
     const at = now();
@@ -43,7 +45,7 @@ export function recordResolver(
     const keepDerived = keptDerivedKeys(definition.fields, values.data ?? {}, storedData);
     const data = answersToSave(definition, deriveRecordValues(definition.fields, values.data ?? {}, fieldTypes, localIsoDate(at), keepDerived));
     const issues = validateRecordData(definition, data, { fieldTypes, now: at, keepDerived }).filter(
-      (issue) => !isUntouchedMaskedAnswer(definition, issue.field, data, storedData),
+      (issue) => !isUntouchedMaskedAnswer(definition, issue.field, data, storedData) && !isUntouchedMaskedAnswer(definition, issue.field, data, prefilled()),
     );
     const dataErrors: Record<string, { type: string; message: string }> = {};
     for (const { field, message } of fieldMessages(definition, issues, language, texts.rowIssue)) {

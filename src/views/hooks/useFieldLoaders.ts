@@ -1,6 +1,8 @@
 import { useGetIdentity, useNotification } from "@refinedev/core";
 import { useMemo, useRef } from "react";
-import type { FieldLoaders, OrgUnitOption, UserOption } from "@/field-types";
+import type { FieldLoaders, OrgUnitOption, ResidentCreateOutcome, ResidentOption, ResidentQuery, UserOption } from "@/field-types";
+import { createResident, fetchResident, findResidentPicks, searchResidentsByValue, type ResidentPick } from "@/data/residents";
+import { toHttpError } from "@/lib/supabase/errors";
 import { isWithinUnits } from "@/lib/domain/access";
 import type { Identity } from "@/data/myContext";
 import { searchProfiles } from "@/data/profiles";
@@ -9,6 +11,22 @@ import { attachmentUrl, uploadAttachment } from "@/data/attachmentStorage";
 import { useOrgUnits } from "./useOrgUnits";
 
 const userSearchLimit = 20;
+const residentSearchLimit = 20;
+/** Logged with the resident picker's exact search (search_residents_by_value needs a reason). */
+const residentSearchReason = "办理业务时查找申请人 / Looking up an applicant for a record";
+
+const residentOption = (row: ResidentPick): ResidentOption => ({ id: row.id, name: row.name, idNumber: row.id_number, birthYear: row.birth_year });
+
+/** The registry behind the resident picker: names and initials as a filter, a full ID number through the logged exact search. */
+async function searchResidents(query: ResidentQuery): Promise<ResidentOption[]> {
+  if (query.kind === "none") return [];
+  if (query.kind === "id_number") {
+    // a role without view_sensitive is refused by the database: then nothing is found
+    const ids = await searchResidentsByValue(query.value, residentSearchReason).catch(() => []);
+    return (await findResidentPicks({ kind: "ids", ids }, residentSearchLimit)).map(residentOption);
+  }
+  return (await findResidentPicks(query, residentSearchLimit)).map(residentOption);
+}
 
 /**
  * The server access field inputs need, injected so the registry never imports supabase.
@@ -45,7 +63,36 @@ export function useFieldLoaders(): FieldLoaders {
         }
       },
       fileUrl: attachmentUrl,
+      searchResidents,
+      // a new person lives where the user works: their first grid or community (the registry's
+      // page moves them); the database refuses a second person with one ID number
+      createResident: async ({ name, idNumber }): Promise<ResidentCreateOutcome> => {
+        const { identity: me, units: tree, errorText: describe } = latest.current;
+        const home = (me?.memberships ?? []).map((m) => tree.byId.get(m.org_unit_id)).find((unit) => unit?.level === "grid" || unit?.level === "community");
+        if (!home) return { ok: false, message: "请到居民档案登记此人 / Register the person in 居民档案" };
+        try {
+          const row = await createResident({ name, id_number: idNumber, grid_org_unit_id: home.id });
+          return { ok: true, person: residentOption(row), existed: false };
+        } catch (thrown) {
+          const error = toHttpError(thrown);
+          const existing = error.message === "resident_exists" ? existingResidentId(error.details) : undefined;
+          const found = existing ? await fetchResident(existing).catch(() => null) : null;
+          if (found) return { ok: true, person: residentOption(found.resident), existed: true };
+          return { ok: false, message: describe(error) };
+        }
+      },
     }),
     [ready],
   );
+}
+
+/** The person a resident_exists refusal names (only when the caller may read them). */
+function existingResidentId(details: string | undefined): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(details ?? "");
+    const id = parsed && typeof parsed === "object" ? (parsed as { resident_id?: unknown }).resident_id : undefined;
+    return typeof id === "string" ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }

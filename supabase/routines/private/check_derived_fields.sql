@@ -108,6 +108,10 @@ begin
   if (select count(*) from jsonb_array_elements(fields) f where f -> 'recordUnit' = 'true'::jsonb) > 1 then
     errors := errors || private.definition_error('fields', 'record_unit_once');
   end if;
+  -- the record links to one person (records.resident_id): one resident field
+  if (select count(*) from jsonb_array_elements(fields) f where f ->> 'type' = 'resident') > 1 then
+    errors := errors || private.definition_error('fields', 'resident_field_once');
+  end if;
 
   -- loops: settle the derived fields whose sources are answers or settled; what is left loops
   pending := array(select jsonb_object_keys(deps));

@@ -54,6 +54,7 @@ begin
      'This default does not fit a {type} field: currentUser is for user fields, now for date-times, today for dates'),
     ('record_unit_type', '只有单位字段（org_unit）能作为记录所属单位', 'Only an org_unit field can be the record''s unit'),
     ('record_unit_once', '只能有一个字段作为记录所属单位', 'Only one field can be the record''s unit'),
+    ('resident_field_once', '只能有一个“居民”字段：记录只关联一位居民', 'Only one resident field: a record links to one resident'),
     ('prefill_type', '居民档案的“{attribute}”不能填入“{type}”类型的字段（可用：{types}）', 'The registry''s {attribute} cannot fill a {type} field (use: {types})'),
     ('permission_needs_read', '角色 "{role}" 有“{action_zh}”权限却没有“查看”：{action_zh}需要先能查看记录',
      'Role "{role}" has {action} but not read: {action} needs read'),

@@ -103,6 +103,12 @@ begin
     -- ids; whether they exist is for foreign data and RLS, as in the browser
     return case when vtype = 'string' and not private.is_empty_answer(answer) then null else jsonb_build_object('code', 'type') end;
 
+  elsif kind = 'resident' then
+    -- a person's id in the registry (uuid); whether the writer may link them is checked by
+    -- records_link_answer / records_link_resident
+    return case when vtype = 'string' and s ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then null
+                else jsonb_build_object('code', 'type') end;
+
   elsif kind = 'attachment' then
     return private.file_list_issue(field, answer, null);
 

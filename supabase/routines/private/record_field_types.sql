@@ -3,4 +3,4 @@
 create or replace function private.record_field_types() returns text[]
 language sql immutable
 return array['text', 'textarea', 'number', 'money', 'date', 'datetime', 'boolean', 'select', 'multiselect',
-             'id_number', 'phone', 'org_unit', 'user', 'attachment', 'image', 'sub_table'];
+             'id_number', 'phone', 'org_unit', 'user', 'resident', 'attachment', 'image', 'sub_table'];

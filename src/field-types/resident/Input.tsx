@@ -1,0 +1,138 @@
+import { Alert, Button, Input, Modal, Select, Space } from "antd";
+import { useEffect, useRef, useState } from "react";
+import { pickText } from "@/contract";
+import { idNumberProblem, normalizeIdNumber } from "../id_number/gb11643";
+import { tidyIdNumberInput } from "../id_number/tidyIdNumberInput";
+import type { FieldInputProps, ResidentOption } from "../types";
+import type { ResidentField } from "./definition";
+import { residentQuery } from "./residentQuery";
+
+/** Waits for a pause in typing so each keystroke does not become a request. */
+const searchDelayMs = 300;
+
+function optionLabel(person: ResidentOption, language: FieldInputProps["language"]): string {
+  const born = person.birthYear ? pickText(language, `${person.birthYear}年生`, `born ${person.birthYear}`) : "";
+  return [person.name, person.idNumber, born].filter(Boolean).join(" · ");
+}
+
+/**
+ * Picks a person from the registry within the user's scope: by name, by pinyin initials (zdf →
+ * 张德福) or by a full ID number (the database's logged exact search). Registers a person who
+ * is not there yet (name + ID number); the database refuses a second person with one ID number
+ * and the existing one is picked instead when the user may see them. The form fills the mapped
+ * fields from the person picked (RecordForm), not this input.
+ */
+export function ResidentInput({ field, value, onChange, onBlur, disabled, status, id, language, loaders }: FieldInputProps<ResidentField>) {
+  const [options, setOptions] = useState<ResidentOption[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [draft, setDraft] = useState({ name: "", idNumber: "" });
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const latest = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const t = (zh: string, en: string) => pickText(language, zh, en);
+
+  const search = (typed: string) => {
+    clearTimeout(timer.current);
+    const query = residentQuery(typed);
+    if (query.kind === "none" || !loaders.searchResidents) return;
+    timer.current = setTimeout(() => {
+      const ticket = ++latest.current;
+      setLoading(true);
+      loaders.searchResidents!(query)
+        .then(
+          (rows) => ticket === latest.current && setOptions(rows),
+          () => ticket === latest.current && setOptions([]),
+        )
+        .finally(() => ticket === latest.current && setLoading(false));
+    }, searchDelayMs);
+  };
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const register = async () => {
+    const name = draft.name.trim();
+    const idNumber = normalizeIdNumber(tidyIdNumberInput(draft.idNumber));
+    if (name === "") return setProblem(t("请填写姓名", "Enter the name"));
+    if (idNumberProblem(idNumber) !== null) return setProblem(t("身份证号无效，请核对", "The ID number is not valid: check it"));
+    const outcome = await loaders.createResident!({ name, idNumber });
+    if (!outcome.ok) return setProblem(outcome.message);
+    setOptions((rows) => [outcome.person, ...rows.filter((row) => row.id !== outcome.person.id)]);
+    setNotice(outcome.existed ? t("该身份证号已登记，已选中已有居民", "That ID number is registered: the existing resident is chosen") : null);
+    onChange(outcome.person.id);
+    setCreating(false);
+  };
+
+  const current = typeof value === "string" ? value : undefined;
+  return (
+    <>
+      <Space.Compact style={{ width: "100%" }}>
+        <Select
+          id={id}
+          showSearch
+          filterOption={false}
+          onSearch={search}
+          value={current}
+          onChange={(next?: string) => {
+            setNotice(null);
+            onChange(next ?? null);
+          }}
+          onBlur={onBlur}
+          disabled={disabled}
+          status={status}
+          loading={loading}
+          allowClear
+          notFoundContent={loading ? undefined : t("输入姓名、拼音首字母或完整身份证号查找", "Type a name, pinyin initials or a full ID number")}
+          options={options.map((person) => ({ value: person.id, label: optionLabel(person, language) }))}
+          placeholder={
+            field.placeholder
+              ? pickText(language, field.placeholder, field.placeholder_en)
+              : t("姓名、拼音首字母或身份证号", "Name, pinyin initials or ID number")
+          }
+          style={{ width: "100%" }}
+        />
+        {loaders.createResident && !disabled && (
+          <Button
+            onClick={() => {
+              setProblem(null);
+              setCreating(true);
+            }}
+          >
+            {t("登记新居民", "Register a resident")}
+          </Button>
+        )}
+      </Space.Compact>
+      {notice && <Alert type="info" showIcon style={{ marginTop: 8 }} message={notice} />}
+      <Modal
+        open={creating}
+        title={t("登记新居民", "Register a resident")}
+        okText={t("登记并选中", "Register and choose")}
+        cancelText={t("取消", "Cancel")}
+        onOk={() => void register()}
+        onCancel={() => setCreating(false)}
+        destroyOnHidden
+      >
+        <Space direction="vertical" style={{ width: "100%" }}>
+          <label>
+            {t("姓名", "Name")}
+            <Input
+              aria-label={t("新居民姓名", "New resident's name")}
+              value={draft.name}
+              maxLength={60}
+              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            />
+          </label>
+          <label>
+            {t("身份证号", "ID number")}
+            <Input
+              aria-label={t("新居民身份证号", "New resident's ID number")}
+              value={draft.idNumber}
+              onChange={(e) => setDraft({ ...draft, idNumber: tidyIdNumberInput(e.target.value) })}
+            />
+          </label>
+          {problem && <Alert type="error" showIcon message={problem} />}
+        </Space>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState } from "react";
+import { useWatch, type Control, type UseFormSetValue } from "react-hook-form";
+import { fetchResident } from "@/data/residents";
+import type { ServiceDefinition } from "@/services/schema";
+import type { RecordFormValues } from "./recordResolver";
+import { isWritableAttribute, residentPrefillValues } from "./residentPrefill";
+
+export interface ResidentPrefill {
+  /** field key → the value the picked person gave it (masks for ID number and phone) */
+  values: Readonly<Record<string, unknown>>;
+  /** the person's row_version when read: the write-back sends it + 1 */
+  residentVersion: number | null;
+  /** pre-filled fields whose correction staff asked to write back (同时更新居民档案) */
+  writeBack: ReadonlySet<string>;
+  setWriteBack(key: string, on: boolean): void;
+  /** whether a field's correction may be written back (the ID number may not) */
+  writable(key: string): boolean;
+}
+
+/**
+ * The `resident` field's effect on the rest of the form: when a person is picked (not when an
+ * edit opens with one), the fields whose `prefillFrom` names a registry attribute get the
+ * person's values, and the form remembers what it filled so the inputs can say so and offer the
+ * write-back of a correction.
+ */
+export function useResidentPrefill(
+  definition: ServiceDefinition,
+  control: Control<RecordFormValues>,
+  setValue: UseFormSetValue<RecordFormValues>,
+): ResidentPrefill {
+  const residentKey = definition.fields.find((field) => field.type === "resident")?.key;
+  const picked = useWatch({ control, name: `data.${residentKey ?? "__none__"}` as `data.${string}` });
+  const seen = useRef<unknown>(picked);
+  const [values, setValues] = useState<Record<string, unknown>>({});
+  const [residentVersion, setResidentVersion] = useState<number | null>(null);
+  const [writeBack, setWriteBackKeys] = useState<ReadonlySet<string>>(new Set());
+
+  useEffect(() => {
+    if (!residentKey || picked === seen.current) return;
+    seen.current = picked;
+    setWriteBackKeys(new Set());
+    if (typeof picked !== "string" || picked === "") {
+      setValues({});
+      setResidentVersion(null);
+      return;
+    }
+    void fetchResident(picked).then(
+      (detail) => {
+        // a later pick wins
+        if (seen.current !== picked || !detail) return;
+        const filled = residentPrefillValues(definition.fields, detail.resident);
+        for (const [key, value] of Object.entries(filled)) setValue(`data.${key}`, value, { shouldDirty: true });
+        setValues(filled);
+        setResidentVersion(detail.resident.row_version);
+      },
+      () => undefined,
+    );
+  }, [picked, residentKey, definition.fields, setValue]);
+
+  const attributeOf = (key: string) => definition.fields.find((field) => field.key === key)?.prefillFrom;
+  return {
+    values,
+    residentVersion,
+    writeBack,
+    setWriteBack: (key, on) =>
+      setWriteBackKeys((keys) => {
+        const next = new Set(keys);
+        if (on) next.add(key);
+        else next.delete(key);
+        return next;
+      }),
+    writable: (key) => {
+      const attribute = attributeOf(key);
+      return attribute !== undefined && isWritableAttribute(attribute);
+    },
+  };
+}
