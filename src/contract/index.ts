@@ -21,6 +21,7 @@ export {
   type OrgUnitCodeProblem,
 } from "./orgUnitCodes";
 export { actionsNeedingRead, isPresetRole, needsRead, permissionActions, presetRoles, type PermissionAction, type PresetRole } from "./roles";
+export type { DuplicateCheck } from "./duplicateCheck";
 export { fitsResidentAttribute, residentAttributes, residentAttributeTypes, type ResidentAttribute } from "./residentAttributes";
 export { roleKeySchema } from "./roleKeySchema";
 export { isValidationCode, validationCodes, validationMessage, type ValidationCode } from "./validationCodes";

@@ -1466,6 +1466,10 @@ export type Database = {
         };
         Returns: Json;
       };
+      find_duplicate_records: {
+        Args: { p_data?: Json; p_resident_id: string; p_service_id: string };
+        Returns: Json;
+      };
       invitation_preview: { Args: { p_token: string }; Returns: Json };
       list_audit_events: {
         Args: {

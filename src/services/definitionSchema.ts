@@ -3,6 +3,7 @@ import type { FieldTypeCatalog } from "@/contract";
 import { fieldSchemaFor } from "./fieldSchema";
 import { keySchema, labelSchema } from "./keySchema";
 import { permissionsSchema } from "./roles";
+import { duplicatesSchema, eligibilityRuleSchema } from "./applicantSchema";
 import { ruleSchema } from "./ruleSchema";
 import { dashboardSchema, listSchema } from "./viewSchemas";
 import { workflowSchema } from "./workflowSchema";
@@ -31,6 +32,10 @@ export function serviceDefinitionSchemaFor(fieldTypes: FieldTypeCatalog) {
     fields: z.array(fieldSchemaFor(fieldTypes)).min(1),
     /** cross-field rules: when C, require R, else message M */
     rules: z.array(ruleSchema).default([]),
+    /** who may apply, read from the linked person in the registry (age, tags) */
+    eligibility: z.array(eligibilityRuleSchema).optional(),
+    /** another record for the same person: warn or refuse (open, or holding what is applied for) */
+    duplicates: duplicatesSchema.optional(),
     list: listSchema,
     workflow: workflowSchema,
     permissions: permissionsSchema,

@@ -1,4 +1,5 @@
 import type { FieldTypeCatalog } from "@/contract";
+import { checkApplicant } from "./crossCheckApplicant";
 import { checkDerived } from "./crossCheckDerive";
 import { checkFields } from "./crossCheckFields";
 import { checkPermissions } from "./crossCheckPermissions";
@@ -40,6 +41,7 @@ export function parseServiceDefinition(json: unknown, fieldTypes: FieldTypeCatal
     ...checkWorkflow(definition),
     ...checkViews(definition, fieldTypes),
     ...checkPermissions(definition),
+    ...checkApplicant(definition),
   ];
   return errors.length > 0 ? { ok: false, errors } : { ok: true, definition, warnings: [...missingEnglish(json), ...workflowWarnings(definition)] };
 }

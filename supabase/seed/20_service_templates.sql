@@ -40,6 +40,16 @@ select private.install_service_template($template${
       ]
     },
     {
+      "key": "applicant",
+      "label": "从居民档案选择申请人",
+      "label_en": "Applicant from the registry",
+      "type": "resident",
+      "required": false,
+      "sensitive": false,
+      "help": "输入姓名、拼音首字母（如 xdf）或完整身份证号查找；选中后自动填入下列信息，可核对修改。档案中没有的可登记新居民",
+      "help_en": "Type a name, pinyin initials (e.g. xdf) or a full ID number: the person's details fill the fields below, to check and correct. Register a person who is not there yet"
+    },
+    {
       "key": "applicant_name",
       "label": "申请人姓名",
       "label_en": "Applicant name",
@@ -97,6 +107,7 @@ select private.install_service_template($template${
       "type": "org_unit",
       "required": true,
       "sensitive": false,
+      "prefillFrom": "grid",
       "recordUnit": true,
       "levels": [
         "grid"
@@ -326,6 +337,50 @@ select private.install_service_template($template${
       "message_en": "The old-age allowance requires age 80 or older (from the ID number); apply for the senior card instead"
     }
   ],
+  "eligibility": [
+    {
+      "when": {
+        "field": "benefit_type",
+        "op": "eq",
+        "value": "card"
+      },
+      "require": {
+        "resident": "age",
+        "op": "gte",
+        "value": 60
+      },
+      "field": "benefit_type",
+      "message": "老年人优待证须年满 60 周岁（按居民档案中的出生日期计算）",
+      "message_en": "The senior card requires age 60 or older (from the birth date in the resident registry)"
+    },
+    {
+      "when": {
+        "field": "benefit_type",
+        "op": "eq",
+        "value": "allowance"
+      },
+      "require": {
+        "resident": "age",
+        "op": "gte",
+        "value": 80
+      },
+      "field": "benefit_type",
+      "message": "高龄津贴须年满 80 周岁（按居民档案中的出生日期计算），未满 80 周岁请申请老年人优待证",
+      "message_en": "The old-age allowance requires age 80 or older (from the birth date in the resident registry); apply for the senior card instead"
+    }
+  ],
+  "duplicates": {
+    "match": [
+      "benefit_type"
+    ],
+    "open": "refuse",
+    "held": {
+      "states": [
+        "issued"
+      ],
+      "action": "warn"
+    }
+  },
   "list": {
     "columns": [
       "applicant_name",
@@ -2810,6 +2865,35 @@ select private.install_service_template($template${
     }
   ],
   "rules": [],
+  "eligibility": [
+    {
+      "when": {
+        "field": "card_type",
+        "op": "eq",
+        "value": "veteran"
+      },
+      "require": {
+        "resident": "tags",
+        "op": "eq",
+        "value": "veteran"
+      },
+      "field": "card_type",
+      "message": "退役军人优待证须申请人在居民档案中登记为“退役军人”（请先由退役军人服务站核实并添加标签）",
+      "message_en": "The veteran card requires the applicant to be registered as a veteran in the resident registry (the veterans' service station checks and adds the tag first)"
+    }
+  ],
+  "duplicates": {
+    "match": [
+      "card_type"
+    ],
+    "open": "refuse",
+    "held": {
+      "states": [
+        "handed_out"
+      ],
+      "action": "warn"
+    }
+  },
   "list": {
     "columns": [
       "applicant_name",
