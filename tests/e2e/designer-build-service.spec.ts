@@ -152,7 +152,7 @@ test("an admin builds, publishes and changes a service; staff and a leader use i
     .getByRole("dialog")
     .getByRole("button", { name: /^发\s?布$/ })
     .click();
-  await expect(page.getByText("已发布第 1 版")).toBeVisible();
+  await expect(page.getByText("已发布第 1 版", { exact: true })).toBeVisible();
   const designerUrl = page.url();
 
   // staff: the service is in their menu at once; they file a record and take it through
@@ -162,7 +162,7 @@ test("an admin builds, publishes and changes a service; staff and a leader use i
   await expect(page.getByRole("heading", { name: SERVICE })).toBeVisible();
   await page.getByRole("button", { name: "新建" }).click();
   await expect(page.getByLabel("申请人姓名")).toBeVisible();
-  await pickTreeNode(page, page.getByRole("combobox", { name: "所属单位" }), "牯牛坪社区");
+  await pickTreeNode(page, page.getByRole("combobox", { name: "所属单位" }), "牯牛坪社区", { force: true });
   await page.getByLabel("申请人姓名").fill(APPLICANT);
   await page.getByLabel("申请人身份证号").fill(idNumber());
   await expect(page.getByLabel("申请人年龄")).toHaveValue(String(AGE));
@@ -233,7 +233,7 @@ test("an admin builds, publishes and changes a service; staff and a leader use i
     .getByRole("dialog")
     .getByRole("button", { name: /^发\s?布$/ })
     .click();
-  await expect(page.getByText("已发布第 2 版")).toBeVisible();
+  await expect(page.getByText("已发布第 2 版", { exact: true })).toBeVisible();
 
   // the v1 record still opens, lists and exports
   await page.goto(recordUrl);

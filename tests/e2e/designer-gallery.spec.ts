@@ -43,7 +43,7 @@ test("an admin installs 志愿者活动 from the gallery, adapts a field, publis
     .getByRole("dialog")
     .getByRole("button", { name: /^发\s?布$/ })
     .click();
-  await expect(page.getByText("已发布第 1 版")).toBeVisible();
+  await expect(page.getByText("已发布第 1 版", { exact: true })).toBeVisible();
 
   // the published service is in the menu at once, with the adapted field
   await page.getByRole("menuitem", { name }).click();
@@ -66,7 +66,7 @@ test("an admin installs 志愿者活动 from the gallery, adapts a field, publis
     await expect(page.getByRole("textbox", { name: label })).toHaveValue(value);
   }
   await page.getByRole("textbox", { name: "活动地点（小区或楼栋）" }).fill("牯牛坪小区 3 栋");
-  await pickTreeNode(page, page.getByRole("combobox", { name: "组织社区" }), "牯牛坪社区");
+  await pickTreeNode(page, page.getByRole("combobox", { name: "组织社区" }), "牯牛坪社区", { force: true });
   await page.getByRole("spinbutton", { name: "招募人数" }).fill("10");
   await page.getByRole("textbox", { name: "活动内容" }).fill("清理楼道堆放杂物，排查消防隐患。");
   await page.getByRole("button", { name: "保存" }).click();

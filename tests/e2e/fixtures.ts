@@ -28,15 +28,24 @@ export async function signOut(page: Page): Promise<void> {
 
 /**
  * Picks the node `name` in an antd TreeSelect (`combobox` is its input) and waits until the
- * select shows it. Retried as a whole: a click on a node while the dropdown is still opening or
- * filtering can be lost, leaving the field empty (CI failed once on exactly that).
+ * select shows it. With `search`, the name is typed and Enter picks the first node the filter
+ * leaves (the active one): a click on a node while the filtered tree is still settling was lost
+ * or hit a detached node (CI failed on both). Without, the node is clicked. `force` clicks the
+ * input even where antd covers it (the record form's selects); never inside a modal, where a
+ * forced click can land on the mask and close it. Retried as a whole.
  */
-export async function pickTreeNode(page: Page, combobox: Locator, name: string, { search = false } = {}): Promise<void> {
+export async function pickTreeNode(page: Page, combobox: Locator, name: string, { search = false, force = false } = {}): Promise<void> {
   const select = combobox.locator("xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]");
   await expect(async () => {
-    await combobox.click({ force: true });
-    if (search) await combobox.fill(name);
-    await page.getByRole("treeitem", { name }).click({ timeout: 5_000 });
+    if (search) {
+      await combobox.click({ force });
+      await combobox.fill(name);
+      await expect(page.getByRole("treeitem", { name }).first()).toBeVisible({ timeout: 5_000 });
+      await combobox.press("Enter");
+    } else {
+      await combobox.click({ force });
+      await page.getByRole("treeitem", { name }).click({ timeout: 5_000 });
+    }
     await expect(select.locator(".ant-select-selection-item")).toContainText(name, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
 }
