@@ -1639,6 +1639,10 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      resident_facts: {
+        Args: { p_on?: string; p_resident_id: string };
+        Returns: Json;
+      };
       revoke_invitation: {
         Args: { p_invitation_id: string };
         Returns: {
