@@ -76,6 +76,14 @@ export const definitionMessages = {
   record_unit_type: { zh: "只有单位字段（org_unit）能作为记录所属单位", en: "Only an org_unit field can be the record's unit" },
   record_unit_once: { zh: "只能有一个字段作为记录所属单位", en: "Only one field can be the record's unit" },
   resident_field_once: { zh: "只能有一个“居民”字段：记录只关联一位居民", en: "Only one resident field: a record links to one resident" },
+  tags_need_resident_field: {
+    zh: "写入居民档案需要表单中有“居民”字段：记录须关联一位居民",
+    en: "Writing tags to the registry needs a resident field: the record must link to a person",
+  },
+  tag_derived: {
+    zh: "标签“{tag}”由出生日期自动得出，流转不能设置或结束它",
+    en: 'Tag "{tag}" follows from the birth date; a transition cannot set or end it',
+  },
   prefill_type: {
     zh: "居民档案的“{attribute}”不能填入“{type}”类型的字段（可用：{types}）",
     en: "The registry's {attribute} cannot fill a {type} field (use: {types})",

@@ -23,6 +23,7 @@ export {
 export { actionsNeedingRead, isPresetRole, needsRead, permissionActions, presetRoles, type PermissionAction, type PresetRole } from "./roles";
 export type { DuplicateCheck } from "./duplicateCheck";
 export { fitsResidentAttribute, residentAttributes, residentAttributeTypes, type ResidentAttribute } from "./residentAttributes";
+export { derivedResidentTags, isDerivedResidentTag } from "./residentTags";
 export { roleKeySchema } from "./roleKeySchema";
 export { isValidationCode, validationCodes, validationMessage, type ValidationCode } from "./validationCodes";
 export { transitionErrorCodes, type TransitionErrorCode } from "./workflowCodes";

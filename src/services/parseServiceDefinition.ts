@@ -3,6 +3,7 @@ import { checkApplicant } from "./crossCheckApplicant";
 import { checkDerived } from "./crossCheckDerive";
 import { checkFields } from "./crossCheckFields";
 import { checkPermissions } from "./crossCheckPermissions";
+import { checkTagWrites } from "./crossCheckTagWrites";
 import { checkViews } from "./crossCheckViews";
 import { checkWorkflow } from "./crossCheckWorkflow";
 import { serviceDefinitionSchemaFor, type ServiceDefinition } from "./definitionSchema";
@@ -42,6 +43,7 @@ export function parseServiceDefinition(json: unknown, fieldTypes: FieldTypeCatal
     ...checkViews(definition, fieldTypes),
     ...checkPermissions(definition),
     ...checkApplicant(definition),
+    ...checkTagWrites(definition),
   ];
   return errors.length > 0 ? { ok: false, errors } : { ok: true, definition, warnings: [...missingEnglish(json), ...workflowWarnings(definition)] };
 }

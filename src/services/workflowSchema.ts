@@ -94,6 +94,19 @@ export const fieldAssignmentSchema = z
   .refine((a) => a.map === undefined || a.from === "target_level", msg("set_map_target_level"));
 export type FieldAssignment = z.infer<typeof fieldAssignmentSchema>;
 
+/**
+ * An outcome written to the registry (issue 12, item 4): when the transition is taken on a record
+ * linked to a person, `set` gives them the tag from today (China time) unless they hold it now,
+ * `end` ends the current period today. Tags name kinds of public.resident_tag_kinds (the database
+ * checks they exist; the age kinds are derived and refused). Only with a resident field.
+ */
+export const tagWriteSchema = z.strictObject({
+  tag: keySchema,
+  action: z.enum(["set", "end"]),
+  note: z.string().max(200).optional(),
+});
+export type TagWrite = z.infer<typeof tagWriteSchema>;
+
 export const transitionSchema = z.strictObject({
   key: keySchema,
   label: labelSchema,
@@ -113,6 +126,8 @@ export const transitionSchema = z.strictObject({
   escalate: escalationSchema.default(false),
   /** fields the transition fills itself (处置层级, 办理人, 办结时间) */
   set: z.array(fieldAssignmentSchema).default([]),
+  /** tags the transition sets on or ends for the linked person (写入居民档案); see tagWriteSchema */
+  tags: z.array(tagWriteSchema).default([]),
 });
 
 export const workflowSchema = z.strictObject({

@@ -562,7 +562,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "request_documents",
@@ -581,7 +582,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "resubmit",
@@ -599,7 +601,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "verify_originals",
@@ -633,7 +636,8 @@ select private.install_service_template($template${
           }
         ],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "community_approve",
@@ -653,7 +657,8 @@ select private.install_service_template($template${
           "to": "level",
           "level": "street"
         },
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "start_publicity",
@@ -676,7 +681,8 @@ select private.install_service_template($template${
           "value": "allowance"
         },
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "publicity_passed",
@@ -697,7 +703,8 @@ select private.install_service_template($template${
           "to": "level",
           "level": "county"
         },
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "county_approve",
@@ -717,7 +724,8 @@ select private.install_service_template($template${
         "escalate": {
           "to": "origin"
         },
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "street_approve",
@@ -740,7 +748,8 @@ select private.install_service_template($template${
           "value": "card"
         },
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "card_made",
@@ -766,7 +775,8 @@ select private.install_service_template($template${
         "escalate": {
           "to": "origin"
         },
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "hand_over",
@@ -795,7 +805,14 @@ select private.install_service_template($template${
           }
         ],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": [
+          {
+            "tag": "elderly_card_holder",
+            "action": "set",
+            "note": "领取老年人优待证"
+          }
+        ]
       },
       {
         "key": "start_payment",
@@ -819,7 +836,8 @@ select private.install_service_template($template${
           "value": "allowance"
         },
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "suspend_payment",
@@ -837,7 +855,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "resume_payment",
@@ -862,7 +881,8 @@ select private.install_service_template($template${
           }
         ],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "stop_payment",
@@ -881,7 +901,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "reject",
@@ -903,7 +924,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "withdraw",
@@ -922,7 +944,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       }
     ]
   },
@@ -1476,7 +1499,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "mark_invalid",
@@ -1495,7 +1519,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "resolve_in_grid",
@@ -1523,7 +1548,8 @@ select private.install_service_template($template${
             "field": "level",
             "value": "l1_grid"
           }
-        ]
+        ],
+        "tags": []
       },
       {
         "key": "escalate_to_community",
@@ -1552,7 +1578,8 @@ select private.install_service_template($template${
               "street": "l3_street"
             }
           }
-        ]
+        ],
+        "tags": []
       },
       {
         "key": "community_resolve",
@@ -1579,7 +1606,8 @@ select private.install_service_template($template${
             "field": "handler",
             "from": "current_user"
           }
-        ]
+        ],
+        "tags": []
       },
       {
         "key": "escalate_to_street",
@@ -1611,7 +1639,8 @@ select private.install_service_template($template${
               "street": "l3_street"
             }
           }
-        ]
+        ],
+        "tags": []
       },
       {
         "key": "departments_resolve",
@@ -1638,7 +1667,8 @@ select private.install_service_template($template${
             "field": "handler",
             "from": "current_user"
           }
-        ]
+        ],
+        "tags": []
       },
       {
         "key": "verify_and_close",
@@ -1666,7 +1696,8 @@ select private.install_service_template($template${
           }
         ],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "reopen",
@@ -1684,7 +1715,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       }
     ]
   },
@@ -2205,7 +2237,8 @@ select private.install_service_template($template${
         "escalate": {
           "to": "origin"
         },
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "to_grid_event",
@@ -2223,7 +2256,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "put_on_agenda",
@@ -2240,7 +2274,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "vote_passed",
@@ -2274,7 +2309,8 @@ select private.install_service_template($template${
           }
         ],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "vote_failed",
@@ -2303,7 +2339,8 @@ select private.install_service_template($template${
           }
         ],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "complete",
@@ -2323,7 +2360,8 @@ select private.install_service_template($template${
         ],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "decline",
@@ -2341,7 +2379,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "forward",
@@ -2361,7 +2400,8 @@ select private.install_service_template($template${
           "to": "level",
           "level": "street"
         },
-        "set": []
+        "set": [],
+        "tags": []
       }
     ]
   },
@@ -3078,7 +3118,8 @@ select private.install_service_template($template${
           "to": "level",
           "level": "county"
         },
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "request_documents",
@@ -3099,7 +3140,8 @@ select private.install_service_template($template${
         "escalate": {
           "to": "origin"
         },
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "resubmit",
@@ -3116,7 +3158,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "county_verify",
@@ -3133,7 +3176,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "county_first_review",
@@ -3150,7 +3194,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "city_review",
@@ -3167,7 +3212,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "province_file",
@@ -3184,7 +3230,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "county_receive",
@@ -3205,7 +3252,8 @@ select private.install_service_template($template${
         "escalate": {
           "to": "origin"
         },
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "hand_out",
@@ -3234,7 +3282,8 @@ select private.install_service_template($template${
           }
         ],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "reject",
@@ -3256,7 +3305,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       },
       {
         "key": "withdraw",
@@ -3275,7 +3325,8 @@ select private.install_service_template($template${
         "requireFields": [],
         "checklist": [],
         "escalate": false,
-        "set": []
+        "set": [],
+        "tags": []
       }
     ]
   },

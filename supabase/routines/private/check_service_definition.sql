@@ -1,7 +1,8 @@
 -- The structural checks the database relies on: keys, known field types with well-typed
 -- options, layout keys (section, width), conditions naming existing fields without cycles,
 -- derived values, defaults and rules (private.check_derived_fields), workflow states that exist,
--- permissions by role (an action that needs read comes with read), eligibility and duplicates
+-- permissions by role (an action that needs read comes with read), tags written to the person
+-- (private.check_transition_tags), eligibility and duplicates
 -- (private.check_applicant_rules). Returns [] or [{path, code, params, message_zh, message_en}],
 -- paths written like the designer's (`fields[3].type`). The full schema is
 -- parseServiceDefinition's job in the browser; this is what keeps the engine sound.
@@ -297,6 +298,8 @@ begin
   -- guards, escalation routes, transition values and staged fields, once the shape above holds
   if jsonb_typeof(def -> 'fields') = 'array' and jsonb_typeof(def #> '{workflow,transitions}') = 'array' then
     errors := errors || private.check_workflow_routing(def);
+    -- outcomes written to the linked person's tags (private.check_transition_tags)
+    errors := errors || private.check_transition_tags(def);
   end if;
   -- eligibility[] (the linked person's age and tags) and duplicates
   errors := errors || private.check_applicant_rules(def);

@@ -7,7 +7,8 @@
 -- given answers and the transition's `set` values into the raw answers and validates them,
 -- moves the record (escalate: private.escalation_target), sets the due date from the target
 -- state's time limit (private.record_due_at, as the status trigger does) and writes a `transition` event with the checklist; the returned row and
--- the diff are masked.
+-- the diff are masked. Last, the transition's `tags` are written to the linked person
+-- (private.apply_transition_tags: set from today / end today, source the record).
 -- p_checklist: ticked keys ["id_card", …] or {"id_card": true, …}.
 -- p_target_unit: the unit picked in the dialog, for an escalation to a chosen unit only.
 create or replace function public.transition_record(
@@ -148,6 +149,8 @@ begin
   perform private.save_record(target);
   perform private.append_record_event(target, 'transition', from_status, target.status, p_transition,
     given_comment, nullif(diff, '{}'::jsonb), checklist);
+  -- outcomes for the linked person's registry entry (tags set or ended), in this transaction
+  perform private.apply_transition_tags(target, transition -> 'tags');
   if fields <> '{}'::jsonb then
     target.data := private.mask_record_data(sensitive, target.data);
   end if;
