@@ -26,6 +26,7 @@ export type {
   NewResidentInput,
   OrgUnitOption,
   ResidentCreateOutcome,
+  ResidentGrids,
   ResidentOption,
   StoredFile,
   TextContext,

@@ -43,6 +43,14 @@ export interface ResidentOption {
 export interface NewResidentInput {
   name: string;
   idNumber: string;
+  /** where they live: the grid the form names, or the one the user chose (residentGrids) */
+  gridId?: string;
+}
+
+/** Where the picker may register a new person: the grid the form's grid field names (then no choice), else the user's grids. */
+export interface ResidentGrids {
+  fixed: OrgUnitOption | null;
+  choices: OrgUnitOption[];
 }
 
 /** A registration answered with the person already registered under that ID number (and readable by the user), or a refusal's message. */
@@ -60,6 +68,7 @@ export interface FieldLoaders {
   /** The registry within the user's scope (absent where there is none to search, e.g. the designer's preview). */
   searchResidents?(query: ResidentQuery): Promise<ResidentOption[]>;
   createResident?(person: NewResidentInput): Promise<ResidentCreateOutcome>;
+  residentGrids?(): Promise<ResidentGrids>;
 }
 
 /** Synchronous name lookups for cells, filled from caches the view already holds. */
@@ -69,6 +78,8 @@ export interface FieldLookups {
   orgUnitLabel?(id: string): string | undefined;
   userName?(id: string): string | undefined;
   residentName?(id: string): string | undefined;
+  /** The page asked for the person and the reader may not read them (RLS): say so, name nobody. */
+  residentHidden?(id: string): boolean;
   fileUrl?(path: string): Promise<string>;
 }
 

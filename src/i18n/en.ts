@@ -1671,4 +1671,10 @@ export const en: Messages = {
     writtenBack: "The resident's record was updated too",
     writeBackFailed: "The record is saved, but the resident's record could not be updated",
   },
+  residentChecks: {
+    duplicateLink: "Open the existing application: {{status}}, filed {{date}}",
+    confirmTitle: "File it anyway?",
+    confirmOk: "File anyway",
+    confirmCancel: "Go back and check",
+  },
 };

@@ -1658,4 +1658,10 @@ export const zhCN = {
     writtenBack: "已同时更新居民档案",
     writeBackFailed: "记录已保存，但居民档案未能更新",
   },
+  residentChecks: {
+    duplicateLink: "查看已有申请：{{status}}，{{date}} 提交",
+    confirmTitle: "确认仍要提交？",
+    confirmOk: "仍要提交",
+    confirmCancel: "返回核对",
+  },
 };

@@ -49,8 +49,8 @@ test("staff pick a registered person by pinyin initials; their details arrive pr
   await expect(page.getByText("已同时更新居民档案")).toBeVisible();
   await expect(page.getByText("待受理").first()).toBeVisible();
 
-  // the record names the person; her page lists it on the timeline, newest first
-  await page.getByRole("link", { name: "查看居民档案" }).click();
+  // the record names the person (a link to her page); her page lists it on the timeline, newest first
+  await page.getByRole("link", { name: "田秀兰", exact: true }).click();
   await expect(page).toHaveURL(/\/residents\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { name: /田秀兰/ })).toBeVisible();
   const change = page.getByRole("listitem").filter({ hasText: "信息变更" }).filter({ hasText: "办件" }).filter({ hasText: "139****5678" });

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { pickText } from "@/contract";
 import { idNumberProblem, normalizeIdNumber } from "../id_number/gb11643";
 import { tidyIdNumberInput } from "../id_number/tidyIdNumberInput";
-import type { FieldInputProps, ResidentOption } from "../types";
+import type { FieldInputProps, ResidentGrids, ResidentOption } from "../types";
 import type { ResidentField } from "./definition";
 import { residentQuery } from "./residentQuery";
 
@@ -26,7 +26,9 @@ export function ResidentInput({ field, value, onChange, onBlur, disabled, status
   const [options, setOptions] = useState<ResidentOption[]>([]);
   const [loading, setLoading] = useState(false);
   const [creating, setCreating] = useState(false);
-  const [draft, setDraft] = useState({ name: "", idNumber: "" });
+  const [draft, setDraft] = useState({ name: "", idNumber: "", gridId: undefined as string | undefined });
+  // where the new person lives: the grid the form names, else one of the user's grids (never silently the first)
+  const [grids, setGrids] = useState<ResidentGrids | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const latest = useRef(0);
@@ -55,7 +57,9 @@ export function ResidentInput({ field, value, onChange, onBlur, disabled, status
     const idNumber = normalizeIdNumber(tidyIdNumberInput(draft.idNumber));
     if (name === "") return setProblem(t("请填写姓名", "Enter the name"));
     if (idNumberProblem(idNumber) !== null) return setProblem(t("身份证号无效，请核对", "The ID number is not valid: check it"));
-    const outcome = await loaders.createResident!({ name, idNumber });
+    const gridId = grids?.fixed?.id ?? draft.gridId ?? (grids?.choices.length === 1 ? grids.choices[0].id : undefined);
+    if (loaders.residentGrids && gridId === undefined) return setProblem(t("请选择所在网格", "Choose the grid the person lives in"));
+    const outcome = await loaders.createResident!({ name, idNumber, gridId });
     if (!outcome.ok) return setProblem(outcome.message);
     setOptions((rows) => [outcome.person, ...rows.filter((row) => row.id !== outcome.person.id)]);
     setNotice(outcome.existed ? t("该身份证号已登记，已选中已有居民", "That ID number is registered: the existing resident is chosen") : null);
@@ -95,7 +99,9 @@ export function ResidentInput({ field, value, onChange, onBlur, disabled, status
           <Button
             onClick={() => {
               setProblem(null);
+              setGrids(null);
               setCreating(true);
+              void loaders.residentGrids?.().then(setGrids, () => setGrids({ fixed: null, choices: [] }));
             }}
           >
             {t("登记新居民", "Register a resident")}
@@ -130,6 +136,26 @@ export function ResidentInput({ field, value, onChange, onBlur, disabled, status
               onChange={(e) => setDraft({ ...draft, idNumber: tidyIdNumberInput(e.target.value) })}
             />
           </label>
+          {grids?.fixed ? (
+            <span>{t(`登记到：${grids.fixed.name}（本表所填网格）`, `Registered in ${grids.fixed.name} (the grid this form names)`)}</span>
+          ) : grids && grids.choices.length === 1 ? (
+            <span>{t(`登记到：${grids.choices[0].name}`, `Registered in ${grids.choices[0].name}`)}</span>
+          ) : (
+            grids &&
+            grids.choices.length > 1 && (
+              <label>
+                {t("所在网格", "Grid")}
+                <Select
+                  aria-label={t("新居民所在网格", "New resident's grid")}
+                  value={draft.gridId}
+                  onChange={(gridId: string) => setDraft({ ...draft, gridId })}
+                  options={grids.choices.map((unit) => ({ value: unit.id, label: unit.name }))}
+                  placeholder={t("选择此人居住的网格", "Choose the grid the person lives in")}
+                  style={{ width: "100%" }}
+                />
+              </label>
+            )
+          )}
           {problem && <Alert type="error" showIcon message={problem} />}
         </Space>
       </Modal>

@@ -11,9 +11,10 @@ export const residentConfigSchema = z.strictObject({
 
 export type ResidentField = FieldOf<typeof residentConfigSchema>;
 
-/** The person's name where the view knows it, else the stored id (the reader may not see the person). */
-function residentText(_field: unknown, value: unknown, { lookups }: TextContext): CellText {
+/** The person's name where the view knows it; 无权查看 for a person the reader may not read; else the stored id. */
+function residentText(_field: unknown, value: unknown, { lookups, language }: TextContext): CellText {
   const id = String(value);
+  if (lookups?.residentHidden?.(id)) return language === "en" ? "Not yours to view" : "无权查看";
   return lookups?.residentName?.(id) ?? id;
 }
 

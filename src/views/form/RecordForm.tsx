@@ -1,9 +1,10 @@
 import { useNotification, useWarnAboutChange } from "@refinedev/core";
-import { Alert, Button, Card, Form, Space } from "antd";
-import { useEffect, useMemo, useRef } from "react";
+import { Alert, App, Button, Card, Form, Space } from "antd";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useNavigate } from "react-router";
 import { fieldTypes } from "@/field-types";
+import { pickText } from "@/contract";
 import { useT } from "@/i18n";
 import { visibleFieldKeys } from "@/services/conditions";
 import { deriveRecordValues, keptDerivedKeys, localIsoDate } from "@/services/deriveValues";
@@ -17,8 +18,10 @@ import { useFieldLanguage } from "../shared/fieldLanguage";
 import { serviceName } from "../shared/serviceName";
 import { RecordFormFields } from "./RecordFormFields";
 import { RecordUnitControl } from "./RecordUnitControl";
-import { recordResolver, type RecordFormValues } from "./recordResolver";
-import { residentWriteBack } from "./residentPrefill";
+import { DuplicateNoticeAlert } from "./DuplicateNoticeAlert";
+import { recordResolver, type RecordFormValues, type ResolverResident } from "./recordResolver";
+import { residentDerivedAges, residentWriteBack } from "./residentPrefill";
+import { useDuplicateCheck } from "./useDuplicateCheck";
 import { useRecordSave } from "./useRecordSave";
 import { useResidentPrefill } from "./useResidentPrefill";
 import { useErrorText } from "../shared/useErrorText";
@@ -44,8 +47,12 @@ export function RecordForm({ service, definition, record, defaultUnit, initialDa
   const { setWarnWhen } = useWarnAboutChange();
   const { open } = useNotification();
   const errorText = useErrorText();
-  // what a picked resident filled: read by the resolver (masks pass to the database) at submit
-  const prefilledRef = useRef<Readonly<Record<string, unknown>>>({});
+  const { modal } = App.useApp();
+  // the picked resident: read by the resolver at submit (masks pass to the database, their age
+  // stands for the one derived from the masked ID number, eligibility[] is checked with their facts)
+  const residentRef = useRef<ResolverResident>({ prefilled: {}, derived: {}, facts: null });
+  // a refused duplicate, said again above the form when staff try to file anyway
+  const [refusal, setRefusal] = useState<string | null>(null);
   const resolver = useMemo(
     () =>
       recordResolver(
@@ -54,7 +61,7 @@ export function RecordForm({ service, definition, record, defaultUnit, initialDa
         { unitRequired: t("records.form.unitRequired"), rowIssue: (p) => t("records.form.rowIssue", p) },
         undefined,
         record?.data ?? {},
-        () => prefilledRef.current,
+        () => residentRef.current,
       ),
     [definition, language, t, record?.data],
   );
@@ -65,32 +72,76 @@ export function RecordForm({ service, definition, record, defaultUnit, initialDa
   });
   const { save, stale, clearStale, generalError } = useRecordSave({ serviceId: service.id, definition, record, setError });
   const prefill = useResidentPrefill(definition, control, setValue);
-  prefilledRef.current = prefill.values;
 
   // Leaving with unsaved input asks first (Refine's UnsavedChangesNotifier reads this flag).
   useEffect(() => setWarnWhen(formState.isDirty), [formState.isDirty, setWarnWhen]);
   useEffect(() => () => setWarnWhen(false), [setWarnWhen]);
   // the explanation sits above the form; a long form would otherwise hide it below the fold
   useEffect(() => {
-    if (stale || generalError) window.scrollTo({ top: 0, behavior: "smooth" });
-  }, [stale, generalError]);
+    if (stale || generalError || refusal) window.scrollTo({ top: 0, behavior: "smooth" });
+  }, [stale, generalError, refusal]);
 
   const typed = useWatch({ control, name: "data" }) ?? {};
-  // derived values follow the answers as they are typed (an age appears with the ID number)
+  // a new record's person: their age where the form holds only their ID number's mask, their facts for eligibility
+  const residentFacts = record ? null : prefill.facts;
+  const knownAges = residentDerivedAges(definition.fields, prefill.values, typed, residentFacts?.age ?? null);
+  residentRef.current = { prefilled: prefill.values, derived: knownAges, facts: residentFacts };
+  // derived values follow the answers as they are typed (an age appears with the ID number, or with the person picked)
   const data = deriveRecordValues(
     definition.fields,
-    typed,
+    { ...typed, ...knownAges },
     fieldTypes,
     localIsoDate(new Date()),
-    keptDerivedKeys(definition.fields, typed, record?.data ?? {}),
+    new Set([...keptDerivedKeys(definition.fields, typed, record?.data ?? {}), ...Object.keys(knownAges)]),
+  );
+  const duplicates = useDuplicateCheck(service.id, definition, prefill.residentId, data, record === undefined);
+  // a person registered from the picker lives in the grid this form names (its `prefillFrom: grid` field), else where the user chooses
+  const gridKey = definition.fields.find((field) => field.prefillFrom === "grid")?.key;
+  const formGridRef = useRef<unknown>(undefined);
+  formGridRef.current = gridKey ? typed[gridKey] : undefined;
+  const formLoaders = useMemo(
+    () => ({
+      ...loaders,
+      residentGrids: async () => {
+        const base = (await loaders.residentGrids?.()) ?? { fixed: null, choices: [] };
+        const named = formGridRef.current;
+        const fixed = typeof named === "string" && named !== "" ? (await loaders.loadOrgUnits()).find((unit) => unit.id === named) : undefined;
+        return fixed ? { ...base, fixed } : base;
+      },
+    }),
+    [loaders],
   );
   const visible = visibleFieldKeys(definition.fields, data);
   // staged fields (DESIGN §4): intake fields when creating; when editing, also the staged fields
   // already answered in their transition's dialog (stages.ts editableFields says why)
   const staged = new Set((record ? editableFields(definition.fields, record.data) : intakeFields(definition.fields)).map((field) => field.key));
   const listPath = `/s/${service.key}`;
+  const residentKey = definition.fields.find((field) => field.type === "resident")?.key;
+
+  /** A second application for the person: refused stops here with the database's words; warned asks first. */
+  const mayFile = async (): Promise<boolean> => {
+    setRefusal(null);
+    if (record) return true;
+    const notice = await duplicates.recheck();
+    if (notice?.action === "refuse") {
+      setRefusal(pickText(language, notice.message_zh, notice.message_en));
+      return false;
+    }
+    if (notice?.action !== "warn") return true;
+    return new Promise<boolean>((resolve) => {
+      modal.confirm({
+        title: t("residentChecks.confirmTitle"),
+        content: pickText(language, notice.message_zh, notice.message_en),
+        okText: t("residentChecks.confirmOk"),
+        cancelText: t("residentChecks.confirmCancel"),
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
+  };
 
   const submit = handleSubmit(async (values) => {
+    if (!(await mayFile())) return;
     const outcome = await save(values);
     if (!outcome.ok) return;
     // corrections staff asked to write back to the person (同时更新居民档案): the record is saved either way
@@ -129,6 +180,7 @@ export function RecordForm({ service, definition, record, defaultUnit, initialDa
           />
         )}
         {generalError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={generalError} />}
+        {refusal && !generalError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={refusal} />}
         {hasErrors && !generalError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t("records.form.fixErrors")} />}
         {/* layout only: values live in react-hook-form; component={false} renders no second <form> */}
         <Form layout="vertical" component={false}>
@@ -143,9 +195,24 @@ export function RecordForm({ service, definition, record, defaultUnit, initialDa
             data={data}
             visible={visible}
             language={language}
-            loaders={loaders}
+            loaders={formLoaders}
             editing={record !== undefined}
             prefill={prefill}
+            fieldExtras={
+              duplicates.notice && residentKey
+                ? {
+                    [residentKey]: (
+                      <DuplicateNoticeAlert
+                        notice={duplicates.notice}
+                        records={duplicates.records}
+                        serviceKey={service.key}
+                        definition={definition}
+                        language={language}
+                      />
+                    ),
+                  }
+                : undefined
+            }
           />
         </Form>
         <Space>

@@ -1,4 +1,5 @@
 import { Col, Row, Typography } from "antd";
+import type { ReactNode } from "react";
 import type { Control } from "react-hook-form";
 import type { Language } from "@/contract";
 import type { FieldLoaders } from "@/field-types";
@@ -24,6 +25,8 @@ interface RecordFormFieldsProps {
   editing: boolean;
   /** what a picked resident filled (the record form; the designer's preview has none) */
   prefill?: ResidentPrefill;
+  /** shown under a field's input, by field key (the duplicate notice under the resident field) */
+  fieldExtras?: Readonly<Record<string, ReactNode>>;
 }
 
 /**
@@ -31,7 +34,7 @@ interface RecordFormFieldsProps {
  * half-width fields two to a row from 576 px up (one column on a phone). The designer's preview
  * renders this same component, so what the admin sees is what staff get.
  */
-export function RecordFormFields({ serviceKey, fields, control, data, visible, language, loaders, editing, prefill }: RecordFormFieldsProps) {
+export function RecordFormFields({ serviceKey, fields, control, data, visible, language, loaders, editing, prefill, fieldExtras }: RecordFormFieldsProps) {
   const t = useT();
   return (
     <>
@@ -68,6 +71,7 @@ export function RecordFormFields({ serviceKey, fields, control, data, visible, l
                         : undefined
                     }
                   />
+                  {fieldExtras?.[field.key]}
                 </Col>
               ))}
             </Row>

@@ -3,7 +3,7 @@ import { isEmptyValue, type Language } from "@/contract";
 import { fieldTypes } from "@/field-types";
 import { withoutHiddenFields } from "@/services/conditions";
 import { deriveRecordValues, keptDerivedKeys, localIsoDate } from "@/services/deriveValues";
-import type { ServiceDefinition } from "@/services/schema";
+import { eligibilityIssues, type ApplicantFacts, type ServiceDefinition } from "@/services/schema";
 import { validateRecordData } from "@/services/validateRecord";
 import { fieldMessages, type RowIssueFormat } from "./recordIssues";
 
@@ -11,6 +11,18 @@ export interface RecordFormValues {
   org_unit_id: string | null;
   data: Record<string, unknown>;
 }
+
+/** What the form knows of the person its resident field picked (create only). */
+export interface ResolverResident {
+  /** answers a picked resident filled, ID number and phone as masks the database replaces (records_link_answer) */
+  prefilled: Readonly<Record<string, unknown>>;
+  /** derived answers the person gives (their age where the ID number is still the mask: residentDerivedAges) */
+  derived: Readonly<Record<string, unknown>>;
+  /** age and current tags as the database reads them (resident_facts): eligibility[] is checked with them */
+  facts: ApplicantFacts | null;
+}
+
+const nobody: ResolverResident = { prefilled: {}, derived: {}, facts: null };
 
 export interface ResolverTexts {
   unitRequired: string;
@@ -36,17 +48,27 @@ export function recordResolver(
   texts: ResolverTexts,
   now: () => Date = () => new Date(),
   storedData: Record<string, unknown> = {},
-  /** create only: answers a picked resident filled, ID number and phone as masks the database replaces (records_link_answer) */
-  prefilled: () => Readonly<Record<string, unknown>> = () => ({}),
+  /** create only: the picked resident (see ResolverResident) */
+  resident: () => ResolverResident = () => nobody,
 ): Resolver<RecordFormValues> {
   return async (values): Promise<ResolverResult<RecordFormValues>> => {
     const at = now();
-    // derived values as the database will compute them (it recomputes them anyway)
-    const keepDerived = keptDerivedKeys(definition.fields, values.data ?? {}, storedData);
-    const data = answersToSave(definition, deriveRecordValues(definition.fields, values.data ?? {}, fieldTypes, localIsoDate(at), keepDerived));
+    const { prefilled, derived, facts } = resident();
+    // derived values as the database will compute them (it recomputes them anyway); an age the
+    // person gives stands where the browser holds only the ID number's mask
+    const keepDerived = new Set([...keptDerivedKeys(definition.fields, values.data ?? {}, storedData), ...Object.keys(derived)]);
+    const given = { ...(values.data ?? {}), ...derived };
+    const data = answersToSave(definition, deriveRecordValues(definition.fields, given, fieldTypes, localIsoDate(at), keepDerived));
     const issues = validateRecordData(definition, data, { fieldTypes, now: at, keepDerived }).filter(
-      (issue) => !isUntouchedMaskedAnswer(definition, issue.field, data, storedData) && !isUntouchedMaskedAnswer(definition, issue.field, data, prefilled()),
+      (issue) => !isUntouchedMaskedAnswer(definition, issue.field, data, storedData) && !isUntouchedMaskedAnswer(definition, issue.field, data, prefilled),
     );
+    // who may apply (eligibility[]): the database refuses the same with the same words when filed;
+    // a rule naming no field is shown at the resident field
+    const residentKey = definition.fields.find((field) => field.type === "resident")?.key ?? "";
+    if (facts)
+      issues.push(
+        ...eligibilityIssues(definition.eligibility, data, facts, localIsoDate(at)).map((issue) => ({ ...issue, field: issue.field || residentKey })),
+      );
     const dataErrors: Record<string, { type: string; message: string }> = {};
     for (const { field, message } of fieldMessages(definition, issues, language, texts.rowIssue)) {
       dataErrors[field] = { type: "validate", message };

@@ -53,3 +53,30 @@ export function residentWriteBack(
   }
   return changes as ResidentWriteBack;
 }
+
+/**
+ * Derived ages the picked person answers: {field key: age} for every `age` derivation whose
+ * source is the ID number field the person pre-filled, while it still holds what was pre-filled
+ * (the mask: the browser cannot read a birth date from it). The age comes from resident_facts
+ * (the database's, today in China time); the form keeps it as given (deriveRecordValues' `keep`),
+ * and the database recomputes it from the raw number it puts into the record. A number typed
+ * over the mask derives the age from itself again.
+ */
+export function residentDerivedAges(
+  fields: readonly FieldDefinition[],
+  prefilled: Readonly<Record<string, unknown>>,
+  answers: Readonly<Record<string, unknown>>,
+  age: number | null,
+): Record<string, number> {
+  if (age === null) return {};
+  const untouchedIdNumbers = new Set(
+    fields
+      .filter((field) => field.prefillFrom === "id_number" && field.key in prefilled && answers[field.key] === prefilled[field.key])
+      .map((field) => field.key),
+  );
+  const ages: Record<string, number> = {};
+  for (const field of fields) {
+    if (field.derive?.fn === "age" && untouchedIdNumbers.has(field.derive.from)) ages[field.key] = age;
+  }
+  return ages;
+}

@@ -1,11 +1,16 @@
 import { useEffect, useRef, useState } from "react";
 import { useWatch, type Control, type UseFormSetValue } from "react-hook-form";
+import { fetchResidentFacts, type ResidentFacts } from "@/data/fetchResidentFacts";
 import { fetchResident } from "@/data/residents";
 import type { ServiceDefinition } from "@/services/schema";
 import type { RecordFormValues } from "./recordResolver";
 import { isWritableAttribute, residentPrefillValues } from "./residentPrefill";
 
 export interface ResidentPrefill {
+  /** the person the resident field names (null: nobody) */
+  residentId: string | null;
+  /** what the database's eligibility check reads about them today (age, current tags); null until known */
+  facts: ResidentFacts | null;
   /** field key → the value the picked person gave it (masks for ID number and phone) */
   values: Readonly<Record<string, unknown>>;
   /** the person's row_version when read: the write-back sends it + 1 */
@@ -34,16 +39,23 @@ export function useResidentPrefill(
   const [values, setValues] = useState<Record<string, unknown>>({});
   const [residentVersion, setResidentVersion] = useState<number | null>(null);
   const [writeBack, setWriteBackKeys] = useState<ReadonlySet<string>>(new Set());
+  const [facts, setFacts] = useState<ResidentFacts | null>(null);
 
   useEffect(() => {
     if (!residentKey || picked === seen.current) return;
     seen.current = picked;
     setWriteBackKeys(new Set());
+    setFacts(null);
     if (typeof picked !== "string" || picked === "") {
       setValues({});
       setResidentVersion(null);
       return;
     }
+    // age and tags as the database reads them: the derived age and the eligibility check before submit
+    void fetchResidentFacts(picked).then(
+      (known) => seen.current === picked && setFacts(known),
+      () => undefined,
+    );
     void fetchResident(picked).then(
       (detail) => {
         // a later pick wins
@@ -59,6 +71,8 @@ export function useResidentPrefill(
 
   const attributeOf = (key: string) => definition.fields.find((field) => field.key === key)?.prefillFrom;
   return {
+    residentId: residentKey && typeof picked === "string" && picked !== "" ? picked : null,
+    facts,
     values,
     residentVersion,
     writeBack,

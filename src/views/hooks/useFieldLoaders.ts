@@ -1,6 +1,6 @@
 import { useGetIdentity, useNotification } from "@refinedev/core";
 import { useMemo, useRef } from "react";
-import type { FieldLoaders, OrgUnitOption, ResidentCreateOutcome, ResidentOption, ResidentQuery, UserOption } from "@/field-types";
+import type { FieldLoaders, OrgUnitOption, ResidentCreateOutcome, ResidentGrids, ResidentOption, ResidentQuery, UserOption } from "@/field-types";
 import { createResident, fetchResident, findResidentPicks, searchResidentsByValue, type ResidentPick } from "@/data/residents";
 import { toHttpError } from "@/lib/supabase/errors";
 import { isWithinUnits } from "@/lib/domain/access";
@@ -43,6 +43,15 @@ export function useFieldLoaders(): FieldLoaders {
   latest.current = { identity, units, open, errorText };
   const ready = identity !== undefined && !units.isLoading;
 
+  /** Grids within the user's memberships; their communities when they hold none (the registry takes a community when the grid is unknown). */
+  const registrationUnits = (): OrgUnitOption[] => {
+    const { identity: me, units: tree } = latest.current;
+    const roots = (me?.memberships ?? []).map((m) => m.org_unit_id).filter((id) => tree.byId.has(id));
+    const mine = tree.rows.filter((unit) => isWithinUnits(unit.path, roots));
+    const grids = mine.filter((unit) => unit.level === "grid");
+    return grids.length > 0 ? grids : mine.filter((unit) => unit.level === "community");
+  };
+
   return useMemo<FieldLoaders>(
     () => ({
       // Units in the user's own subtrees: the only ones they can file records under.
@@ -64,14 +73,17 @@ export function useFieldLoaders(): FieldLoaders {
       },
       fileUrl: attachmentUrl,
       searchResidents,
-      // a new person lives where the user works: their first grid or community (the registry's
-      // page moves them); the database refuses a second person with one ID number
-      createResident: async ({ name, idNumber }): Promise<ResidentCreateOutcome> => {
-        const { identity: me, units: tree, errorText: describe } = latest.current;
-        const home = (me?.memberships ?? []).map((m) => tree.byId.get(m.org_unit_id)).find((unit) => unit?.level === "grid" || unit?.level === "community");
-        if (!home) return { ok: false, message: "请到居民档案登记此人 / Register the person in 居民档案" };
+      // where a new person may live: the grids in the user's own subtrees (the record form adds
+      // the grid its grid field names); a user who holds no grid registers in their community
+      residentGrids: async (): Promise<ResidentGrids> => ({ fixed: null, choices: registrationUnits() }),
+      // the database refuses a second person with one ID number, and a grid outside the user's scope
+      createResident: async ({ name, idNumber, gridId }): Promise<ResidentCreateOutcome> => {
+        const { errorText: describe } = latest.current;
+        const choices = registrationUnits();
+        const home = gridId ?? (choices.length === 1 ? choices[0].id : undefined);
+        if (!home) return { ok: false, message: "请选择所在网格 / Choose the grid the person lives in" };
         try {
-          const row = await createResident({ name, id_number: idNumber, grid_org_unit_id: home.id });
+          const row = await createResident({ name, id_number: idNumber, grid_org_unit_id: home });
           return { ok: true, person: residentOption(row), existed: false };
         } catch (thrown) {
           const error = toHttpError(thrown);

@@ -9,7 +9,7 @@ import type { Identity } from "@/data/myContext";
 import { recordColumns, recordsResource, type RecordRow } from "@/data/records";
 import { exactCountLimit, roundedEstimate } from "@/data/exactCountLimit";
 import { searchRecordsByValue } from "@/data/searchRecordsByValue";
-import { useLookups, userFieldKeys, userIdsIn } from "../hooks/useLookups";
+import { residentFieldKeys, residentIdsIn, useLookups, userFieldKeys, userIdsIn } from "../hooks/useLookups";
 import type { LoadedService } from "../hooks/useServiceByKey";
 import { useFieldLanguage } from "../shared/fieldLanguage";
 import { isRecordOverdue } from "../shared/recordTiming";
@@ -91,7 +91,12 @@ export function RecordList({ service }: { service: LoadedService }) {
   const counted = useRecordListTotal(service.id, providerFilters, result.total);
 
   const userFields = useMemo(() => userFieldKeys(definition), [definition]);
-  const lookups = useLookups(useMemo(() => userIdsIn(result.data, userFields), [result.data, userFields]));
+  const residentFields = useMemo(() => residentFieldKeys(definition), [definition]);
+  // one request per page for the names of the people resident fields name (those the reader reads)
+  const lookups = useLookups(
+    useMemo(() => userIdsIn(result.data, userFields), [result.data, userFields]),
+    useMemo(() => residentIdsIn(result.data, residentFields), [result.data, residentFields]),
+  );
   const now = useMemo(() => new Date(), [result.data]);
   const columns = useRecordTableColumns({ definition, serviceKey: service.key, sorters, lookups, now });
 

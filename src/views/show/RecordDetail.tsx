@@ -6,7 +6,7 @@ import { useNavigate } from "react-router";
 import { useT } from "@/i18n";
 import type { Identity } from "@/data/myContext";
 import { findState } from "@/services/workflow";
-import { useLookups, userFieldKeys, userIdsIn } from "../hooks/useLookups";
+import { residentFieldKeys, residentIdsIn, useLookups, userFieldKeys, userIdsIn } from "../hooks/useLookups";
 import { useOrgUnits } from "../hooks/useOrgUnits";
 import type { LoadedService } from "../hooks/useServiceByKey";
 import { useFieldLanguage } from "../shared/fieldLanguage";
@@ -32,7 +32,11 @@ export function RecordDetail({ service, loaded }: { service: LoadedService; load
   const { data: identity } = useGetIdentity<Identity>();
   const roleKeys = useMemo(() => roleKeysAt(identity?.memberships ?? [], record.org_unit_id, units.byId), [identity, record.org_unit_id, units.byId]);
   const userFields = useMemo(() => userFieldKeys(definition), [definition]);
-  const lookups = useLookups(useMemo(() => userIdsIn([record], userFields), [record, userFields]));
+  const residentFields = useMemo(() => residentFieldKeys(definition), [definition]);
+  const lookups = useLookups(
+    useMemo(() => userIdsIn([record], userFields), [record, userFields]),
+    useMemo(() => residentIdsIn([record], residentFields), [record, residentFields]),
+  );
   const now = useMemo(() => new Date(), [record]);
   const terminal = findState(definition, record.status)?.terminal ?? false;
   const canEdit = !terminal && mayDo(definition, roleKeys, "update");

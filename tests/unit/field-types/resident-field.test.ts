@@ -35,6 +35,12 @@ describe("the resident answer", () => {
     expect(fieldTypes.resident.toText(field, id, { language: "zh" })).toBe(id);
     expect(fieldTypes.resident.lookup).toBe("resident");
   });
+
+  it("says 无权查看 for a person the page asked for and the reader may not read", () => {
+    const hidden = { residentName: () => undefined, residentHidden: () => true };
+    expect(fieldTypes.resident.toText(field, id, { language: "zh", lookups: hidden })).toBe("无权查看");
+    expect(fieldTypes.resident.toText(field, id, { language: "en", lookups: hidden })).toBe("Not yours to view");
+  });
 });
 
 describe("one resident field per definition", () => {
