@@ -2528,6 +2528,16 @@ select private.install_service_template($template${
       ]
     },
     {
+      "key": "applicant",
+      "label": "从居民档案选择申请人",
+      "label_en": "Applicant from the registry",
+      "type": "resident",
+      "required": false,
+      "sensitive": false,
+      "help": "输入姓名、拼音首字母（如 xdf）或完整身份证号查找；选中后自动填入下列信息，可核对修改。档案中没有的可登记新居民",
+      "help_en": "Type a name, pinyin initials (e.g. xdf) or a full ID number: the person's details fill the fields below, to check and correct. Register a person who is not there yet"
+    },
+    {
       "key": "applicant_name",
       "label": "申请人姓名",
       "label_en": "Applicant name",
@@ -2566,6 +2576,7 @@ select private.install_service_template($template${
       "type": "org_unit",
       "required": true,
       "sensitive": false,
+      "prefillFrom": "grid",
       "recordUnit": true,
       "levels": [
         "community",
