@@ -156,6 +156,86 @@ export type Database = {
           },
         ];
       };
+      import_batches: {
+        Row: {
+          created: number;
+          created_at: string;
+          created_by: string | null;
+          file_name: string | null;
+          id: string;
+          row_count: number;
+          service_id: string | null;
+          target: string;
+          unchanged: number;
+          updated: number;
+        };
+        Insert: {
+          created?: number;
+          created_at?: string;
+          created_by?: string | null;
+          file_name?: string | null;
+          id?: string;
+          row_count?: number;
+          service_id?: string | null;
+          target: string;
+          unchanged?: number;
+          updated?: number;
+        };
+        Update: {
+          created?: number;
+          created_at?: string;
+          created_by?: string | null;
+          file_name?: string | null;
+          id?: string;
+          row_count?: number;
+          service_id?: string | null;
+          target?: string;
+          unchanged?: number;
+          updated?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "import_batches_service_id_fkey";
+            columns: ["service_id"];
+            referencedRelation: "services";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      import_mappings: {
+        Row: {
+          id: string;
+          mapping: NonNullable<Json>;
+          service_id: string | null;
+          target: string;
+          updated_at: string;
+          updated_by: string | null;
+        };
+        Insert: {
+          id?: string;
+          mapping?: NonNullable<Json>;
+          service_id?: string | null;
+          target: string;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Update: {
+          id?: string;
+          mapping?: NonNullable<Json>;
+          service_id?: string | null;
+          target?: string;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "import_mappings_service_id_fkey";
+            columns: ["service_id"];
+            referencedRelation: "services";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       invitations: {
         Row: {
           claimed_at: string | null;
@@ -725,6 +805,12 @@ export type Database = {
             foreignKeyName: "resident_tags_resident_id_fkey";
             columns: ["resident_id"];
             referencedRelation: "residents";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "resident_tags_source_batch_id_fkey";
+            columns: ["source_batch_id"];
+            referencedRelation: "import_batches";
             referencedColumns: ["id"];
           },
           {
@@ -1470,6 +1556,25 @@ export type Database = {
         Args: { p_data?: Json; p_resident_id: string; p_service_id: string };
         Returns: Json;
       };
+      import_records: {
+        Args: {
+          p_batch_id: string;
+          p_dry_run?: boolean;
+          p_file_name?: string;
+          p_rows: Json;
+          p_service_id: string;
+        };
+        Returns: Json;
+      };
+      import_residents: {
+        Args: {
+          p_batch_id: string;
+          p_dry_run?: boolean;
+          p_file_name?: string;
+          p_rows: Json;
+        };
+        Returns: Json;
+      };
       invitation_preview: { Args: { p_token: string }; Returns: Json };
       list_audit_events: {
         Args: {
@@ -1664,6 +1769,10 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      save_import_mapping: {
+        Args: { p_mapping: Json; p_service_id: string; p_target: string };
+        Returns: Json;
       };
       save_service_draft: {
         Args: {

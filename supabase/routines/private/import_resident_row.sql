@@ -1,0 +1,67 @@
+-- Writes one checked row of a residents import (resident_import_values) as the caller, through
+-- the registry's own path: the person holding the number (resident_by_id_number) is updated —
+-- only the attributes the row gives, only when one differs, with row_version = read + 1 —, or a
+-- person is registered; residents_before_write then applies its scope check, rules, masks and
+-- event as for any write, and the event's source is the import (the RPC set
+-- app.resident_source). An existing person must be readable and in the caller's writing scope
+-- (p_writable: my_scope_units('update')), else registry_write_forbidden on the ID number: an
+-- import does not move somebody else's residents into one's own grid. Tags the row names are
+-- added from today unless the person holds that kind now or from a later date (source import,
+-- source_batch_id: resident_tags_before_write). Returns 'created', 'updated' or 'unchanged'.
+-- Not security definer: every write is the caller's, under their RLS.
+create or replace function private.import_resident_row(p_id_number text, p_values jsonb, p_writable uuid[]) returns text
+language plpgsql set search_path = '' as $$
+declare
+  person public.residents;
+  person_id uuid := private.resident_by_id_number(p_id_number);
+  outcome text;
+  kind_key text;
+  today date := private.local_today();
+begin
+  if person_id is null then
+    insert into public.residents (name, id_number, phone, ethnicity, political_status, marital_status, address, grid_org_unit_id)
+    values (p_values ->> 'name', p_id_number, p_values ->> 'phone', p_values ->> 'ethnicity', p_values ->> 'political_status',
+            p_values ->> 'marital_status', p_values ->> 'address', (p_values ->> 'grid_org_unit_id')::uuid)
+    returning id into person_id;
+    outcome := 'created';
+  else
+    select * into person from public.residents r where r.id = person_id;
+    if person.id is null or not (person.grid_org_unit_id = any (p_writable)) then
+      perform private.raise_record_error('PT403', 'registry_write_forbidden',
+        '此身份证号的居民登记在您不能修改的网格 / The person with this ID number lives in a grid whose residents you may not change',
+        '{"field": "id_number"}');
+    end if;
+    if (p_values ? 'name' and p_values ->> 'name' <> person.name)
+       or (p_values ? 'address' and p_values ->> 'address' is distinct from person.address)
+       or (p_values ? 'ethnicity' and p_values ->> 'ethnicity' is distinct from person.ethnicity)
+       or (p_values ? 'political_status' and p_values ->> 'political_status' is distinct from person.political_status)
+       or (p_values ? 'marital_status' and p_values ->> 'marital_status' is distinct from person.marital_status)
+       or (p_values ? 'grid_org_unit_id' and (p_values ->> 'grid_org_unit_id')::uuid <> person.grid_org_unit_id)
+       or (p_values ? 'phone' and not private.resident_holds_value(person.id, 'phone', private.resident_phone(p_values ->> 'phone'))) then
+      update public.residents r set
+        name = coalesce(p_values ->> 'name', r.name),
+        phone = coalesce(p_values ->> 'phone', r.phone),
+        address = coalesce(p_values ->> 'address', r.address),
+        ethnicity = coalesce(p_values ->> 'ethnicity', r.ethnicity),
+        political_status = coalesce(p_values ->> 'political_status', r.political_status),
+        marital_status = coalesce(p_values ->> 'marital_status', r.marital_status),
+        grid_org_unit_id = coalesce((p_values ->> 'grid_org_unit_id')::uuid, r.grid_org_unit_id),
+        row_version = person.row_version + 1
+       where r.id = person.id;
+      outcome := 'updated';
+    else
+      outcome := 'unchanged';
+    end if;
+  end if;
+  for kind_key in select jsonb_array_elements_text(coalesce(p_values -> 'tags', '[]')) loop
+    continue when exists (select 1 from public.resident_tags t
+                           where t.resident_id = person_id and t.tag_key = kind_key and (t.valid_to is null or t.valid_to >= today));
+    insert into public.resident_tags (resident_id, tag_key) values (person_id, kind_key);
+    outcome := case when outcome = 'unchanged' then 'updated' else outcome end;
+  end loop;
+  return outcome;
+end;
+$$;
+
+revoke execute on function private.import_resident_row(text, jsonb, uuid[]) from public, anon;
+grant execute on function private.import_resident_row(text, jsonb, uuid[]) to authenticated, service_role;

@@ -1,0 +1,147 @@
+-- Checks and normalises one row of a residents import before anything is written, so that a row
+-- gets every problem the database can tell from its values alone, not only the first one the
+-- registry's trigger would raise. Returns {issues: [{column, code, hint}], id_number: the
+-- 18-character number or null, values: the row's attributes as the registry takes them}.
+-- * id_number: required (the upsert key); normalised and checked as residents_before_write does
+--   (the same codes and words: id_number_invalid, id_number_check_failed).
+-- * Text cells: tidied; empty = not given (an empty cell never clears a stored value).
+-- * phone: phone_invalid when it is no mobile, landline or international number.
+-- * sex: 1/2 or 男/女 (GB/T 2261.1), only checked against the number (resident_sex_mismatch):
+--   the registry derives it.
+-- * Codes (ethnicity, political_status, marital_status): the code or its Chinese label
+--   (resident_codes), else resident_code_invalid naming the standard.
+-- * grid_org_unit_id: a unit's uuid or its code; registry_unit_invalid when neither names a unit.
+-- * tags: an array (or a text separated by 、,，;；) of tag kinds, by key or Chinese label:
+--   resident_tag_unknown, resident_tag_derived (age tags follow from the birth date).
+-- * Any other key: import_column_unknown (a mapping the database does not know).
+create or replace function private.resident_import_values(p_values jsonb) returns jsonb
+language plpgsql stable set search_path = '' as $$
+declare
+  uuid_pattern constant text := '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+  issues jsonb := '[]';
+  out jsonb := '{}';
+  raw_id text;
+  typed text;
+  v text;
+  code text;
+  code_list text;
+  unit uuid;
+  tag text;
+  tag_key text;
+  tag_keys jsonb := '[]';
+  key text;
+begin
+  if jsonb_typeof(p_values) is distinct from 'object' then
+    return jsonb_build_object('issues', jsonb_build_array(jsonb_build_object('column', '', 'code', 'row_invalid',
+      'hint', '此行没有可导入的数据 / This row has no values to import')), 'id_number', null, 'values', '{}'::jsonb);
+  end if;
+  for key in select jsonb_object_keys(p_values) loop
+    if key not in ('name', 'id_number', 'phone', 'sex', 'ethnicity', 'political_status', 'marital_status', 'address', 'grid_org_unit_id', 'tags') then
+      issues := issues || jsonb_build_object('column', key, 'code', 'import_column_unknown',
+        'hint', format('“%s”不是居民档案的字段 / "%s" is not an attribute of the resident registry', key, key));
+    end if;
+  end loop;
+
+  typed := nullif(private.tidy_text(p_values ->> 'id_number'), '');
+  raw_id := private.normalized_id_number(typed);
+  if typed is null then
+    issues := issues || jsonb_build_object('column', 'id_number', 'code', 'id_number_required',
+      'hint', '请填写身份证号：导入按身份证号登记或更新居民 / Enter the ID number: the import registers or updates people by their ID number');
+  elsif raw_id is null then
+    issues := issues || jsonb_build_object('column', 'id_number', 'code', 'id_number_invalid',
+      'hint', '身份证号应为 18 位（末位可为 X）或旧式 15 位数字 / An ID number has 18 characters (the last may be X), or 15 digits in the old form');
+  elsif private.id_number_check_char(raw_id) <> right(raw_id, 1) then
+    issues := issues || jsonb_build_object('column', 'id_number', 'code', 'id_number_check_failed',
+      'hint', '身份证号校验位不符，请核对号码 / The ID number''s check character does not match: check the number');
+    raw_id := null;
+  elsif not private.is_valid_id_number(raw_id, private.local_today()) then
+    issues := issues || jsonb_build_object('column', 'id_number', 'code', 'id_number_invalid',
+      'hint', '身份证号中的出生日期无效 / The birth date in the ID number is not a valid date');
+    raw_id := null;
+  end if;
+
+  foreach key in array array['name', 'address'] loop
+    v := nullif(private.tidy_text(p_values ->> key), '');
+    if v is not null then
+      out := out || jsonb_build_object(key, v);
+    end if;
+  end loop;
+
+  v := nullif(private.tidy_text(p_values ->> 'phone'), '');
+  if v is not null then
+    if private.resident_phone(v) is null then
+      issues := issues || jsonb_build_object('column', 'phone', 'code', 'phone_invalid',
+        'hint', '请填写 11 位手机号或带区号的固定电话（如 0743-8221234） / Enter an 11-digit mobile number or a landline with its area code (e.g. 0743-8221234)');
+    else
+      out := out || jsonb_build_object('phone', v);
+    end if;
+  end if;
+
+  v := nullif(private.tidy_text(p_values ->> 'sex'), '');
+  if v is not null then
+    code := case when v in ('1', '男', '男性') then '1' when v in ('2', '女', '女性') then '2' end;
+    if code is null or (raw_id is not null and code <> case when substr(raw_id, 17, 1)::int % 2 = 1 then '1' else '2' end) then
+      issues := issues || jsonb_build_object('column', 'sex', 'code', 'resident_sex_mismatch',
+        'hint', '性别与身份证号不符（性别由身份证号第 17 位得出） / The sex does not match the ID number (it follows from its 17th digit)');
+    end if;
+  end if;
+
+  foreach code_list in array array['ethnicity', 'political_status', 'marital_status'] loop
+    v := nullif(private.tidy_text(p_values ->> code_list), '');
+    continue when v is null;
+    code := (select c.code from public.resident_codes c where c.list = code_list and (c.code = v or c.label_zh = v) order by c.code = v desc limit 1);
+    if code is null then
+      issues := issues || jsonb_build_object('column', code_list, 'code', 'resident_code_invalid',
+        'hint', format('“%s”不是有效的%s代码 / "%s" is not a valid %s code', v,
+          case code_list when 'ethnicity' then '民族（GB/T 3304）' when 'political_status' then '政治面貌（GB/T 4762）' else '婚姻状况（GB/T 2261.2）' end, v,
+          case code_list when 'ethnicity' then 'ethnicity (GB/T 3304)' when 'political_status' then 'political status (GB/T 4762)' else 'marital status (GB/T 2261.2)' end));
+    else
+      out := out || jsonb_build_object(code_list, code);
+    end if;
+  end loop;
+
+  v := nullif(private.tidy_text(p_values ->> 'grid_org_unit_id'), '');
+  if v is not null then
+    unit := case when lower(v) ~ uuid_pattern then (select u.id from public.org_units u where u.id = lower(v)::uuid)
+                 else (select u.id from public.org_units u where u.code = v) end;
+    if unit is null then
+      issues := issues || jsonb_build_object('column', 'grid_org_unit_id', 'code', 'registry_unit_invalid',
+        'hint', '请选择居住的网格（或社区）/ Choose the grid (or community) the person lives in');
+    else
+      out := out || jsonb_build_object('grid_org_unit_id', unit);
+    end if;
+  end if;
+
+  if jsonb_typeof(p_values -> 'tags') in ('array', 'string') then
+    for tag in
+      select nullif(private.tidy_text(t), '')
+        from jsonb_array_elements_text(case when jsonb_typeof(p_values -> 'tags') = 'array' then p_values -> 'tags' else '[]' end) t
+      union all
+      select nullif(private.tidy_text(t), '')
+        from regexp_split_to_table(case when jsonb_typeof(p_values -> 'tags') = 'string' then p_values ->> 'tags' end, '[、,，;；]+') t
+    loop
+      continue when tag is null;
+      select k.key, case when k.min_age is not null then 'derived' end into tag_key, code
+        from public.resident_tag_kinds k where k.key = tag or k.label_zh = tag;
+      if tag_key is null then
+        issues := issues || jsonb_build_object('column', 'tags', 'code', 'resident_tag_unknown',
+          'hint', format('没有“%s”这种标签 / There is no tag "%s"', tag, tag));
+      elsif code = 'derived' then
+        issues := issues || jsonb_build_object('column', 'tags', 'code', 'resident_tag_derived',
+          'hint', '年龄类标签由出生日期自动得出，不能手工添加 / Age tags follow from the birth date and are not added by hand');
+      elsif not tag_keys ? tag_key then
+        tag_keys := tag_keys || to_jsonb(tag_key);
+      end if;
+    end loop;
+    out := out || jsonb_build_object('tags', tag_keys);
+  elsif jsonb_typeof(p_values -> 'tags') not in ('null') then
+    issues := issues || jsonb_build_object('column', 'tags', 'code', 'resident_tag_unknown',
+      'hint', '标签应为标签名称的列表 / Tags are a list of tag names');
+  end if;
+
+  return jsonb_build_object('issues', issues, 'id_number', raw_id, 'values', out);
+end;
+$$;
+
+revoke execute on function private.resident_import_values(jsonb) from public, anon;
+grant execute on function private.resident_import_values(jsonb) to authenticated, service_role;
