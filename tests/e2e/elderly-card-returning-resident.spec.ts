@@ -1,0 +1,122 @@
+// Must-show journey of issue 12: staff file a 老年优待证 for 向德福, a registered resident aged 82
+// (synthetic, supabase/seed/40_demo_residents.sql: born 1944-03-12, 牯牛坪社区's first grid), found
+// by typing his pinyin initials. His name, masked ID number, phone, grid and address arrive
+// pre-filled (来自居民档案) and 年龄 shows his age, derived before saving (from the registry: the
+// form holds only the ID number's mask). The record is on his page's timeline. A second 老年优待证
+// for him is flagged: the notice names and links the first record, and the template refuses an
+// open duplicate, so the save is refused with the database's words and no second record exists.
+// The inputs staff fill are counted: scripts/measure-resident-typing.ts says 4 for a returning
+// resident (tests/unit/views/resident-typing.test.ts), and this is what typing them takes.
+import { expect, signIn, test } from "./fixtures";
+
+// A 1×1 PNG: the photo field wants jpeg or png.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+/** What the measuring script counts for 老年优待证 and a returning resident: the pick, 申请事项, 户籍, the photo. */
+const RETURNING_INPUTS = 4;
+const BORN = "1944-03-12";
+const DUPLICATE = "该居民已有未办结的同类申请，不能重复申请";
+
+/** Full years on today's date in China (the registry's today). */
+function ageToday(): number {
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const years = Number(today.slice(0, 4)) - Number(BORN.slice(0, 4));
+  return today.slice(5) >= BORN.slice(5) ? years : years - 1;
+}
+
+/** staff@'s API, as the SPA calls it (plain fetch: supabase-js would want WebSocket in this Node). */
+async function staffApi(): Promise<(path: string) => Promise<unknown>> {
+  const apikey = process.env.SUPABASE_ANON_KEY!;
+  const signedIn = await fetch(`${process.env.SUPABASE_URL}/auth/v1/token?grant_type=password`, {
+    method: "POST",
+    headers: { apikey, "content-type": "application/json" },
+    body: JSON.stringify({ email: "staff@demo.local", password: "Demo@2026" }),
+  });
+  expect(signedIn.ok).toBe(true);
+  const { access_token: token } = (await signedIn.json()) as { access_token: string };
+  return async (path) => {
+    const response = await fetch(`${process.env.SUPABASE_URL}/rest/v1/${path}`, { headers: { apikey, authorization: `Bearer ${token}` } });
+    expect(response.ok, await response.clone().text()).toBe(true);
+    return response.json();
+  };
+}
+
+test("staff file a 老年优待证 for a registered 82-year-old found by pinyin initials; a second one is refused", async ({ page }) => {
+  test.setTimeout(180_000);
+  expect(ageToday()).toBeGreaterThanOrEqual(82);
+  await signIn(page, "staff@demo.local");
+  await page.getByRole("menuitem", { name: /老年优待证/ }).click();
+  await page.getByRole("button", { name: "新建" }).click();
+
+  let inputs = 0;
+  const pickXiang = async () => {
+    const picker = page.getByLabel("从居民档案选择申请人");
+    await picker.click();
+    await picker.pressSequentially("xdf");
+    // antd's visible options carry their label as the title
+    await page
+      .getByTitle(/^向德福 · 433\*{14}[0-9X] · 1944年生$/)
+      .filter({ visible: true })
+      .first()
+      .click();
+  };
+  await page.getByRole("radio", { name: "老年人优待证（60 周岁以上）" }).check();
+  inputs += 1;
+  await pickXiang();
+  inputs += 1;
+
+  // his details, as the registry holds them (ID number and phone masked), each tagged
+  await expect(page.getByLabel("申请人姓名")).toHaveValue("向德福");
+  await expect(page.getByLabel("申请人身份证号")).toHaveValue(/^433\*{14}[0-9X]$/);
+  await expect(page.getByLabel("联系电话")).toHaveValue("139****0101");
+  await expect(page.getByTitle("第一网格", { exact: true }).filter({ visible: true })).toHaveCount(1);
+  await expect(page.getByLabel("现居住地址")).toHaveValue("吉首市吉凤街道牯牛坪社区 2组 6号");
+  await expect(page.getByText("来自居民档案")).toHaveCount(5);
+  // the age is derived before saving, from the registry's birth date (the form has only the mask)
+  await expect(page.getByLabel("年龄（周岁）")).toHaveValue(String(ageToday()));
+
+  await page.getByRole("radio", { name: "本地户籍", exact: true }).check();
+  inputs += 1;
+  await page.locator("#record-field-photo input[type=file]").setInputFiles({ name: "证件照.png", mimeType: "image/png", buffer: PNG });
+  inputs += 1;
+  await expect(page.getByText("证件照.png")).toHaveCount(1);
+  await expect(page.getByText("文件上传中")).toHaveCount(0);
+  // nothing else was typed: the measured figure for a returning resident
+  expect(inputs).toBe(RETURNING_INPUTS);
+  await page.getByRole("button", { name: "保存" }).click();
+
+  await expect(page).toHaveURL(/\/s\/elderly_benefit\/show\/[0-9a-f-]{36}$/);
+  const firstPath = new URL(page.url()).pathname;
+  await expect(page.getByText("待受理").first()).toBeVisible();
+
+  // the record names him (his name links to his page), and his page lists the record
+  await page.getByRole("link", { name: "向德福", exact: true }).click();
+  await expect(page).toHaveURL(/\/residents\/[0-9a-f-]{36}$/);
+  const residentId = new URL(page.url()).pathname.split("/").pop()!;
+  await expect(page.getByRole("heading", { name: /向德福/ })).toBeVisible();
+  const onTimeline = page.getByRole("link", { name: /老年优待证\/高龄津贴：待受理/ });
+  await expect(onTimeline).toHaveCount(1, { timeout: 20_000 });
+  await expect(onTimeline).toHaveAttribute("href", firstPath);
+
+  // a second application for him: flagged as soon as he is picked, with a link to the first
+  await page.goto("/s/elderly_benefit/create");
+  await page.getByRole("radio", { name: "老年人优待证（60 周岁以上）" }).check();
+  await pickXiang();
+  await expect(page.getByText(DUPLICATE)).toBeVisible();
+  const existing = page.getByRole("link", { name: /查看已有申请：待受理/ });
+  await expect(existing).toHaveAttribute("href", firstPath);
+  await page.getByRole("radio", { name: "本地户籍", exact: true }).check();
+  await page.locator("#record-field-photo input[type=file]").setInputFiles({ name: "证件照.png", mimeType: "image/png", buffer: PNG });
+  await expect(page.getByText("文件上传中")).toHaveCount(0);
+  await page.getByRole("button", { name: "保存" }).click();
+  // refused: said again above the form, and the page stays on the form
+  await expect(page.getByText(DUPLICATE)).toHaveCount(2);
+  await expect(page).toHaveURL(/\/s\/elderly_benefit\/create$/);
+
+  // and the database holds one application for him
+  const api = await staffApi();
+  const [service] = (await api("services?select=id&key=eq.elderly_benefit")) as { id: string }[];
+  const records = (await api(`records?select=id,age:data->age&service_id=eq.${service.id}&resident_id=eq.${residentId}`)) as { id: string; age: number }[];
+  expect(records.map((r) => `/s/elderly_benefit/show/${r.id}`)).toEqual([firstPath]);
+  // the database derived the same age from the raw ID number it put into the record
+  expect(records[0].age).toBe(ageToday());
+});
