@@ -65,10 +65,14 @@ describe("transition tags", () => {
     );
   });
 
-  it("老年优待证: handing over the card sets 老年优待证持证", () => {
-    const parsed = parseServiceDefinition(JSON.parse(readFileSync("resources/services/elderly_benefit.json", "utf8")), fieldTypes);
+  it.each([
+    ["elderly_benefit", "hand_over", "elderly_card_holder", "set"],
+    ["disability_service", "hand_over", "disabled", "set"],
+    ["disability_service", "county_cancel", "disabled", "end"],
+    ["social_assistance", "stop_allowance", "dibao", "end"],
+  ])("templates: %s's %s writes %s (%s)", (template, transition, tag, action) => {
+    const parsed = parseServiceDefinition(JSON.parse(readFileSync(`resources/services/${template}.json`, "utf8")), fieldTypes);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    const handOver = parsed.definition.workflow.transitions.find((t) => t.key === "hand_over");
-    expect(handOver?.tags).toEqual([expect.objectContaining({ tag: "elderly_card_holder", action: "set" })]);
+    expect(parsed.definition.workflow.transitions.find((t) => t.key === transition)?.tags).toEqual([expect.objectContaining({ tag, action })]);
   });
 });
