@@ -5,8 +5,10 @@
 // form holds only the ID number's mask). The record is on his page's timeline. A second 老年优待证
 // for him is flagged: the notice names and links the first record, and the template refuses an
 // open duplicate, so the save is refused with the database's words and no second record exists.
+// Once he holds the card, the template only warns: staff confirm and the application is filed.
 // The inputs staff fill are counted: scripts/measure-resident-typing.ts says 4 for a returning
 // resident (tests/unit/views/resident-typing.test.ts), and this is what typing them takes.
+import pg from "pg";
 import { expect, signIn, test } from "./fixtures";
 
 // A 1×1 PNG: the photo field wants jpeg or png.
@@ -15,6 +17,21 @@ const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const RETURNING_INPUTS = 4;
 const BORN = "1944-03-12";
 const DUPLICATE = "该居民已有未办结的同类申请，不能重复申请";
+const HELD = "该居民已持有所申请的事项，请确认是否仍要提交";
+
+/** As the database superuser, for what only an import may do: hand the card over without the workflow. */
+async function handOverAsAnImport(recordId: string): Promise<void> {
+  const db = new pg.Client({ connectionString: process.env.SUPABASE_DB_URL });
+  await db.connect();
+  try {
+    await db.query("begin");
+    await db.query("select set_config('app.record_write', 'import', true)");
+    await db.query("update public.records set status = 'issued' where id = $1", [recordId]);
+    await db.query("commit");
+  } finally {
+    await db.end();
+  }
+}
 
 /** Full years on today's date in China (the registry's today). */
 function ageToday(): number {
@@ -40,7 +57,9 @@ async function staffApi(): Promise<(path: string) => Promise<unknown>> {
   };
 }
 
-test("staff file a 老年优待证 for a registered 82-year-old found by pinyin initials; a second one is refused", async ({ page }) => {
+test("staff file a 老年优待证 for a registered 82-year-old found by pinyin initials; a second one is refused, one after the card is held warned", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   expect(ageToday()).toBeGreaterThanOrEqual(82);
   await signIn(page, "staff@demo.local");
@@ -119,4 +138,22 @@ test("staff file a 老年优待证 for a registered 82-year-old found by pinyin 
   expect(records.map((r) => `/s/elderly_benefit/show/${r.id}`)).toEqual([firstPath]);
   // the database derived the same age from the raw ID number it put into the record
   expect(records[0].age).toBe(ageToday());
+
+  // once he holds the card (handed over), a new application is only warned: staff confirm and file
+  await handOverAsAnImport(records[0].id);
+  await page.goto("/s/elderly_benefit/create");
+  await page.getByRole("radio", { name: "老年人优待证（60 周岁以上）" }).check();
+  await pickXiang();
+  await expect(page.getByText(HELD)).toBeVisible();
+  await expect(page.getByRole("link", { name: /查看已有申请：已领取/ })).toHaveAttribute("href", firstPath);
+  await page.getByRole("radio", { name: "本地户籍", exact: true }).check();
+  await page.locator("#record-field-photo input[type=file]").setInputFiles({ name: "证件照.png", mimeType: "image/png", buffer: PNG });
+  await expect(page.getByText("文件上传中")).toHaveCount(0);
+  await page.getByRole("button", { name: "保存" }).click();
+  const confirm = page.getByRole("dialog").filter({ hasText: "确认仍要提交？" });
+  await expect(confirm.getByText(HELD)).toBeVisible();
+  await confirm.getByRole("button", { name: "仍要提交" }).click();
+  await expect(page).toHaveURL(/\/s\/elderly_benefit\/show\/[0-9a-f-]{36}$/);
+  expect(new URL(page.url()).pathname).not.toBe(firstPath);
+  expect(((await api(`records?select=id&service_id=eq.${service.id}&resident_id=eq.${residentId}`)) as unknown[]).length).toBe(2);
 });
