@@ -5,6 +5,7 @@ import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type 
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { Badge, Card, Col, Empty, Row, Tabs } from "antd";
 import { useMemo, useState } from "react";
+import { ApplicantRulesEditor, linksPerson } from "../applicant/ApplicantRulesEditor";
 import type { ConcernProps, DesignerDoc, DraftDefinition, DraftField } from "../designerDoc";
 import { changeFieldType } from "./changeFieldType";
 import { fieldProblems } from "./fieldErrors";
@@ -19,7 +20,8 @@ import { useFormDesignerTexts } from "./useFormDesignerTexts";
 import { useDragAccessibility } from "./useDragAccessibility";
 import { useWideScreen } from "./useWideScreen";
 
-type Pane = "palette" | "fields" | "settings" | "rules" | "preview";
+type Pane = "palette" | "fields" | "settings" | "rules" | "applicant" | "preview";
+type RightTab = "field" | "rules" | "applicant";
 
 function selectedIndex(fields: readonly DraftField[], selection: { key: string; index: number } | null): number {
   if (!selection) return -1;
@@ -37,7 +39,7 @@ export default function FormConcern({ doc, change, publishedFields, errors }: Co
     doc.definition.fields[0] ? { key: doc.definition.fields[0].key, index: 0 } : null,
   );
   const [pane, setPane] = useState<Pane>("fields");
-  const [rightTab, setRightTab] = useState<"field" | "rules">("field");
+  const [rightTab, setRightTab] = useState<RightTab>("field");
   const fields = doc.definition.fields;
   const selected = selectedIndex(fields, selection);
   const problems = useMemo(() => fields.map((field, index) => fieldProblems(errors, field, index)), [fields, errors]);
@@ -108,6 +110,17 @@ export default function FormConcern({ doc, change, publishedFields, errors }: Co
     );
   const setRules = (rules: NonNullable<DraftDefinition["rules"]>) =>
     change((current) => ({ ...current, definition: { ...current.definition, rules } }), t("formDesigner.undo.rules"));
+  // 申请人规则: eligibility[] and duplicates, offered once the form links a person (or already written)
+  const hasApplicantRules = linksPerson(doc.definition) || doc.definition.eligibility !== undefined || doc.definition.duplicates !== undefined;
+  const setEligibility = (eligibility: NonNullable<DraftDefinition["eligibility"]>) =>
+    change((current) => ({ ...current, definition: { ...current.definition, eligibility } }), t("applicantRules.eligibility.undo"));
+  const setDuplicates = (duplicates: DraftDefinition["duplicates"]) =>
+    change((current) => {
+      const { duplicates: _old, ...rest } = current.definition;
+      return { ...current, definition: duplicates ? { ...rest, duplicates } : rest };
+    }, t("applicantRules.duplicates.undo"));
+  const applicantCount = (doc.definition.eligibility?.length ?? 0) + (doc.definition.duplicates ? 1 : 0);
+  const applicant = <ApplicantRulesEditor definition={doc.definition} errors={errors} onEligibility={setEligibility} onDuplicates={setDuplicates} />;
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     const ids = fieldRowIds(fields);
@@ -166,13 +179,14 @@ export default function FormConcern({ doc, change, publishedFields, errors }: Co
     return (
       <DndContext sensors={sensors} onDragEnd={onDragEnd} accessibility={accessibility}>
         <Tabs
-          activeKey={pane}
+          activeKey={pane === "applicant" && !hasApplicantRules ? "fields" : pane}
           onChange={(key) => setPane(key as Pane)}
           items={[
             { key: "palette", label: t("formDesigner.tabs.palette"), children: palette },
             { key: "fields", label: t("formDesigner.tabs.fields"), children: list },
             { key: "settings", label: t("formDesigner.tabs.settings"), children: settings },
             { key: "rules", label: t("formDesigner.tabs.rules"), children: rules },
+            ...(hasApplicantRules ? [{ key: "applicant", label: t("applicantRules.tab"), children: applicant }] : []),
             { key: "preview", label: t("formDesigner.tabs.preview"), children: preview },
           ]}
         />
@@ -195,8 +209,8 @@ export default function FormConcern({ doc, change, publishedFields, errors }: Co
         <Col flex="1 1 420px">
           <Card size="small">
             <Tabs
-              activeKey={rightTab}
-              onChange={(key) => setRightTab(key as "field" | "rules")}
+              activeKey={rightTab === "applicant" && !hasApplicantRules ? "field" : rightTab}
+              onChange={(key) => setRightTab(key as RightTab)}
               items={[
                 { key: "field", label: t("formDesigner.panel.title"), children: settings },
                 {
@@ -208,6 +222,19 @@ export default function FormConcern({ doc, change, publishedFields, errors }: Co
                   ),
                   children: rules,
                 },
+                ...(hasApplicantRules
+                  ? [
+                      {
+                        key: "applicant",
+                        label: (
+                          <Badge count={applicantCount} size="small" color="blue" offset={[8, -2]}>
+                            {t("applicantRules.tab")}
+                          </Badge>
+                        ),
+                        children: applicant,
+                      },
+                    ]
+                  : []),
               ]}
             />
           </Card>

@@ -4,7 +4,9 @@ import { AssignmentsEditor } from "./AssignmentsEditor";
 import { ChecklistEditor } from "./ChecklistEditor";
 import { CommitInput } from "./CommitInput";
 import { EscalationEditor } from "./EscalationEditor";
+import type { DefinitionError } from "@/services/schema";
 import { GuardEditor } from "./GuardEditor";
+import { TransitionTagsEditor } from "./TransitionTagsEditor";
 import { useWorkflowLabels, type RoleLike } from "./useWorkflowLabels";
 import { withoutUndefined } from "./workflowEdits";
 import type { DraftField, DraftState, DraftTransition } from "./workflowTypes";
@@ -17,12 +19,14 @@ type Props = {
   /** people who may take it at the sample unit; undefined while unknown */
   people: number | undefined;
   rolePeople: ReadonlyMap<string, number>;
+  /** the definition's problems at this transition's tags (写入居民档案) */
+  tagErrors?: readonly DefinitionError[];
   onChange: (transition: DraftTransition, label: string) => void;
   onRemove: () => void;
 };
 
 /** The side panel for one transition (操作): who, from where to where, what it asks for and does. */
-export function TransitionPanel({ transition, states, fields, roles, people, rolePeople, onChange, onRemove }: Props) {
+export function TransitionPanel({ transition, states, fields, roles, people, rolePeople, tagErrors = [], onChange, onRemove }: Props) {
   const { t, named, roleName } = useWorkflowLabels(roles);
   const change = (next: DraftTransition) => onChange(withoutUndefined(next), t("workflowDesigner.transitionTitle", { name: next.label }));
   const stateOptions = states.map((state) => ({ value: state.key, label: named(state, state.key) }));
@@ -122,6 +126,12 @@ export function TransitionPanel({ transition, states, fields, roles, people, rol
         fields={fields}
         escalates={escalates}
         onChange={(set) => change({ ...transition, set: set.length > 0 ? set : undefined })}
+      />
+      <TransitionTagsEditor
+        tags={transition.tags ?? []}
+        linksPerson={fields.some((field) => field.type === "resident")}
+        errors={tagErrors}
+        onChange={(tags) => change({ ...transition, tags: tags.length > 0 ? tags : undefined })}
       />
       <Popconfirm title={t("workflowDesigner.removeTransitionConfirm", { name: transition.label })} onConfirm={onRemove}>
         <Button danger icon={<DeleteOutlined />}>

@@ -10,6 +10,7 @@ import { useErrorText } from "@/views/shared/useErrorText";
 import { ScopeUnitSelect } from "@/pages/members/ScopeUnitSelect";
 import { useAdminScope, type ScopeUnit } from "@/pages/members/useAdminScope";
 import type { ConcernProps, DesignerDoc } from "../designerDoc";
+import { errorsAt } from "../errorsAt";
 import { AddStateModal } from "./AddStateModal";
 import { AddTransitionModal } from "./AddTransitionModal";
 import { autoLayout } from "./autoLayout";
@@ -39,7 +40,7 @@ function lowestUnitUnder(units: readonly ScopeUnit[], rootId: string | undefined
   return below.reduce((lowest, unit) => (rank(unit) > rank(lowest) ? unit : lowest), root).id;
 }
 
-export default function WorkflowConcern({ doc, change, service }: ConcernProps) {
+export default function WorkflowConcern({ doc, change, service, errors }: ConcernProps) {
   const scope = useAdminScope();
   const errorText = useErrorText();
   const { t, named } = useWorkflowLabels(scope.roles);
@@ -129,6 +130,7 @@ export default function WorkflowConcern({ doc, change, service }: ConcernProps) 
       roles={scope.roles}
       people={people.transitionPeople.get(selectedTransition.key)}
       rolePeople={people.rolePeople}
+      tagErrors={errorsAt(errors, `workflow.transitions[${transitionsOf(workflow).indexOf(selectedTransition)}].tags`)}
       onChange={(next, label) => edit((current) => updateTransition(current, selectedTransition.key, () => next), label)}
       onRemove={() => onRemoveTransition(selectedTransition.key)}
     />

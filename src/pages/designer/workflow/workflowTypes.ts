@@ -11,6 +11,7 @@ export type DraftDuration = { hours: number } | { workdays: number };
 export type DraftEscalation = NonNullable<DraftTransition["escalate"]>;
 export type DraftAssignment = NonNullable<DraftTransition["set"]>[number];
 export type DraftChecklistItem = NonNullable<DraftTransition["checklist"]>[number];
+export type DraftTagWrite = NonNullable<DraftTransition["tags"]>[number];
 export type DraftPermissions = DraftDefinition["permissions"];
 export type { DraftField };
 
