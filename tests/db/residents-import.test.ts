@@ -336,21 +336,22 @@ describe("an import killed midway", () => {
         () => "finished",
         (e: Error) => e.message,
       );
-      // wait until the call has written (its transaction holds an xid), then kill it
-      let writing = false;
-      for (let i = 0; i < 400 && !writing; i++) {
-        const [state] = (await admin.query<{ xid: string | null }>("select backend_xid::text xid from pg_stat_activity where pid = $1", [pid])).rows;
-        writing = state?.xid != null;
-        if (!writing) await new Promise((resolve) => setTimeout(resolve, 25));
+      // wait until the call is midway: it has written rows, each in a subtransaction with an xid of
+      // its own, more than the 64 a backend keeps in its cache (overflowed) — then kill it
+      let midway = false;
+      for (let i = 0; i < 800 && !midway; i++) {
+        const [state] = (
+          await admin.query<{ state: string; xid: string | null; overflowed: boolean }>(
+            `select a.state, a.backend_xid::text xid, s.subxact_overflowed overflowed
+               from pg_stat_activity a, pg_stat_get_backend_idset() b, pg_stat_get_backend_subxact(b) s
+              where a.pid = $1 and pg_stat_get_backend_pid(b) = $1`,
+            [pid],
+          )
+        ).rows;
+        midway = state?.state === "active" && state.xid != null && state.overflowed;
+        if (!midway) await new Promise((resolve) => setTimeout(resolve, 10));
       }
-      expect(writing).toBe(true);
-      // a second into its rows (2,000 take several seconds), still running: midway
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      const [running] = (
-        await admin.query<{ state: string; xid: string | null }>("select state, backend_xid::text xid from pg_stat_activity where pid = $1", [pid])
-      ).rows;
-      expect(running).toMatchObject({ state: "active" });
-      expect(running.xid).not.toBeNull();
+      expect(midway).toBe(true);
       const [{ killed }] = (await admin.query<{ killed: boolean }>("select pg_terminate_backend($1) killed", [pid])).rows;
       expect(killed).toBe(true);
       expect(await call).not.toBe("finished");

@@ -21,8 +21,9 @@ begin
   if person_id is null then
     insert into public.residents (name, id_number, phone, ethnicity, political_status, marital_status, address, grid_org_unit_id)
     values (p_values ->> 'name', p_id_number, p_values ->> 'phone', p_values ->> 'ethnicity', p_values ->> 'political_status',
-            p_values ->> 'marital_status', p_values ->> 'address', (p_values ->> 'grid_org_unit_id')::uuid)
-    returning id into person_id;
+            p_values ->> 'marital_status', p_values ->> 'address', (p_values ->> 'grid_org_unit_id')::uuid);
+    -- not RETURNING: that would evaluate the residents read policy once more per row
+    person_id := private.resident_by_id_number(p_id_number);
     outcome := 'created';
   else
     select * into person from public.residents r where r.id = person_id;

@@ -14,10 +14,11 @@
 -- * tags: an array (or a text separated by 、,，;；) of tag kinds, by key or Chinese label:
 --   resident_tag_unknown, resident_tag_derived (age tags follow from the birth date).
 -- * Any other key: import_column_unknown (a mapping the database does not know).
-create or replace function private.resident_import_values(p_values jsonb) returns jsonb
+-- p_lookups (resident_import_lookups, built once per call): the code lists, tag kinds and units
+-- as maps, so that a row costs no query of its own (each would pass the tables' RLS again).
+create or replace function private.resident_import_values(p_values jsonb, p_lookups jsonb) returns jsonb
 language plpgsql stable set search_path = '' as $$
 declare
-  uuid_pattern constant text := '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
   issues jsonb := '[]';
   out jsonb := '{}';
   raw_id text;
@@ -89,7 +90,7 @@ begin
   foreach code_list in array array['ethnicity', 'political_status', 'marital_status'] loop
     v := nullif(private.tidy_text(p_values ->> code_list), '');
     continue when v is null;
-    code := (select c.code from public.resident_codes c where c.list = code_list and (c.code = v or c.label_zh = v) order by c.code = v desc limit 1);
+    code := p_lookups #>> array['codes', code_list, v];
     if code is null then
       issues := issues || jsonb_build_object('column', code_list, 'code', 'resident_code_invalid',
         'hint', format('“%s”不是有效的%s代码 / "%s" is not a valid %s code', v,
@@ -102,8 +103,7 @@ begin
 
   v := nullif(private.tidy_text(p_values ->> 'grid_org_unit_id'), '');
   if v is not null then
-    unit := case when lower(v) ~ uuid_pattern then (select u.id from public.org_units u where u.id = lower(v)::uuid)
-                 else (select u.id from public.org_units u where u.code = v) end;
+    unit := (p_lookups #>> array['units', v])::uuid;
     if unit is null then
       issues := issues || jsonb_build_object('column', 'grid_org_unit_id', 'code', 'registry_unit_invalid',
         'hint', '请选择居住的网格（或社区）/ Choose the grid (or community) the person lives in');
@@ -121,12 +121,12 @@ begin
         from regexp_split_to_table(case when jsonb_typeof(p_values -> 'tags') = 'string' then p_values ->> 'tags' end, '[、,，;；]+') t
     loop
       continue when tag is null;
-      select k.key, case when k.min_age is not null then 'derived' end into tag_key, code
-        from public.resident_tag_kinds k where k.key = tag or k.label_zh = tag;
+      tag_key := p_lookups #>> array['tags', tag, 'key'];
+      code := p_lookups #>> array['tags', tag, 'derived'];
       if tag_key is null then
         issues := issues || jsonb_build_object('column', 'tags', 'code', 'resident_tag_unknown',
           'hint', format('没有“%s”这种标签 / There is no tag "%s"', tag, tag));
-      elsif code = 'derived' then
+      elsif code = 'true' then
         issues := issues || jsonb_build_object('column', 'tags', 'code', 'resident_tag_derived',
           'hint', '年龄类标签由出生日期自动得出，不能手工添加 / Age tags follow from the birth date and are not added by hand');
       elsif not tag_keys ? tag_key then
@@ -143,5 +143,5 @@ begin
 end;
 $$;
 
-revoke execute on function private.resident_import_values(jsonb) from public, anon;
-grant execute on function private.resident_import_values(jsonb) to authenticated, service_role;
+revoke execute on function private.resident_import_values(jsonb, jsonb) from public, anon;
+grant execute on function private.resident_import_values(jsonb, jsonb) to authenticated, service_role;

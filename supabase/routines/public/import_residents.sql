@@ -24,6 +24,7 @@ returns jsonb
 language plpgsql security invoker set search_path = '' as $$
 declare
   writable uuid[];
+  lookups jsonb;
   errors jsonb := '[]';
   counts jsonb := '{"created": 0, "updated": 0, "unchanged": 0}';
   seen jsonb := '{}';
@@ -55,12 +56,13 @@ begin
       '您不能登记或修改居民信息 / You may not register or change residents');
   end if;
   perform private.check_import_batch(p_batch_id, 'residents', null);
+  lookups := private.resident_import_lookups(p_rows);
   perform set_config('app.resident_source', 'import', true), set_config('app.resident_source_ref', p_batch_id::text, true);
 
   begin
     for item in select value from jsonb_array_elements(p_rows) loop
       row_no := case when jsonb_typeof(item -> 'row') = 'number' then (item ->> 'row')::numeric::int end;
-      checked := private.resident_import_values(item -> 'values');
+      checked := private.resident_import_values(item -> 'values', lookups);
       raw_id := checked ->> 'id_number';
       if raw_id is not null and seen ? raw_id then
         checked := jsonb_set(checked, '{issues}', (checked -> 'issues') || jsonb_build_object('column', 'id_number', 'code', 'id_number_duplicate_in_file',
