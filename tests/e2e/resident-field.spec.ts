@@ -4,7 +4,7 @@
 // ask for it to be written back (同时更新居民档案). The record is saved (the database puts her raw
 // ID number into it and derives the age), and it is on her page's timeline with the phone change
 // sourced 办件.
-import { expect, signIn, test } from "./fixtures";
+import { expect, pickTreeNode, signIn, test } from "./fixtures";
 
 // A 1×1 PNG: the photo field wants jpeg or png.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
@@ -60,4 +60,61 @@ test("staff pick a registered person by pinyin initials; their details arrive pr
     .first()
     .click();
   await expect(page).toHaveURL(new RegExp(`${recordPath}$`));
+});
+
+/** A synthetic, valid ID number of 吉首市 born 1950-01-01 (GB 11643 check character). */
+function syntheticIdNumber(): string {
+  const first17 = `43310119500101${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
+  return first17 + "10X98765432"[sum % 11];
+}
+
+/** The grid the registry placed a person in, read through staff@'s API. */
+async function gridOf(name: string): Promise<string[]> {
+  const apikey = process.env.SUPABASE_ANON_KEY!;
+  const signedIn = await fetch(`${process.env.SUPABASE_URL}/auth/v1/token?grant_type=password`, {
+    method: "POST",
+    headers: { apikey, "content-type": "application/json" },
+    body: JSON.stringify({ email: "staff@demo.local", password: "Demo@2026" }),
+  });
+  const { access_token: token } = (await signedIn.json()) as { access_token: string };
+  const response = await fetch(`${process.env.SUPABASE_URL}/rest/v1/residents?select=grid:org_units(name)&name=eq.${encodeURIComponent(name)}`, {
+    headers: { apikey, authorization: `Bearer ${token}` },
+  });
+  return ((await response.json()) as { grid: { name: string } }[]).map((row) => row.grid.name);
+}
+
+test("a person registered from the picker lives in the grid the form names, else in the one staff choose", async ({ page }) => {
+  test.setTimeout(120_000);
+  const suffix = String(Date.now()).slice(-4);
+  await signIn(page, "staff@demo.local");
+  await page.getByRole("menuitem", { name: /老年优待证/ }).click();
+  await page.getByRole("button", { name: "新建" }).click();
+
+  // no grid answered yet: staff (the whole community) choose among their grids
+  await page.getByRole("button", { name: "登记新居民" }).click();
+  const dialog = page.getByRole("dialog", { name: "登记新居民" });
+  await dialog.getByLabel("新居民姓名").fill(`登记测试甲${suffix}`);
+  await dialog.getByLabel("新居民身份证号").fill(syntheticIdNumber());
+  await dialog.getByRole("button", { name: "登记并选中" }).click();
+  await expect(dialog.getByText("请选择所在网格")).toBeVisible();
+  await dialog.getByRole("combobox", { name: "新居民所在网格" }).click();
+  await page.getByTitle("第二网格", { exact: true }).filter({ visible: true }).click();
+  await dialog.getByRole("button", { name: "登记并选中" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByLabel("申请人姓名")).toHaveValue(`登记测试甲${suffix}`);
+  expect(await gridOf(`登记测试甲${suffix}`)).toEqual(["第二网格"]);
+
+  // the form names 第一网格: the person goes there, no choice offered
+  await page.goto("/s/elderly_benefit/create");
+  await pickTreeNode(page, page.getByLabel("所属网格"), "第一网格", { force: true });
+  await page.getByRole("button", { name: "登记新居民" }).click();
+  await expect(dialog.getByText("登记到：第一网格（本表所填网格）")).toBeVisible();
+  await expect(dialog.getByRole("combobox", { name: "新居民所在网格" })).toHaveCount(0);
+  await dialog.getByLabel("新居民姓名").fill(`登记测试乙${suffix}`);
+  await dialog.getByLabel("新居民身份证号").fill(syntheticIdNumber());
+  await dialog.getByRole("button", { name: "登记并选中" }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(await gridOf(`登记测试乙${suffix}`)).toEqual(["第一网格"]);
 });
