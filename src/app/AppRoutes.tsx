@@ -19,6 +19,8 @@ const ChangePasswordPage = lazy(() => import("@/pages/account/ChangePasswordPage
 const ServiceDesignerPage = lazy(() => import("@/pages/designer/ServiceDesignerPage"));
 const SheetServicePage = lazy(() => import("@/pages/sheet-import/SheetServicePage"));
 const ResidentShowPage = lazy(() => import("@/pages/residents/ResidentShowPage"));
+const ResidentImportPage = lazy(() => import("@/pages/data-import/ResidentImportPage"));
+const RecordImportPage = lazy(() => import("@/pages/data-import/RecordImportPage"));
 
 /** Pages under 服务管理 that are not menu items: who may open them is the menu item's rule (UI only; RPCs decide). */
 const designerRoutes = [
@@ -95,6 +97,23 @@ export function AppRoutes() {
             }
           />
         ))}
+        {/* Excel import (registry, any service): the pages hide themselves from who may not write; the RPCs decide. */}
+        <Route
+          path="/residents/import"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <ResidentImportPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/s/:serviceKey/import"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <RecordImportPage />
+            </Suspense>
+          }
+        />
         {/* 一人一档: who may read a person is RLS's (their grid, or a record they took part in). */}
         <Route
           path="/residents/:id"

@@ -2,6 +2,7 @@
 // in), masked as the API gives them. Filters (unit subtree, current tags, age band) and the page
 // live in the URL so the way back from a person keeps them; an exact search by a full ID number or
 // phone asks for a reason (logged by the database) and is kept only in memory, never in the URL.
+import { UploadOutlined } from "@ant-design/icons";
 import { useGetIdentity } from "@refinedev/core";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Flex, Input, InputNumber, Select, Space, Table, Tag, Tooltip, TreeSelect, Typography } from "antd";
@@ -16,6 +17,7 @@ import { useUnitLabel } from "@/views/hooks/useUnitLabel";
 import { ExactSearchDialog, rememberedSearchReason } from "@/views/list/ExactSearchDialog";
 import { useErrorText } from "@/views/shared/useErrorText";
 import { classifyResidentSearch } from "./classifyResidentSearch";
+import { ResidentExportButton } from "./ResidentExportButton";
 import { ResidentFormModal } from "./ResidentFormModal";
 import { beijingToday } from "./residentInput";
 import { currentTagKeys } from "./residentTags";
@@ -161,11 +163,19 @@ export function ResidentListPage() {
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t("residents.residents")}
         </Typography.Title>
-        {canEdit && (
-          <Button type="primary" onClick={() => setCreating(true)}>
-            {t("residents.create")}
-          </Button>
-        )}
+        <Space wrap>
+          {canEdit && (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {t("residents.create")}
+            </Button>
+          )}
+          {canEdit && (
+            <Button icon={<UploadOutlined />} onClick={() => navigate("/residents/import")}>
+              {t("dataImport.importButton")}
+            </Button>
+          )}
+          <ResidentExportButton query={query} total={residents.data?.total} />
+        </Space>
       </Flex>
       <Typography.Paragraph type="secondary">{t("residents.intro")}</Typography.Paragraph>
       <Flex gap={12} wrap align="end" style={{ marginBottom: 16 }}>

@@ -7,9 +7,9 @@ import ExcelJS from "exceljs";
 import { cellText, isBlankCell, type SheetCell, type SheetTable } from "./sheetCells";
 import { sheetLimits } from "./sheetLimits";
 
-const maxFileBytes = sheetLimits.mb * 1024 * 1024;
-const maxRows = sheetLimits.rows;
-const maxColumns = sheetLimits.columns;
+/** How much a reader accepts: the sheet import's limits, or the data import's larger ones. */
+export type SheetReadLimits = { mb: number; rows: number; columns: number };
+
 /** A title or a note may sit above the header; the header is among the first rows. */
 const headerSearchRows = 10;
 
@@ -37,7 +37,7 @@ function rowCells(row: ExcelJS.Row, columnCount: number): SheetCell[] {
 
 const isTotalsRow = (cells: readonly SheetCell[]) => /^(合计|总计|小计)$/.test(cells.map(cellText).find((text) => text !== "") ?? "");
 
-function tableOf(sheet: ExcelJS.Worksheet): SheetTable | null {
+function tableOf(sheet: ExcelJS.Worksheet, limits: SheetReadLimits): SheetTable | null {
   const columnCount = sheet.actualColumnCount > 0 ? sheet.columnCount : 0;
   if (columnCount === 0) return null;
   let headerRow = 0;
@@ -50,7 +50,7 @@ function tableOf(sheet: ExcelJS.Worksheet): SheetTable | null {
   const headerCells = rowCells(sheet.getRow(headerRow), columnCount);
   // an empty header names nothing: its column is left out, not a reason to stop
   const columns = headerCells.flatMap((cell, i) => (isBlankCell(cell) ? [] : [i]));
-  if (columns.length > maxColumns) throw new SheetReadError("too_many_columns");
+  if (columns.length > limits.columns) throw new SheetReadError("too_many_columns");
   const rows: SheetTable["rows"] = [];
   const unnamed = new Set<number>();
   for (let n = headerRow + 1; n <= sheet.rowCount; n += 1) {
@@ -60,22 +60,22 @@ function tableOf(sheet: ExcelJS.Worksheet): SheetTable | null {
     all.forEach((cell, i) => {
       if (!isBlankCell(cell) && isBlankCell(headerCells[i])) unnamed.add(i);
     });
-    if (rows.length > maxRows) throw new SheetReadError("too_many_rows");
+    if (rows.length > limits.rows) throw new SheetReadError("too_many_rows");
   }
   const headers = columns.map((i) => cellText(headerCells[i]).replace(/\s+/g, " "));
   return { name: sheet.name, headerRow, headers, rows, unnamedColumns: unnamed.size };
 }
 
 /** The file's first sheet with a header row and data under it. */
-export async function readWorkbook(file: Blob): Promise<SheetTable> {
-  if (file.size > maxFileBytes) throw new SheetReadError("too_large");
+export async function readWorkbook(file: Blob, limits: SheetReadLimits = sheetLimits): Promise<SheetTable> {
+  if (file.size > limits.mb * 1024 * 1024) throw new SheetReadError("too_large");
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(await file.arrayBuffer());
   } catch {
     throw new SheetReadError("unreadable");
   }
-  const tables = workbook.worksheets.map(tableOf).filter((table): table is SheetTable => table !== null);
+  const tables = workbook.worksheets.map((sheet) => tableOf(sheet, limits)).filter((table): table is SheetTable => table !== null);
   if (tables.length === 0) throw new SheetReadError("no_header");
   const table = tables.find((candidate) => candidate.rows.length > 0);
   if (!table) throw new SheetReadError("no_rows");

@@ -1,4 +1,4 @@
-import { FilterOutlined, PlusOutlined } from "@ant-design/icons";
+import { FilterOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { useGetIdentity, useList, useNotification, useTable, type CrudFilter, type LogicalFilter } from "@refinedev/core";
 import { Alert, Badge, Button, Flex, Input, Segmented, Space, Table, Typography, theme } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
@@ -154,6 +154,11 @@ export function RecordList({ service }: { service: LoadedService }) {
           {mayDo(definition, roles, "create") && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/s/${service.key}/create`)}>
               {t("buttons.create")}
+            </Button>
+          )}
+          {mayDo(definition, roles, "create") && (
+            <Button icon={<UploadOutlined />} onClick={() => navigate(`/s/${service.key}/import`)}>
+              {t("dataImport.importButton")}
             </Button>
           )}
           {mayDo(definition, roles, "export") && (

@@ -1,0 +1,47 @@
+// /residents/import: the registry's import. People are upserted by ID number (import_residents):
+// new ones registered, registered ones updated with what the sheet says, nobody twice.
+import { Alert } from "antd";
+import { useCallback, useMemo } from "react";
+import { useT } from "@/i18n";
+import { beijingToday } from "@/pages/residents/residentInput";
+import { useRegistryLabels, type CodeList } from "@/pages/residents/useRegistryLabels";
+import { useRegistryPermissions } from "@/pages/residents/useRegistryPermissions";
+import type { HeaderMapping } from "./importColumns";
+import { ImportWizard } from "./ImportWizard";
+import { residentImportColumns } from "./residentImportColumns";
+import { residentRowConverter } from "./residentImportRows";
+import { useImportUnits } from "./useImportUnits";
+
+const codeLists: CodeList[] = ["sex", "ethnicity", "political_status", "marital_status"];
+const registryLevels = ["grid", "community"];
+const target = { kind: "residents" } as const;
+
+export function ResidentImportPage() {
+  const t = useT();
+  const labels = useRegistryLabels();
+  const { canEdit } = useRegistryPermissions();
+  const units = useImportUnits(registryLevels);
+  const columns = useMemo(() => {
+    if (labels.isLoading || !units) return null;
+    return residentImportColumns({ codes: codeLists.flatMap((list) => labels.codes(list)), tagKinds: labels.tagKinds, units });
+  }, [labels, units]);
+  const makeConverter = useCallback(
+    (headers: readonly string[], mapping: HeaderMapping) => residentRowConverter(columns ?? [], headers, mapping, beijingToday()),
+    [columns],
+  );
+
+  if (!canEdit) return <Alert type="warning" showIcon message={t("dataImport.noPermission")} />;
+  return (
+    <ImportWizard
+      target={target}
+      title={t("dataImport.residentsTitle")}
+      intro={t("dataImport.residentsIntro")}
+      templateName="居民"
+      columns={columns}
+      makeConverter={makeConverter}
+      listPath="/residents"
+    />
+  );
+}
+
+export default ResidentImportPage;
