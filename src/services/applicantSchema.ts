@@ -78,14 +78,38 @@ const duplicateActionSchema = z.enum(["warn", "refuse"]);
 export type DuplicateAction = z.infer<typeof duplicateActionSchema>;
 
 /**
+ * The action for a kind of duplicate may depend on the new application's answers: `action` when
+ * `when` holds (always, without it), else `otherwise` (no check, without it). 社会救助:
+ * `{ "action": "refuse", "when": 低保, "otherwise": "warn" }` — a second open 低保 is refused, a
+ * 临时救助 (which may be granted again for another hardship) only warned.
+ */
+const conditionalDuplicateAction = {
+  action: duplicateActionSchema,
+  when: ruleConditionSchema.optional(),
+  otherwise: duplicateActionSchema.optional(),
+};
+export const conditionalDuplicateActionSchema = z.strictObject(conditionalDuplicateAction);
+export type ConditionalDuplicateAction = z.infer<typeof conditionalDuplicateActionSchema>;
+
+/** An action or a conditional one, picked by the shape given so a mistake is reported where it is (not as a failed union). */
+const duplicateChoiceSchema = z.unknown().transform((value, ctx): DuplicateAction | ConditionalDuplicateAction => {
+  const schema = typeof value === "object" && value !== null && !Array.isArray(value) ? conditionalDuplicateActionSchema : duplicateActionSchema;
+  const parsed = schema.safeParse(value, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  forwardIssues(ctx, parsed.error.issues);
+  return z.NEVER;
+}) as unknown as z.ZodType<DuplicateAction | ConditionalDuplicateAction, DuplicateAction | z.input<typeof conditionalDuplicateActionSchema>>;
+
+/**
  * duplicates: another record of this service for the same person, with the same answers to
  * `match` (e.g. the benefit applied for). `open`: one not in a terminal state; `held`: one in a
  * state that means the person holds what is applied for (terminal states, e.g. issued). `warn`
  * lets the form ask first (public.find_duplicate_records); `refuse` is enforced by the database.
+ * `open` is an action or a conditional one; `held` carries its own `when` / `otherwise`.
  */
 export const duplicatesSchema = z.strictObject({
   match: z.array(keySchema).default([]),
-  open: duplicateActionSchema.optional(),
-  held: z.strictObject({ states: z.array(keySchema).min(1), action: duplicateActionSchema }).optional(),
+  open: duplicateChoiceSchema.optional(),
+  held: z.strictObject({ states: z.array(keySchema).min(1), ...conditionalDuplicateAction }).optional(),
 });
 export type DuplicatesRule = z.infer<typeof duplicatesSchema>;

@@ -3,6 +3,7 @@ import { conditionFieldKeys } from "./conditions";
 import type { RuleCondition } from "./conditionSchema";
 import type { ServiceDefinition } from "./definitionSchema";
 import { definitionError, type DefinitionError } from "./definitionErrors";
+import { duplicateConditions } from "./duplicateConditions";
 
 /** The answers an eligibility condition reads (its person leaves read none). */
 function eligibilityFieldKeys(condition: EligibilityCondition): string[] {
@@ -13,8 +14,9 @@ function eligibilityFieldKeys(condition: EligibilityCondition): string[] {
 }
 
 /**
- * eligibility[] and duplicates name fields that exist; a "held" state is a terminal state of the
- * workflow (what a finished record granted). The database applies the same (private.check_applicant_rules),
+ * eligibility[] and duplicates name fields that exist (the conditions of duplicates.open / held
+ * on fields that are not sensitive); a "held" state is a terminal state of the workflow (what a
+ * finished record granted). The database applies the same (private.check_applicant_rules),
  * and also that each tag names a kind of public.resident_tag_kinds, which the browser does not list.
  */
 export function checkApplicant({ fields, eligibility, duplicates, workflow }: ServiceDefinition): DefinitionError[] {
@@ -34,6 +36,15 @@ export function checkApplicant({ fields, eligibility, duplicates, workflow }: Se
     duplicates.held?.states.forEach((state, index) => {
       if (!terminal.includes(state)) errors.push(definitionError("invalid_value", ["duplicates", "held", "states", index], { values: terminal.join(" | ") }));
     });
+    // a condition reads the new application's answers; a masked answer must not decide it (as a guard)
+    const byKey = new Map(fields.map((field) => [field.key, field]));
+    for (const { path, when } of duplicateConditions(duplicates)) {
+      for (const key of new Set(conditionFieldKeys(when))) {
+        const field = byKey.get(key);
+        if (!field) errors.push(definitionError("unknown_field_ref", path, { field: key }));
+        else if (field.sensitive) errors.push(definitionError("sensitive_controls_field", path, { field: key, controlled: "duplicates", condition: "when" }));
+      }
+    }
   }
   return errors;
 }

@@ -11,6 +11,7 @@ export type { Condition, ConditionOperator } from "./conditionSchema";
 export type { DuplicatesRule, EligibilityCondition, EligibilityRule } from "./applicantSchema";
 export { applicantFacts, eligibilityIssues, type ApplicantFacts } from "./eligibilityIssues";
 export { duplicateNotice, type DuplicateNotice } from "./duplicateNotice";
+export { duplicateAnswerKeys } from "./duplicateConditions";
 export type { Workflow, WorkflowState, WorkflowTransition } from "./workflowSchema";
 export type { DashboardWidget, ListSettings } from "./viewSchemas";
 export { systemColumns, type SystemColumn } from "./systemColumns";

@@ -99,11 +99,14 @@ export type FieldAssignment = z.infer<typeof fieldAssignmentSchema>;
  * linked to a person, `set` gives them the tag from today (China time) unless they hold it now,
  * `end` ends the current period today. Tags name kinds of public.resident_tag_kinds (the database
  * checks they exist; the age kinds are derived and refused). Only with a resident field.
+ * `when`: written only while it holds on the record's answers after the transition (社会救助's
+ * 街道审核确认 sets 低保 only for assistance_type 低保, not for 临时救助).
  */
 export const tagWriteSchema = z.strictObject({
   tag: keySchema,
   action: z.enum(["set", "end"]),
   note: z.string().max(200).optional(),
+  when: ruleConditionSchema.optional(),
 });
 export type TagWrite = z.infer<typeof tagWriteSchema>;
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { DuplicateCheck } from "@/contract";
 import { findDuplicateRecords } from "@/data/findDuplicateRecords";
-import { duplicateNotice, type DuplicateNotice, type ServiceDefinition } from "@/services/schema";
+import { duplicateAnswerKeys, duplicateNotice, type DuplicateNotice, type ServiceDefinition } from "@/services/schema";
 
 /** Waits for the answers to settle (a radio click, a pick) before asking the database. */
 const checkDelayMs = 250;
@@ -15,15 +15,19 @@ export interface DuplicateState {
   recheck(): Promise<DuplicateNotice | null>;
 }
 
-/** Only the `match` answers go to the database: the check compares those and nothing else. */
+/** Only the answers the check reads go to the database: the `match` fields and those its `when` conditions read. */
 function matchAnswers(definition: ServiceDefinition, data: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  return Object.fromEntries((definition.duplicates?.match ?? []).filter((key) => data[key] !== undefined).map((key) => [key, data[key]]));
+  return Object.fromEntries(
+    duplicateAnswerKeys(definition.duplicates)
+      .filter((key) => data[key] !== undefined)
+      .map((key) => [key, data[key]]),
+  );
 }
 
 /**
  * The definition's `duplicates` rule for the person a new record is about
- * (public.find_duplicate_records): asked when the person is picked and when a `match` answer
- * changes. `refuse` stops the form (the database would refuse the record: duplicate_application),
+ * (public.find_duplicate_records): asked when the person is picked and when an answer it reads
+ * (`match`, a `when`) changes. `refuse` stops the form (the database would refuse the record: duplicate_application),
  * `warn` lets staff file after confirming; the records the user reads are linked.
  */
 export function useDuplicateCheck(

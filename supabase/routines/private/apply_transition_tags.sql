@@ -1,5 +1,6 @@
 -- Writes a transition's outcomes to the registry (issue 12, item 4): for a record linked to a
--- person (records.resident_id), each {tag, action} of the transition's `tags`:
+-- person (records.resident_id), each {tag, action, when?} of the transition's `tags` whose `when`
+-- (a rule condition) holds on the record's answers after the transition (always, without one):
 --   set: a resident_tags row valid from today (China time), unless the person holds the tag now
 --        or from a later day (then nothing: a repeated or re-taken transition is not an error);
 --   end: valid_to = today on the period current today (nothing if there is none).
@@ -27,6 +28,8 @@ begin
   perform set_config('app.resident_source', 'record', true);
   perform set_config('app.resident_source_ref', p_record.id::text, true);
   for item in select g from jsonb_array_elements(p_tags) g loop
+    -- a conditional write (社会救助 sets 低保 only for assistance_type 低保), on the answers as saved
+    continue when jsonb_typeof(item -> 'when') = 'object' and not private.condition_holds(item -> 'when', p_record.data, today);
     if item ->> 'action' = 'set' then
       if not exists (select 1 from public.resident_tags t
                       where t.resident_id = p_record.resident_id and t.tag_key = item ->> 'tag'

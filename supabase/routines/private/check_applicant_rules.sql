@@ -3,7 +3,8 @@
 -- leaves {resident: age (eq … lte, a number) | tags (eq, neq: a tag; in, nin: a list of tags)}
 -- whose tags name kinds of public.resident_tag_kinds (the one check the browser cannot make),
 -- answer leaves on fields that exist; duplicates.match on fields that exist, open / held.action
--- warn | refuse, held.states terminal states. Called by private.check_service_definition.
+-- warn | refuse (open also {action, when?, otherwise?}, held with when? / otherwise?:
+-- private.check_duplicate_action), held.states terminal states. Called by private.check_service_definition.
 create or replace function private.check_applicant_rules(def jsonb) returns jsonb
 language plpgsql stable set search_path = '' as $$
 declare
@@ -84,13 +85,13 @@ begin
         errors := errors || private.definition_error(format('duplicates.match[%s]', i), 'unknown_field_ref', jsonb_build_object('field', ref));
       end if;
     end loop;
-    if def -> 'duplicates' ? 'open' and def #>> '{duplicates,open}' is distinct from 'warn' and def #>> '{duplicates,open}' is distinct from 'refuse' then
+    if jsonb_typeof(def #> '{duplicates,open}') = 'object' then
+      errors := errors || private.check_duplicate_action(def, 'open', array['action', 'when', 'otherwise']);
+    elsif def -> 'duplicates' ? 'open' and def #>> '{duplicates,open}' is distinct from 'warn' and def #>> '{duplicates,open}' is distinct from 'refuse' then
       errors := errors || private.definition_error('duplicates.open', 'invalid_value', '{"values": "warn | refuse"}');
     end if;
     if def -> 'duplicates' ? 'held' then
-      if coalesce(def #>> '{duplicates,held,action}', '') not in ('warn', 'refuse') then
-        errors := errors || private.definition_error('duplicates.held.action', 'invalid_value', '{"values": "warn | refuse"}');
-      end if;
+      errors := errors || private.check_duplicate_action(def, 'held', array['states', 'action', 'when', 'otherwise']);
       select coalesce(array_agg(s ->> 'key'), '{}') into terminal_keys
         from jsonb_array_elements(case when jsonb_typeof(def #> '{workflow,states}') = 'array' then def #> '{workflow,states}' else '[]' end) s
        where s -> 'terminal' = 'true'::jsonb;

@@ -1,6 +1,7 @@
 -- The definition check's part for outcomes written to the registry (issue 12, item 4), as
 -- src/services/workflowSchema.ts (tagWriteSchema) and crossCheckTagWrites.ts check them: a
--- transition's `tags` is a list of {tag, action: set | end, note?}; it needs a `resident` field
+-- transition's `tags` is a list of {tag, action: set | end, note?, when?} (when: a condition on
+-- non-sensitive answers, private.check_rule_condition); it needs a `resident` field
 -- (the person the tags are written to); a tag appears once per transition; it names a kind of
 -- public.resident_tag_kinds — the one check the browser cannot make, reported like eligibility's
 -- (invalid_value listing the kinds) — that is not derived from the birth date (min_age: 60岁以上,
@@ -37,9 +38,12 @@ begin
         errors := errors || private.wrong_type(format('%s[%s]', at, j), 'object');
         continue;
       end if;
-      if exists (select 1 from jsonb_object_keys(item) k where k not in ('tag', 'action', 'note')) then
+      if exists (select 1 from jsonb_object_keys(item) k where k not in ('tag', 'action', 'note', 'when')) then
         errors := errors || private.definition_error(format('%s[%s]', at, j), 'unknown_property',
-          jsonb_build_object('key', (select k from jsonb_object_keys(item) k where k not in ('tag', 'action', 'note') limit 1)));
+          jsonb_build_object('key', (select k from jsonb_object_keys(item) k where k not in ('tag', 'action', 'note', 'when') limit 1)));
+      end if;
+      if item ? 'when' then
+        errors := errors || private.check_rule_condition(def, item -> 'when', format('%s[%s].when', at, j), coalesce(item ->> 'tag', ''));
       end if;
       if coalesce(item ->> 'action', '') not in ('set', 'end') then
         errors := errors || private.definition_error(format('%s[%s].action', at, j), 'invalid_value', '{"values": "set | end"}');

@@ -51,7 +51,7 @@ export function DuplicatesEditor({ definition, errors, onChange }: Props) {
       <Form.Item label={t("applicantRules.duplicates.open")} htmlFor="duplicates-open">
         <Select<Choice>
           id="duplicates-open"
-          value={current.open ?? "none"}
+          value={typeof current.open === "object" ? current.open.action : (current.open ?? "none")}
           onChange={(open) => set({ ...current, open: open === "none" ? undefined : open })}
           options={actionOptions}
           style={{ maxWidth: 200 }}
