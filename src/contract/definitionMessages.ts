@@ -84,6 +84,18 @@ export const definitionMessages = {
     zh: "标签“{tag}”由出生日期自动得出，流转不能设置或结束它",
     en: 'Tag "{tag}" follows from the birth date; a transition cannot set or end it',
   },
+  reuse_type: {
+    zh: "“{type}”类型的字段不能沿用上次申请：附件须重新上传，居民字段由选择的居民决定",
+    en: "A {type} field cannot be reused from the last application: files are uploaded again, the resident field is the person picked",
+  },
+  reuse_conflict: {
+    zh: "计算字段或从居民档案预填的字段不能再沿用上次申请",
+    en: "A derived field, or one pre-filled from the registry, cannot also be reused from the last application",
+  },
+  reuse_needs_resident_field: {
+    zh: "沿用上次申请需要表单中有“居民”字段：上次申请按同一居民查找",
+    en: "Reusing the last application needs a resident field: the last application is found by the person",
+  },
   prefill_type: {
     zh: "居民档案的“{attribute}”不能填入“{type}”类型的字段（可用：{types}）",
     en: "The registry's {attribute} cannot fill a {type} field (use: {types})",

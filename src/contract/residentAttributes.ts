@@ -16,6 +16,16 @@ export const residentAttributeTypes = {
   political_status: ["select"],
   marital_status: ["select"],
   grid: ["org_unit"],
+  /** 户籍地: GB/T 2260 county code (6 digits) or a 12-digit township/village code */
+  hukou_region: ["text"],
+  /** 户籍地址 */
+  hukou_address: ["text", "textarea"],
+  /**
+   * Derived, not stored: whether the 户籍 lies in the county of the person's grid (本地户籍;
+   * private.hukou_is_local). Pre-filled when it can be told; the database fills it where the
+   * form sent nothing.
+   */
+  hukou_local: ["boolean"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ResidentAttribute = keyof typeof residentAttributeTypes;

@@ -835,6 +835,8 @@ export type Database = {
           created_by: string | null;
           ethnicity: string | null;
           grid_org_unit_id: string;
+          hukou_address: string | null;
+          hukou_region: string | null;
           id: string;
           id_number: string;
           is_synthetic: boolean;
@@ -855,6 +857,8 @@ export type Database = {
           created_by?: string | null;
           ethnicity?: string | null;
           grid_org_unit_id: string;
+          hukou_address?: string | null;
+          hukou_region?: string | null;
           id?: string;
           id_number: string;
           is_synthetic?: boolean;
@@ -875,6 +879,8 @@ export type Database = {
           created_by?: string | null;
           ethnicity?: string | null;
           grid_org_unit_id?: string;
+          hukou_address?: string | null;
+          hukou_region?: string | null;
           id?: string;
           id_number?: string;
           is_synthetic?: boolean;

@@ -102,24 +102,26 @@ export type ResidentHousehold = {
   members: HouseholdMemberRow[];
 };
 
-export type ResidentDetail = { resident: ResidentRow; household: ResidentHousehold | null };
+/** gridCode: the code of the unit the person lives in (its first 6 digits are the county: 本地户籍, hukouLocal) */
+export type ResidentDetail = { resident: ResidentRow; household: ResidentHousehold | null; gridCode: string | null };
 
 /** The person (null: no such person, or one the reader may not see: RLS does not say which) and their household. */
 export async function fetchResident(id: string): Promise<ResidentDetail | null> {
   const { data, error } = await supabase
     .from("residents")
     .select(
-      "*,membership:household_members(relation,household:households(id,address,household_number,members:household_members(resident_id,relation,resident:residents(id,name,sex,birth_year))))",
+      "*,grid:org_units!grid_org_unit_id(code),membership:household_members(relation,household:households(id,address,household_number,members:household_members(resident_id,relation,resident:residents(id,name,sex,birth_year))))",
     )
     .eq("id", id)
     .maybeSingle();
   if (error) throw toHttpError(error);
   if (!data) return null;
-  const { membership, ...resident } = data as unknown as ResidentRow & {
+  const { membership, grid, ...resident } = data as unknown as ResidentRow & {
     membership: { relation: string; household: Omit<ResidentHousehold, "relation"> | null } | null;
+    grid: { code: string } | null;
   };
   const household = membership?.household ? { ...membership.household, relation: membership.relation } : null;
-  return { resident, household };
+  return { resident, household, gridCode: grid?.code ?? null };
 }
 
 export async function fetchResidentTags(residentId: string): Promise<ResidentTagRow[]> {
@@ -172,7 +174,10 @@ export async function fetchResidentTagKinds(): Promise<ResidentTagKindRow[]> {
 
 /** What the registry form writes: full values replace, the mask read back keeps, null phone removes. */
 export type ResidentChanges = Partial<
-  Pick<ResidentRow, "name" | "phone" | "ethnicity" | "political_status" | "marital_status" | "address" | "grid_org_unit_id" | "id_number">
+  Pick<
+    ResidentRow,
+    "name" | "phone" | "ethnicity" | "political_status" | "marital_status" | "address" | "grid_org_unit_id" | "id_number" | "hukou_region" | "hukou_address"
+  >
 >;
 
 /**
@@ -237,7 +242,9 @@ export async function findResidentPicks(search: ResidentSearch, limit: number): 
 }
 
 /** Registry attributes a record may write back (update_resident_from_record). */
-export type ResidentWriteBack = Partial<Pick<ResidentRow, "name" | "phone" | "address" | "ethnicity" | "political_status" | "marital_status">>;
+export type ResidentWriteBack = Partial<
+  Pick<ResidentRow, "name" | "phone" | "address" | "ethnicity" | "political_status" | "marital_status" | "hukou_address">
+>;
 
 /**
  * Writes values staff corrected in a record back to its linked person, read at `rowVersion`:

@@ -1837,4 +1837,15 @@ export const en: Messages = {
       undo: "Duplicate applications",
     },
   },
+  conditionalRules: {
+    when: "When",
+    otherwise: "Otherwise",
+    tagWhenHint: "Optional: written only while this holds on the answers after the step; without a condition, always",
+    duplicateWhenHint: "Optional: read from this application's answers; when it holds the action above applies, else the one under Otherwise",
+  },
+  applicationReuse: {
+    fromPrevious: "From the last application · {{date}}",
+    openPrevious: "Open the last application",
+    hiddenReused: "Hidden sensitive content: kept from the last application unless changed",
+  },
 };

@@ -1821,4 +1821,15 @@ export const zhCN = {
       undo: "修改重复申请检查",
     },
   },
+  conditionalRules: {
+    when: "当",
+    otherwise: "否则",
+    tagWhenHint: "可选：只在条件成立时写入（按流转后的填写内容）；不设条件则总是写入",
+    duplicateWhenHint: "可选：按本次申请的填写内容判断，条件成立时按上面的处理，否则按“否则”处理",
+  },
+  applicationReuse: {
+    fromPrevious: "来自上次申请 · {{date}}",
+    openPrevious: "查看上次申请",
+    hiddenReused: "敏感内容已隐藏，未修改时原样沿用上次申请",
+  },
 };

@@ -31,6 +31,14 @@ export const fieldCommon = {
    * phone, address, grid …): pre-filled from the person, and what registers or finds them
    */
   prefillFrom: z.enum(residentAttributes).optional(),
+  /**
+   * Filled from the picked person's previous application: the newest record of this service
+   * linked to the same person that the user reads (shown as 来自上次申请, confirmable). For facts
+   * that stay true between applications (a bank account, an employer, household members). Sensitive
+   * answers arrive masked; the database puts the raw value in when the mask is sent back unchanged
+   * (records_link_answer). Not for files, the resident field, derived or prefillFrom fields.
+   */
+  reuse: z.boolean().optional(),
   /** computed from other fields, read-only in the form, recomputed by the database (deriveSchema.ts) */
   derive: deriveSchema.optional(),
   /** pre-filled by the create form, filled by the database on insert when missing */

@@ -132,6 +132,7 @@ select private.install_service_template($template${
       "type": "boolean",
       "required": true,
       "sensitive": false,
+      "prefillFrom": "hukou_local",
       "trueLabel": "本地户籍",
       "trueLabel_en": "Local",
       "falseLabel": "非本地户籍",
@@ -210,6 +211,7 @@ select private.install_service_template($template${
         "op": "eq",
         "value": "allowance"
       },
+      "reuse": true,
       "pattern": "^\\d{16,19}$",
       "pattern_message": "银行卡号应为 16–19 位数字",
       "pattern_message_en": "A bank card number has 16 to 19 digits"
@@ -223,6 +225,7 @@ select private.install_service_template($template${
       "sensitive": false,
       "help": "由家属或他人代为申请时填写",
       "help_en": "Fill in when a family member or someone else applies on the applicant's behalf",
+      "reuse": true,
       "maxLength": 30
     },
     {
@@ -240,6 +243,7 @@ select private.install_service_template($template${
         "field": "proxy_name",
         "op": "not_empty"
       },
+      "reuse": true,
       "options": [
         {
           "value": "10",
@@ -289,7 +293,8 @@ select private.install_service_template($template${
       "requiredWhen": {
         "field": "proxy_name",
         "op": "not_empty"
-      }
+      },
+      "reuse": true
     },
     {
       "key": "card_no",
@@ -2500,6 +2505,7 @@ select private.install_service_template($template${
       "sensitive": false,
       "purpose": "确定优待证类别。类别决定要填写服役信息还是遗属信息，这些信息是否填写本身就显示类别，遮挡类别也藏不住，因此不作为敏感字段；退伍证编号等可识别信息仍为敏感字段",
       "purpose_en": "Decides the card category. The category decides whether service or survivor details are asked, and which of them are filled already shows it, so masking it would hide nothing; it is not marked sensitive. Identifying details such as the discharge certificate number stay sensitive",
+      "reuse": true,
       "options": [
         {
           "value": "veteran",
@@ -2592,6 +2598,7 @@ select private.install_service_template($template${
       "sensitive": false,
       "help": "须先在退役军人信息采集中建档立卡，未建档的先办理建档",
       "help_en": "The veteran must already have a record in the veterans' information registry; register first if not",
+      "reuse": true,
       "trueLabel": "已建档立卡",
       "trueLabel_en": "Registered",
       "falseLabel": "未建档",
@@ -2614,6 +2621,7 @@ select private.install_service_template($template${
         "op": "eq",
         "value": "veteran"
       },
+      "reuse": true,
       "options": [
         {
           "value": "pla",
@@ -2639,6 +2647,7 @@ select private.install_service_template($template${
         "op": "eq",
         "value": "veteran"
       },
+      "reuse": true,
       "max": "today"
     },
     {
@@ -2658,6 +2667,7 @@ select private.install_service_template($template${
         "op": "eq",
         "value": "veteran"
       },
+      "reuse": true,
       "max": "today"
     },
     {
@@ -2674,6 +2684,7 @@ select private.install_service_template($template${
         "op": "eq",
         "value": "veteran"
       },
+      "reuse": true,
       "maxLength": 30
     },
     {
@@ -2701,6 +2712,7 @@ select private.install_service_template($template${
           "illness_death_family"
         ]
       },
+      "reuse": true,
       "maxLength": 30
     },
     {
@@ -2728,6 +2740,7 @@ select private.install_service_template($template${
           "illness_death_family"
         ]
       },
+      "reuse": true,
       "options": [
         {
           "value": "10",
@@ -2763,6 +2776,7 @@ select private.install_service_template($template${
       "type": "select",
       "required": true,
       "sensitive": false,
+      "reuse": true,
       "options": [
         {
           "value": "icbc",
@@ -2819,6 +2833,7 @@ select private.install_service_template($template${
       "type": "text",
       "required": false,
       "sensitive": false,
+      "reuse": true,
       "maxLength": 30
     },
     {
@@ -2837,7 +2852,8 @@ select private.install_service_template($template${
       "requiredWhen": {
         "field": "proxy_name",
         "op": "not_empty"
-      }
+      },
+      "reuse": true
     },
     {
       "key": "honors",

@@ -15,9 +15,14 @@ insert into seed_residents values
   ('alone',   '田秀兰', '43310119400910006', '07438221234', '15', '13', '30', '吉首市吉凤街道牯牛坪社区 5组 3号', '433101009001002'),
   ('wanxi',   '石光明', '43310119750402007', '13974302303', '06', '13', '20', '吉首市吉凤街道湾溪社区 1组 9号', '433101009002001');
 
-insert into public.residents (name, id_number, phone, ethnicity, political_status, marital_status, address, grid_org_unit_id, is_synthetic)
+-- 户籍 (hukou_region, hukou_address): the 吉首市 people are registered where they live; 石光明
+-- (湾溪社区) holds his 户籍 in 龙山县 (433130), so his 本地户籍 is no
+insert into public.residents (name, id_number, phone, ethnicity, political_status, marital_status, address, grid_org_unit_id, is_synthetic,
+                              hukou_region, hukou_address)
 select s.name, s.first17 || private.id_number_check_char(s.first17), s.phone, s.ethnicity, s.political_status, s.marital_status,
-       s.address, u.id, true
+       s.address, u.id, true,
+       case when s.key = 'wanxi' then '433130' else left(s.grid_code, 12) end,
+       case when s.key = 'wanxi' then '湖南省龙山县民安街道 3组 21号' else '湖南省' || s.address end
   from seed_residents s join public.org_units u on u.code = s.grid_code
  order by s.key;
 

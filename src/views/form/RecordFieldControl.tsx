@@ -1,4 +1,5 @@
 import { Checkbox, Form, Tag } from "antd";
+import { Link } from "react-router";
 import { Controller, type Control, type FieldValues, type Path } from "react-hook-form";
 import { type Language, pickText } from "@/contract";
 import { fieldLabel, type FieldLoaders, getFieldType } from "@/field-types";
@@ -19,8 +20,11 @@ interface RecordFieldControlProps<T extends FieldValues> {
   derivedValue?: unknown;
   /** derived fields only: why the input cannot be edited */
   derivedNote?: string;
-  /** filled from a picked resident: shown as such; a correction may be written back to the registry */
-  prefill?: { value: unknown; writable: boolean; writeBack: boolean; setWriteBack(on: boolean): void };
+  /**
+   * filled from a picked resident: shown as such; a correction may be written back to the registry.
+   * `previous`: filled from their previous application instead (reuse), tagged with its date and linked.
+   */
+  prefill?: { value: unknown; writable: boolean; writeBack: boolean; setWriteBack(on: boolean): void; previous?: { href: string; date: string } };
 }
 
 /**
@@ -44,9 +48,17 @@ export function RecordFieldControl<T extends FieldValues>(props: RecordFieldCont
             prefill ? (
               <>
                 {fieldLabel(field, language)}
-                <Tag color="blue" style={{ marginInlineStart: 8 }}>
-                  {t("residentField.prefilled")}
-                </Tag>
+                {prefill.previous ? (
+                  <Tag color="cyan" style={{ marginInlineStart: 8 }}>
+                    <Link to={prefill.previous.href} target="_blank" title={t("applicationReuse.openPrevious")}>
+                      {t("applicationReuse.fromPrevious", { date: prefill.previous.date })}
+                    </Link>
+                  </Tag>
+                ) : (
+                  <Tag color="blue" style={{ marginInlineStart: 8 }}>
+                    {t("residentField.prefilled")}
+                  </Tag>
+                )}
               </>
             ) : (
               fieldLabel(field, language)
@@ -56,7 +68,14 @@ export function RecordFieldControl<T extends FieldValues>(props: RecordFieldCont
           required={required}
           validateStatus={fieldState.error ? "error" : undefined}
           help={fieldState.error?.message}
-          extra={field.derive ? [help, derivedNote].filter(Boolean).join(" ") : help}
+          extra={
+            field.derive
+              ? [help, derivedNote].filter(Boolean).join(" ")
+              : // a sensitive answer masked whole ("***": a choice, a number, rows) cannot be shown in its input
+                prefill?.previous && input.value === "***"
+                ? [help, t("applicationReuse.hiddenReused")].filter(Boolean).join(" ")
+                : help
+          }
         >
           <Input
             field={field}

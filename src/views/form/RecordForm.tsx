@@ -71,7 +71,7 @@ export function RecordForm({ service, definition, record, defaultUnit, initialDa
     mode: "onTouched",
   });
   const { save, stale, clearStale, generalError } = useRecordSave({ serviceId: service.id, definition, record, setError });
-  const prefill = useResidentPrefill(definition, control, setValue);
+  const prefill = useResidentPrefill(service.id, definition, control, setValue);
 
   // Leaving with unsaved input asks first (Refine's UnsavedChangesNotifier reads this flag).
   useEffect(() => setWarnWhen(formState.isDirty), [formState.isDirty, setWarnWhen]);

@@ -5,6 +5,7 @@ import type { Language } from "@/contract";
 import type { FieldLoaders } from "@/field-types";
 import { useT } from "@/i18n";
 import { isFieldRequired } from "@/services/conditions";
+import { localIsoDate } from "@/services/deriveValues";
 import type { FieldDefinition } from "@/services/schema";
 import { formSections } from "./formSections";
 import { RecordFieldControl } from "./RecordFieldControl";
@@ -67,6 +68,10 @@ export function RecordFormFields({ serviceKey, fields, control, data, visible, l
                             writable: prefill.writable(field.key),
                             writeBack: prefill.writeBack.has(field.key),
                             setWriteBack: (on: boolean) => prefill.setWriteBack(field.key, on),
+                            previous:
+                              prefill.previous && prefill.reused(field.key)
+                                ? { href: `/s/${serviceKey}/show/${prefill.previous.id}`, date: localIsoDate(new Date(prefill.previous.createdAt)) }
+                                : undefined,
                           }
                         : undefined
                     }

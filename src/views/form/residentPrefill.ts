@@ -2,34 +2,63 @@ import type { ResidentAttribute } from "@/contract";
 import type { ResidentRow, ResidentWriteBack } from "@/data/residents";
 import type { FieldDefinition } from "@/services/schema";
 
-/** Attributes a record may write back to the registry (update_resident_from_record); the ID number is who the person is. */
-const writableAttributes: ReadonlySet<ResidentAttribute> = new Set(["name", "phone", "address", "ethnicity", "political_status", "marital_status"]);
+/**
+ * Attributes a record may write back to the registry (update_resident_from_record); the ID number
+ * is who the person is, hukou_local is derived and hukou_region is a code corrected in the registry.
+ */
+const writableAttributes: ReadonlySet<ResidentAttribute> = new Set([
+  "name",
+  "phone",
+  "address",
+  "ethnicity",
+  "political_status",
+  "marital_status",
+  "hukou_address",
+]);
 
 export function isWritableAttribute(attribute: ResidentAttribute): boolean {
   return writableAttributes.has(attribute);
 }
 
+/**
+ * 本地户籍: the person's 户籍 (hukou_region) lies in the county of the unit they live in (the
+ * first 6 digits of its code, GB/T 2260). Null when it cannot be told: no region, a region known
+ * only to the prefecture or province (a 6-digit code ending in 00), no unit code. The database's
+ * twin is private.hukou_is_local.
+ */
+export function hukouLocal(hukouRegion: string | null, gridCode: string | null): boolean | null {
+  if (!hukouRegion || !/^[1-9]\d{3}(0[1-9]|[1-9]\d)/.test(hukouRegion) || !gridCode || !/^\d{6}/.test(gridCode)) return null;
+  return hukouRegion.slice(0, 6) === gridCode.slice(0, 6);
+}
+
 /** The person's value of a registry attribute, as the API gives it (ID number and phone masked). */
-function attributeValue(person: ResidentRow, attribute: ResidentAttribute): string | null {
-  return attribute === "grid" ? person.grid_org_unit_id : person[attribute];
+function attributeValue(person: ResidentRow, attribute: ResidentAttribute, gridCode: string | null): string | boolean | null {
+  if (attribute === "grid") return person.grid_org_unit_id;
+  if (attribute === "hukou_local") return hukouLocal(person.hukou_region, gridCode);
+  return person[attribute];
 }
 
 /** A code the field cannot offer would fail the form's own rules: such values are not pre-filled. */
-function fieldAccepts(field: FieldDefinition, value: string): boolean {
+function fieldAccepts(field: FieldDefinition, value: unknown): boolean {
   const options = (field as { options?: unknown }).options;
   return !Array.isArray(options) || options.some((option) => (option as { value?: unknown }).value === value);
 }
 
 /**
  * The answers a picked person fills: {field key: value} for every top-level field whose
- * `prefillFrom` names an attribute the person has. ID number and phone arrive masked; the
+ * `prefillFrom` names an attribute the person has (hukou_local: derived from their hukou_region
+ * and the code of the unit they live in, `gridCode`). ID number and phone arrive masked; the
  * database puts the raw values into the record when the mask is sent back (records_link_answer).
  */
-export function residentPrefillValues(fields: readonly FieldDefinition[], person: ResidentRow): Record<string, string> {
-  const values: Record<string, string> = {};
+export function residentPrefillValues(
+  fields: readonly FieldDefinition[],
+  person: ResidentRow,
+  gridCode: string | null = null,
+): Record<string, string | boolean> {
+  const values: Record<string, string | boolean> = {};
   for (const field of fields) {
     if (!field.prefillFrom || field.derive) continue;
-    const value = attributeValue(person, field.prefillFrom);
+    const value = attributeValue(person, field.prefillFrom, gridCode);
     if (value !== null && value !== "" && fieldAccepts(field, value)) values[field.key] = value;
   }
   return values;
@@ -79,4 +108,28 @@ export function residentDerivedAges(
     if (field.derive?.fn === "age" && untouchedIdNumbers.has(field.derive.from)) ages[field.key] = age;
   }
   return ages;
+}
+
+/** Types never reused: a file would have to be copied or re-owned (crossCheckDerive agrees). */
+const nonReusableTypes: ReadonlySet<string> = new Set(["attachment", "image", "resident"]);
+
+const isEmptyAnswer = (value: unknown) => value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
+
+/**
+ * The answers the person's previous application gives the fields marked `reuse`: {field key:
+ * answer as read}. Sensitive answers are the masks the API returns: sent back unchanged, the
+ * database puts that record's raw answer in (records_link_answer); any other value is a new
+ * answer. A choice the field no longer offers is left out (the form's rules would refuse it).
+ */
+export function reusedAnswers(fields: readonly FieldDefinition[], previous: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const field of fields) {
+    if (!field.reuse || field.derive || field.prefillFrom || nonReusableTypes.has(field.type)) continue;
+    const value = previous[field.key];
+    if (isEmptyAnswer(value)) continue;
+    const offered =
+      field.sensitive || (Array.isArray(value) && field.type === "multiselect" ? value.every((v) => fieldAccepts(field, v)) : fieldAccepts(field, value));
+    if (offered) values[field.key] = value;
+  }
+  return values;
 }

@@ -3,7 +3,9 @@
 -- target types, references that exist, no derivation loops, a birth date derived from a
 -- sensitive ID number sensitive itself (it would give away the masked digits, see
 -- docs/security-model.md), defaults that fit their type, one record-unit org_unit field, the
--- registry attribute a field holds (prefillFrom) known and in a type that can hold it, rules
+-- registry attribute a field holds (prefillFrom) known and in a type that can hold it, `reuse`
+-- (filled from the person's previous application) a boolean on a field of a definition with a
+-- resident field, not on files, the resident field, derived or prefillFrom fields, rules
 -- with a require condition, known operators, a message and fields that exist. `def -> 'fields'` is an array.
 create or replace function private.check_derived_fields(def jsonb) returns jsonb
 language plpgsql stable set search_path = '' as $$
@@ -95,13 +97,30 @@ begin
       attribute_types := case field ->> 'prefillFrom'
         when 'name' then array['text'] when 'id_number' then array['id_number']
         when 'phone' then array['phone'] when 'address' then array['text', 'textarea'] when 'ethnicity' then array['select']
-        when 'political_status' then array['select'] when 'marital_status' then array['select'] when 'grid' then array['org_unit'] end;
+        when 'political_status' then array['select'] when 'marital_status' then array['select'] when 'grid' then array['org_unit']
+        when 'hukou_region' then array['text'] when 'hukou_address' then array['text', 'textarea'] when 'hukou_local' then array['boolean'] end;
       if jsonb_typeof(field -> 'prefillFrom') <> 'string' or attribute_types is null then
         errors := errors || private.definition_error(at || '.prefillFrom', 'invalid_value',
-          '{"values": "name | id_number | phone | address | ethnicity | political_status | marital_status | grid"}');
+          '{"values": "name | id_number | phone | address | ethnicity | political_status | marital_status | grid | hukou_region | hukou_address | hukou_local"}');
       elsif not (field ->> 'type') = any (attribute_types) then
         errors := errors || private.definition_error(at || '.prefillFrom', 'prefill_type',
           jsonb_build_object('attribute', field ->> 'prefillFrom', 'type', field ->> 'type', 'types', array_to_string(attribute_types, ' | ')));
+      end if;
+    end if;
+    -- reuse: filled from the person's previous application of this service (records_link_answer,
+    -- the form's useResidentPrefill); a file would have to be copied or re-owned to be reused, a
+    -- resident, derived or registry-filled field has its own source
+    if field ? 'reuse' then
+      if jsonb_typeof(field -> 'reuse') <> 'boolean' then
+        errors := errors || private.definition_error(at || '.reuse', 'wrong_type', '{"expected": "boolean", "expected_zh": "布尔值"}');
+      elsif field -> 'reuse' = 'true'::jsonb then
+        if field ->> 'type' in ('attachment', 'image', 'resident') then
+          errors := errors || private.definition_error(at || '.reuse', 'reuse_type', jsonb_build_object('type', field ->> 'type'));
+        elsif field ? 'derive' or field ? 'prefillFrom' then
+          errors := errors || private.definition_error(at || '.reuse', 'reuse_conflict');
+        elsif not exists (select 1 from jsonb_array_elements(fields) f where f ->> 'type' = 'resident') then
+          errors := errors || private.definition_error(at || '.reuse', 'reuse_needs_resident_field');
+        end if;
       end if;
     end if;
   end loop;

@@ -19,9 +19,11 @@ declare
   today date := private.local_today();
 begin
   if person_id is null then
-    insert into public.residents (name, id_number, phone, ethnicity, political_status, marital_status, address, grid_org_unit_id)
+    insert into public.residents (name, id_number, phone, ethnicity, political_status, marital_status, address, grid_org_unit_id,
+                                  hukou_region, hukou_address)
     values (p_values ->> 'name', p_id_number, p_values ->> 'phone', p_values ->> 'ethnicity', p_values ->> 'political_status',
-            p_values ->> 'marital_status', p_values ->> 'address', (p_values ->> 'grid_org_unit_id')::uuid);
+            p_values ->> 'marital_status', p_values ->> 'address', (p_values ->> 'grid_org_unit_id')::uuid,
+            p_values ->> 'hukou_region', p_values ->> 'hukou_address');
     -- not RETURNING: that would evaluate the residents read policy once more per row
     person_id := private.resident_by_id_number(p_id_number);
     outcome := 'created';
@@ -34,6 +36,8 @@ begin
     end if;
     if (p_values ? 'name' and p_values ->> 'name' <> person.name)
        or (p_values ? 'address' and p_values ->> 'address' is distinct from person.address)
+       or (p_values ? 'hukou_address' and p_values ->> 'hukou_address' is distinct from person.hukou_address)
+       or (p_values ? 'hukou_region' and p_values ->> 'hukou_region' is distinct from person.hukou_region)
        or (p_values ? 'ethnicity' and p_values ->> 'ethnicity' is distinct from person.ethnicity)
        or (p_values ? 'political_status' and p_values ->> 'political_status' is distinct from person.political_status)
        or (p_values ? 'marital_status' and p_values ->> 'marital_status' is distinct from person.marital_status)
@@ -43,6 +47,8 @@ begin
         name = coalesce(p_values ->> 'name', r.name),
         phone = coalesce(p_values ->> 'phone', r.phone),
         address = coalesce(p_values ->> 'address', r.address),
+        hukou_address = coalesce(p_values ->> 'hukou_address', r.hukou_address),
+        hukou_region = coalesce(p_values ->> 'hukou_region', r.hukou_region),
         ethnicity = coalesce(p_values ->> 'ethnicity', r.ethnicity),
         political_status = coalesce(p_values ->> 'political_status', r.political_status),
         marital_status = coalesce(p_values ->> 'marital_status', r.marital_status),

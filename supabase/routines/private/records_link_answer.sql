@@ -13,6 +13,15 @@
 --   them raw and masks them per reader), name and address where the form sent nothing. A value
 --   the staff typed stays as typed (a corrected phone; the write-back to the registry is
 --   update_resident_from_record's, on request).
+--   The person's 户籍地址 (hukou_address) and whether their 户籍 is local (hukou_local:
+--   hukou_is_local) fill their fields where the form sent nothing, like name and address.
+-- * On insert, the fields marked `reuse` take the person's previous application: the newest
+--   record of this service linked to the same person THAT THE WRITER READS (the query below runs
+--   under the writer's RLS). The form shows that record's answers, the sensitive ones masked;
+--   where it sends back exactly the mask that record holds, the raw answer is put in
+--   (restore_kept_answers, as an edit keeps an untouched mask). A writer who reads no previous
+--   record gets nothing: the mask stays what they sent (and fails validation, or is kept as
+--   typed), never the raw value.
 -- * A cleared answer on an edit unlinks. Records without a resident field keep the link they
 --   were given (link_records_to_residents). Writers without a user (seed, migrations, the
 --   service role) are trusted, as elsewhere in the registry.
@@ -30,6 +39,8 @@ declare
   attribute text;
   field_key text;
   current_answer text;
+  reused jsonb;
+  previous record;
 begin
   select v.definition into definition
     from public.service_versions v where v.service_id = new.service_id and v.version = new.service_version;
@@ -76,6 +87,28 @@ begin
           else new.data end;
       end if;
     end loop;
+    foreach attribute in array array['hukou_address', 'hukou_local'] loop
+      field_key := mapping ->> attribute;
+      continue when field_key is null or not private.is_empty_answer(new.data -> field_key);
+      new.data := case
+        when attribute = 'hukou_address' and person.hukou_address is not null then jsonb_set(new.data, array[field_key], to_jsonb(person.hukou_address))
+        when attribute = 'hukou_local' and private.hukou_is_local(person.hukou_region, person.grid_org_unit_id) is not null
+          then jsonb_set(new.data, array[field_key], to_jsonb(private.hukou_is_local(person.hukou_region, person.grid_org_unit_id)))
+        else new.data end;
+    end loop;
+    -- the sensitive fields marked reuse: a mask of the previous application's answer becomes its raw value
+    select coalesce(jsonb_agg(f), '[]') into reused
+      from jsonb_array_elements(coalesce(definition -> 'fields', '[]'::jsonb)) f
+     where f -> 'reuse' = 'true'::jsonb and f -> 'sensitive' = 'true'::jsonb and new.data ? (f ->> 'key');
+    if reused <> '[]'::jsonb then
+      select r.id, r.data into previous
+        from public.records r
+       where r.service_id = new.service_id and r.resident_id = person.id and r.id <> new.id and r.deleted_at is null
+       order by r.created_at desc, r.id desc limit 1;
+      if previous.id is not null then
+        new.data := private.restore_kept_answers(reused, new.data, previous.data, private.sensitive_answers_of(previous.id));
+      end if;
+    end if;
   end if;
   return new;
 end;

@@ -5,6 +5,8 @@
 -- * id_number: required (the upsert key); normalised and checked as residents_before_write does
 --   (the same codes and words: id_number_invalid, id_number_check_failed).
 -- * Text cells: tidied; empty = not given (an empty cell never clears a stored value).
+-- * hukou_region: a 6-digit GB/T 2260 county code or a 12-digit township/village code
+--   (hukou_region_invalid), hukou_address text (the trigger's length rule).
 -- * phone: phone_invalid when it is no mobile, landline or international number.
 -- * sex: 1/2 or 男/女 (GB/T 2261.1), only checked against the number (resident_sex_mismatch):
 --   the registry derives it.
@@ -37,7 +39,8 @@ begin
       'hint', '此行没有可导入的数据 / This row has no values to import')), 'id_number', null, 'values', '{}'::jsonb);
   end if;
   for key in select jsonb_object_keys(p_values) loop
-    if key not in ('name', 'id_number', 'phone', 'sex', 'ethnicity', 'political_status', 'marital_status', 'address', 'grid_org_unit_id', 'tags') then
+    if key not in ('name', 'id_number', 'phone', 'sex', 'ethnicity', 'political_status', 'marital_status', 'address', 'grid_org_unit_id', 'tags',
+                   'hukou_region', 'hukou_address') then
       issues := issues || jsonb_build_object('column', key, 'code', 'import_column_unknown',
         'hint', format('“%s”不是居民档案的字段 / "%s" is not an attribute of the resident registry', key, key));
     end if;
@@ -61,12 +64,20 @@ begin
     raw_id := null;
   end if;
 
-  foreach key in array array['name', 'address'] loop
+  foreach key in array array['name', 'address', 'hukou_address', 'hukou_region'] loop
     v := nullif(private.tidy_text(p_values ->> key), '');
     if v is not null then
       out := out || jsonb_build_object(key, v);
     end if;
   end loop;
+
+  -- the registry trigger's rule (residents_before_write), reported on its column before the write
+  if out ->> 'hukou_region' !~ '^[1-9][0-9]{5}([0-9]{6})?$' then
+    issues := issues || jsonb_build_object('column', 'hukou_region', 'code', 'hukou_region_invalid',
+      'hint', '户籍地区划代码应为 6 位县级代码（GB/T 2260，如 433101）或 12 位乡镇、村（社区）代码 / '
+              || 'The hukou region code is a 6-digit county code (GB/T 2260, e.g. 433101) or a 12-digit township and village (community) code');
+    out := out - 'hukou_region';
+  end if;
 
   v := nullif(private.tidy_text(p_values ->> 'phone'), '');
   if v is not null then

@@ -2,7 +2,10 @@
 -- the client sent.
 -- * scope first (check_registry_scope): outside it nothing else is looked at;
 -- * optimistic concurrency on UPDATE (next_registry_version); system columns fixed here;
--- * name tidied and required; address tidied; codes on their national lists;
+-- * name tidied and required; address and 户籍地址 (hukou_address) tidied; codes on their national
+--   lists; the 户籍地 code (hukou_region) a GB/T 2260 county code (6 digits) or a unit code of
+--   the statistics bureau's division (12 digits: county + 乡/街道 + 村/社区), checked by shape
+--   only (domain.md §3: codes retired from the current list are still on people's records);
 -- * ID number: normalised (trim, x → X, 15 → 18 digits), check character and birth date
 --   verified (GB 11643), sex (GB/T 2261.1: 1 male, 2 female) and birth year derived from it;
 --   the raw number goes to private.resident_sensitive_values, the row keeps only its mask; an
@@ -23,7 +26,7 @@ declare
   raw_phone text;
   holder uuid;
   tracked text[] := array['name', 'id_number', 'sex', 'birth_year', 'phone', 'ethnicity', 'political_status', 'marital_status',
-                          'address', 'grid_org_unit_id'];
+                          'address', 'grid_org_unit_id', 'hukou_region', 'hukou_address'];
   diff jsonb;
 begin
   perform private.check_registry_scope(new.grid_org_unit_id);
@@ -54,6 +57,20 @@ begin
     perform private.raise_record_error('PT400', 'text_too_long',
       format('地址过长：最多 200 个字，现为 %s 个字 / The address is too long: at most 200 characters, this has %s', char_length(new.address), char_length(new.address)),
       jsonb_build_object('field', 'address', 'maximum', 200, 'length', char_length(new.address)));
+  end if;
+  new.hukou_address := nullif(private.tidy_text(new.hukou_address), '');
+  if char_length(new.hukou_address) > 200 then
+    perform private.raise_record_error('PT400', 'text_too_long',
+      format('户籍地址过长：最多 200 个字，现为 %s 个字 / The registered (hukou) address is too long: at most 200 characters, this has %s',
+             char_length(new.hukou_address), char_length(new.hukou_address)),
+      jsonb_build_object('field', 'hukou_address', 'maximum', 200, 'length', char_length(new.hukou_address)));
+  end if;
+  new.hukou_region := nullif(btrim(new.hukou_region), '');
+  if new.hukou_region !~ '^[1-9][0-9]{5}([0-9]{6})?$' then
+    perform private.raise_record_error('PT400', 'hukou_region_invalid',
+      '户籍地区划代码应为 6 位县级代码（GB/T 2260，如 433101）或 12 位乡镇、村（社区）代码 / '
+      || 'The hukou region code is a 6-digit county code (GB/T 2260, e.g. 433101) or a 12-digit township and village (community) code',
+      '{"field": "hukou_region"}');
   end if;
   perform private.check_resident_code('ethnicity', new.ethnicity);
   perform private.check_resident_code('political_status', new.political_status);

@@ -5,7 +5,7 @@
 -- carries source 'record' and the record's id (app.resident_source / app.resident_source_ref,
 -- transaction-local), which a PostgREST PATCH cannot set.
 -- p_changes: {attribute: value} of name, phone, address, ethnicity, political_status,
--- marital_status (the ID number is who the person is: it is corrected in the registry itself).
+-- marital_status, hukou_address (the ID number is who the person is: it is corrected in the registry itself).
 -- Refusals: record_not_found 404 (not the caller's to read), record_not_linked 400,
 -- resident_field_not_writable 400, registry_write_forbidden 403 (a participant or reader who
 -- may not write the person), and the registry's own (stale_registry_row 409, phone_invalid …).
@@ -27,10 +27,10 @@ begin
       '该记录未关联居民，无法更新居民档案 / This record is not linked to a resident; there is no registry entry to update');
   end if;
   select k into bad_key from jsonb_object_keys(case when jsonb_typeof(p_changes) = 'object' then p_changes else '{"?": null}'::jsonb end) k
-   where k not in ('name', 'phone', 'address', 'ethnicity', 'political_status', 'marital_status') limit 1;
+   where k not in ('name', 'phone', 'address', 'ethnicity', 'political_status', 'marital_status', 'hukou_address') limit 1;
   if bad_key is not null then
     perform private.raise_record_error('PT400', 'resident_field_not_writable',
-      '只能从记录更新居民的姓名、电话、地址、民族、政治面貌、婚姻状况 / A record may update only a resident''s name, phone, address, ethnicity, political status and marital status',
+      '只能从记录更新居民的姓名、电话、地址、民族、政治面貌、婚姻状况、户籍地址 / A record may update only a resident''s name, phone, address, ethnicity, political status, marital status and hukou address',
       jsonb_build_object('field', bad_key));
   end if;
   perform set_config('app.resident_source', 'record', true);
@@ -42,6 +42,7 @@ begin
     ethnicity = case when p_changes ? 'ethnicity' then p_changes ->> 'ethnicity' else r.ethnicity end,
     political_status = case when p_changes ? 'political_status' then p_changes ->> 'political_status' else r.political_status end,
     marital_status = case when p_changes ? 'marital_status' then p_changes ->> 'marital_status' else r.marital_status end,
+    hukou_address = case when p_changes ? 'hukou_address' then p_changes ->> 'hukou_address' else r.hukou_address end,
     row_version = p_row_version
    where r.id = target_resident
   returning r.row_version into new_version;
