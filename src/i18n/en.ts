@@ -1847,5 +1847,10 @@ export const en: Messages = {
     fromPrevious: "From the last application · {{date}}",
     openPrevious: "Open the last application",
     hiddenReused: "Hidden sensitive content: kept from the last application unless changed",
+    hukouRegion: "Hukou region code",
+    hukouRegionHint: "A 6-digit county code (GB/T 2260, e.g. 433101), or a 12-digit township and village (community) code",
+    hukouRegionInvalid: "Use a 6-digit county code or a 12-digit township and village (community) code",
+    hukouAddress: "Hukou address",
+    hukouAddressTooLong: "The hukou address has at most 200 characters",
   },
 };

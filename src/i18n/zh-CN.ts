@@ -1831,5 +1831,10 @@ export const zhCN = {
     fromPrevious: "来自上次申请 · {{date}}",
     openPrevious: "查看上次申请",
     hiddenReused: "敏感内容已隐藏，未修改时原样沿用上次申请",
+    hukouRegion: "户籍地区划代码",
+    hukouRegionHint: "6 位县级代码（GB/T 2260，如 433101），或 12 位乡镇、村（社区）代码",
+    hukouRegionInvalid: "应为 6 位县级代码或 12 位乡镇、村（社区）代码",
+    hukouAddress: "户籍地址",
+    hukouAddressTooLong: "户籍地址最多 200 个字",
   },
 };

@@ -100,7 +100,20 @@ test("staff import 1,000 residents: 5 bad rows reported exactly, 995 imported, t
   const template = new ExcelJS.Workbook();
   await template.xlsx.readFile(await (await templateDownload).path());
   const header = template.worksheets[0]!.getRow(1).values as unknown[];
-  expect(header.slice(1)).toEqual(["姓名*", "身份证号*", "联系电话", "性别", "民族", "政治面貌", "婚姻状况", "住址", "所属网格*", "标签"]);
+  expect(header.slice(1)).toEqual([
+    "姓名*",
+    "身份证号*",
+    "联系电话",
+    "性别",
+    "民族",
+    "政治面貌",
+    "婚姻状况",
+    "住址",
+    "所属网格*",
+    "标签",
+    "户籍地区划代码",
+    "户籍地址",
+  ]);
   expect(String(template.worksheets[0]!.getCell("A2").value)).toMatch(/^示例：/);
   const allowed = template.getWorksheet("可选值")!;
   const allowedColumn = (name: string) => {
@@ -123,7 +136,7 @@ test("staff import 1,000 residents: 5 bad rows reported exactly, 995 imported, t
   await expect(page.getByText(/无法读取该文件/)).toBeVisible();
 
   await upload(page, page.getByText("点击选择或拖拽 .xlsx 或 .csv 文件到这里"), "居民名单.xlsx", broken);
-  await expect(page.getByText("居民名单.xlsx：1,000 行数据，10 列")).toBeVisible();
+  await expect(page.getByText("居民名单.xlsx：1,000 行数据，12 列")).toBeVisible();
   // every header found its column by name
   await expect(page.getByRole("combobox", { name: "所属网格* 导入到" })).toBeVisible();
   await expect(page.getByText("（不导入）")).toHaveCount(0);

@@ -100,5 +100,24 @@ export function residentImportColumns(lists: ResidentImportLists): ImportColumn[
         en: "Several allowed, separated by 、 , or ;. Age tags (60+ …) follow from the birth date",
       },
     },
+    // 户籍 last: a roster without them keeps its columns where they were
+    {
+      key: "hukou_region",
+      label: "户籍地区划代码",
+      labelEn: "Hukou region code",
+      required: false,
+      asText: true,
+      example: "433101",
+      aliases: ["户籍地代码", "户籍区划代码"],
+      hint: { zh: "6 位县级代码（如 433101）或 12 位乡镇、村（社区）代码", en: "A 6-digit county code (e.g. 433101) or a 12-digit township and village code" },
+    },
+    {
+      key: "hukou_address",
+      label: "户籍地址",
+      labelEn: "Hukou address",
+      required: false,
+      example: "湖南省吉首市吉凤街道牯牛坪社区 3 组 12 号",
+      aliases: ["户籍所在地", "户口地址", "户籍住址"],
+    },
   ];
 }

@@ -2,7 +2,7 @@
 // browser rules (residentInput.ts: name, GB 11643 ID number, phone, address) and the code lists;
 // the database checks again in its dry run (scope, existing people) and has the last word.
 import { halfWidth } from "@/field-types/shared/halfWidth";
-import { addressProblem, checkIdNumber, checkPhone, nameProblem, tidyText, type ResidentInputProblem } from "@/pages/residents/residentInput";
+import { addressProblem, checkIdNumber, checkPhone, hukouRegionValid, nameProblem, tidyText, type ResidentInputProblem } from "@/pages/residents/residentInput";
 import { cellText, isBlankCell, type SheetCell } from "@/pages/sheet-import/sheetCells";
 import { choiceFinder, type HeaderMapping, type ImportColumn } from "./importColumns";
 import { problem, type RowConverter, type RowProblem } from "./importRows";
@@ -84,6 +84,16 @@ export function residentRowConverter(
         const issue = addressProblem(text);
         if (issue) fail(header, inputMessages[issue]);
         else values.address = tidyText(text);
+      } else if (key === "hukou_address") {
+        if (addressProblem(text)) fail(header, ["户籍地址最多 200 个字", "A hukou address has at most 200 characters"]);
+        else values.hukou_address = tidyText(text);
+      } else if (key === "hukou_region") {
+        if (!hukouRegionValid(text)) {
+          fail(header, [
+            "户籍地区划代码应为 6 位县级代码（GB/T 2260，如 433101）或 12 位乡镇、村（社区）代码",
+            "The hukou region code is a 6-digit county code (GB/T 2260, e.g. 433101) or a 12-digit township and village code",
+          ]);
+        } else values.hukou_region = text.trim();
       } else if (column.multiple) {
         const find = finders.get(key)!;
         const parts = text

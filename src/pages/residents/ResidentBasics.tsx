@@ -8,6 +8,7 @@ import { useState, type ReactNode } from "react";
 import { Link } from "react-router";
 import type { ResidentEventRow, ResidentRecordRow, ResidentRow, ResidentSensitiveField } from "@/data/residents";
 import { useT, type TranslationKey } from "@/i18n";
+import { useOrgUnits } from "@/views/hooks/useOrgUnits";
 import { useUnitLabel } from "@/views/hooks/useUnitLabel";
 import { UnmaskButton } from "./UnmaskButton";
 import { useRecordLinks } from "./useRecordLinks";
@@ -21,12 +22,28 @@ interface Props {
   records: readonly ResidentRecordRow[];
 }
 
-type Shown = "id_number" | "name" | "sex" | "birth_year" | "phone" | "ethnicity" | "political_status" | "marital_status" | "address" | "grid_org_unit_id";
+type Shown =
+  | "id_number"
+  | "name"
+  | "sex"
+  | "birth_year"
+  | "phone"
+  | "ethnicity"
+  | "political_status"
+  | "marital_status"
+  | "address"
+  | "hukou_region"
+  | "hukou_address"
+  | "grid_org_unit_id";
+
+/** The 户籍 attributes' labels live with the form's reuse texts (applicationReuse) */
+const ownLabels: Partial<Record<Shown, TranslationKey>> = { hukou_region: "applicationReuse.hukouRegion", hukou_address: "applicationReuse.hukouAddress" };
 
 export function ResidentBasics({ resident, events, records }: Props) {
   const t = useT();
   const labels = useRegistryLabels();
   const unitLabel = useUnitLabel();
+  const units = useOrgUnits();
   const recordLink = useRecordLinks();
   const { canViewSensitive } = useRegistryPermissions();
   const [unmasked, setUnmasked] = useState<Partial<Record<ResidentSensitiveField, string | null>>>({});
@@ -53,7 +70,10 @@ export function ResidentBasics({ resident, events, records }: Props) {
     </Space>
   );
 
-  const label = (field: Shown) => t(`residents.fields.${field}` as TranslationKey);
+  const label = (field: Shown) => t(ownLabels[field] ?? (`residents.fields.${field}` as TranslationKey));
+  // a code of a unit in the tree (a community of ours) is shown with its name
+  const region = resident.hukou_region;
+  const regionUnit = region ? units.rows.find((unit) => unit.code === region) : undefined;
   const rows: { field: Shown; value: ReactNode }[] = [
     { field: "name", value: resident.name },
     { field: "id_number", value: sensitive("id_number", resident.id_number, label("id_number")) },
@@ -67,6 +87,8 @@ export function ResidentBasics({ resident, events, records }: Props) {
     { field: "political_status", value: code("political_status", resident.political_status) },
     { field: "marital_status", value: code("marital_status", resident.marital_status) },
     { field: "address", value: resident.address ?? "—" },
+    { field: "hukou_region", value: region ? (regionUnit ? `${region}（${regionUnit.name}）` : region) : "—" },
+    { field: "hukou_address", value: resident.hukou_address ?? "—" },
     { field: "grid_org_unit_id", value: unitLabel(resident.grid_org_unit_id) ?? resident.grid_org_unit_id },
   ];
 

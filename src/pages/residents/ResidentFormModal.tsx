@@ -14,7 +14,7 @@ import { useLocale, useT, type TranslationKey } from "@/i18n";
 import { toHttpError } from "@/lib/supabase/errors";
 import { useOrgUnits } from "@/views/hooks/useOrgUnits";
 import { useErrorText } from "@/views/shared/useErrorText";
-import { addressProblem, beijingToday, checkIdNumber, checkPhone, nameProblem, tidyText, type ResidentInputProblem } from "./residentInput";
+import { addressProblem, beijingToday, checkIdNumber, checkPhone, hukouRegionValid, nameProblem, tidyText, type ResidentInputProblem } from "./residentInput";
 import { useRegistryLabels, type CodeList } from "./useRegistryLabels";
 
 type Values = {
@@ -25,10 +25,23 @@ type Values = {
   political_status?: string;
   marital_status?: string;
   address: string;
+  hukou_region: string;
+  hukou_address: string;
   grid_org_unit_id?: string;
 };
 
-const formFields = ["name", "id_number", "phone", "ethnicity", "political_status", "marital_status", "address", "grid_org_unit_id"] as const;
+const formFields = [
+  "name",
+  "id_number",
+  "phone",
+  "ethnicity",
+  "political_status",
+  "marital_status",
+  "address",
+  "hukou_region",
+  "hukou_address",
+  "grid_org_unit_id",
+] as const;
 
 const initialValues = (resident: ResidentRow | undefined): Values => ({
   name: resident?.name ?? "",
@@ -38,6 +51,8 @@ const initialValues = (resident: ResidentRow | undefined): Values => ({
   political_status: resident?.political_status ?? undefined,
   marital_status: resident?.marital_status ?? undefined,
   address: resident?.address ?? "",
+  hukou_region: resident?.hukou_region ?? "",
+  hukou_address: resident?.hukou_address ?? "",
   grid_org_unit_id: resident?.grid_org_unit_id,
 });
 
@@ -111,6 +126,8 @@ export function ResidentFormModal({ resident, onClose, onSaved, onConflict }: Pr
       political_status: values.political_status ?? null,
       marital_status: values.marital_status ?? null,
       address: tidyText(values.address) || null,
+      hukou_region: values.hukou_region.trim() || null,
+      hukou_address: tidyText(values.hukou_address) || null,
       grid_org_unit_id: values.grid_org_unit_id,
     };
     // the mask read back keeps the stored number: send the phone only when it was changed
@@ -207,6 +224,31 @@ export function ResidentFormModal({ resident, onClose, onSaved, onConflict }: Pr
           {codeSelect("marital_status")}
         </Form.Item>
         <Form.Item name="address" label={t("residents.fields.address")} rules={[rule(addressProblem)]}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={200} />
+        </Form.Item>
+        <Form.Item
+          name="hukou_region"
+          label={t("applicationReuse.hukouRegion")}
+          extra={t("applicationReuse.hukouRegionHint")}
+          rules={[
+            {
+              validator: (_: unknown, value: string | undefined) =>
+                hukouRegionValid(value ?? "") ? Promise.resolve() : Promise.reject(new Error(t("applicationReuse.hukouRegionInvalid"))),
+            },
+          ]}
+        >
+          <Input maxLength={12} autoComplete="off" inputMode="numeric" />
+        </Form.Item>
+        <Form.Item
+          name="hukou_address"
+          label={t("applicationReuse.hukouAddress")}
+          rules={[
+            {
+              validator: (_: unknown, value: string | undefined) =>
+                addressProblem(value ?? "") ? Promise.reject(new Error(t("applicationReuse.hukouAddressTooLong"))) : Promise.resolve(),
+            },
+          ]}
+        >
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={200} />
         </Form.Item>
         <Form.Item

@@ -23,6 +23,15 @@ export function addressProblem(address: string): ResidentInputProblem | null {
   return [...tidyText(address)].length > 200 ? "addressTooLong" : null;
 }
 
+/**
+ * 户籍地: empty, a 6-digit GB/T 2260 county code or a 12-digit township and village code (the
+ * database's hukou_region_invalid; the shape only: retired codes stay on people's records).
+ */
+export function hukouRegionValid(code: string): boolean {
+  const tidy = code.trim();
+  return tidy === "" || /^[1-9]\d{5}(\d{6})?$/.test(tidy);
+}
+
 /** The number as it will be stored (18 characters), or why not. `today`: YYYY-MM-DD in China. */
 export function checkIdNumber(raw: string, today: string): { value: string } | { problem: ResidentInputProblem } {
   const tidy = tidyIdNumberInput(raw);

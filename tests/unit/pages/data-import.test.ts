@@ -123,12 +123,38 @@ describe("a registry row to import_residents values", () => {
   });
 });
 
+describe("the 户籍 columns", () => {
+  const headers = ["姓名", "身份证号", "所属网格", "户籍地区划代码", "户籍地址"];
+  it("take a county or 12-digit code and an address; another shape is a problem on its column", () => {
+    const convert = residentRowConverter(columns, headers, matchHeaders(headers, columns), today);
+    expect(convert(["张德福", "433101194501010016", "第一网格", 433101, " 湖南省吉首市 某路 1号 "], 2)).toMatchObject({
+      ok: true,
+      row: { values: { hukou_region: "433101", hukou_address: "湖南省吉首市 某路 1号" } },
+    });
+    const bad = convert(["张德福", "433101194501010016", "第一网格", "43310", ""], 3);
+    expect(bad.ok).toBe(false);
+  });
+});
+
 describe("the template", () => {
   it("marks required headers, prefixes the example, formats numbers as text and lists every closed column's values", () => {
     const sheets = templateSheets(columns);
-    expect(sheets.headers).toEqual(["姓名*", "身份证号*", "联系电话", "性别", "民族", "政治面貌", "婚姻状况", "住址", "所属网格*", "标签"]);
+    expect(sheets.headers).toEqual([
+      "姓名*",
+      "身份证号*",
+      "联系电话",
+      "性别",
+      "民族",
+      "政治面貌",
+      "婚姻状况",
+      "住址",
+      "所属网格*",
+      "标签",
+      "户籍地区划代码",
+      "户籍地址",
+    ]);
     expect(sheets.example[0]).toBe("示例：张德福");
-    expect(sheets.textColumns).toEqual([1, 2]);
+    expect(sheets.textColumns).toEqual([1, 2, 10]);
     expect(sheets.choices.map((c) => c.header)).toEqual(["性别", "民族", "政治面貌", "婚姻状况", "所属网格", "标签"]);
     expect(sheets.choices.find((c) => c.header === "标签")!.values).toEqual(["退役军人", "低保"]);
     expect(sheets.choices.find((c) => c.header === "所属网格")!.values).toEqual(["第一网格", "第二网格"]);
