@@ -1,6 +1,7 @@
 // How much typing the resident registry saves (issue 12, "a measured figure"): for every template
 // with a `resident` field, the inputs a staff member must fill on the create form for a NEW
-// resident against a RETURNING one (already in the registry), and the ratio (goal ≤ 30 %).
+// resident against a RETURNING one — in the registry AND applied for this service before — and
+// the ratio (goal ≤ 30 %); also the figure for a person only in the registry (first application).
 //
 // The rule, applied to the parsed definition (parseServiceDefinition, defaults applied):
 //   1. The create form's fields: intake fields (no `stage`), top level, visible for the typical
@@ -13,9 +14,14 @@
 //      changes (an answer may make another field required).
 //   4. NEW resident: the counted fields (the resident field itself is optional: a new person's
 //      details are typed into the record's own fields).
-//      RETURNING resident: the counted fields minus those a picked person fills (prefillFrom:
-//      name, ID number, phone, address, grid, codes — assuming the registry holds the value), plus
-//      one input for the pick itself (typing initials and choosing the person).
+//      REGISTRY ONLY (first application of a registered person): the counted fields minus those a
+//      picked person fills (prefillFrom: name, ID number, phone, address, grid, codes, 户籍地址,
+//      本地户籍 — assuming the registry holds the value), plus one input for the pick itself
+//      (typing initials and choosing the person).
+//      RETURNING (registered and applied before): the same minus the fields marked `reuse`, which
+//      the previous application of this service fills (assuming it answered them). Files are
+//      never reused (attachment, image): they are uploaded again. Pre-filled and reused values
+//      are shown and confirmed, not typed.
 //   5. "Person" columns: the same count restricted to the fields that describe the person
 //      (prefillFrom) — what the registry can save at best — against the single pick.
 // Prints a table (Markdown) that docs/residents.md ("Typing saved") carries. The e2e
@@ -35,7 +41,9 @@ export interface TypingCount {
   name: string;
   /** the fields counted for a new resident, in form order */
   newFields: string[];
-  /** the fields still typed for a returning one (the pick counted as the resident field's key) */
+  /** the fields still typed for a person only in the registry (the pick counted as the resident field's key) */
+  registryFields: string[];
+  /** the fields still typed for a returning one: registered and applied before (the pick too) */
   returningFields: string[];
   /** counted fields that describe the person (prefillFrom) */
   personFields: string[];
@@ -74,7 +82,8 @@ export function typingCount(definition: ServiceDefinition): TypingCount | null {
     key: definition.key,
     name: definition.name,
     newFields: counted.map((field) => field.key),
-    returningFields: [resident.key, ...counted.filter((field) => field.prefillFrom === undefined).map((field) => field.key)],
+    registryFields: [resident.key, ...counted.filter((field) => field.prefillFrom === undefined).map((field) => field.key)],
+    returningFields: [resident.key, ...counted.filter((field) => field.prefillFrom === undefined && !field.reuse).map((field) => field.key)],
     personFields: person.map((field) => field.key),
   };
 }
@@ -86,17 +95,16 @@ export function typingTable(counts: readonly TypingCount[]): string {
     const cells = [
       `${c.name} (\`${c.key}\`)`,
       String(c.newFields.length),
-      String(c.returningFields.length),
-      percent(c.returningFields.length, c.newFields.length),
+      `${c.registryFields.length} (${percent(c.registryFields.length, c.newFields.length)})`,
+      `**${c.returningFields.length} (${percent(c.returningFields.length, c.newFields.length)})**`,
       `${c.personFields.length} → 1`,
-      percent(1, c.personFields.length),
       c.returningFields.slice(1).join(", "),
     ];
     return `| ${cells.join(" | ")} |`;
   });
   return [
-    "| template | new resident | returning | ratio | person fields | person ratio | still typed when returning (besides the pick) |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    "| template | new resident | in the registry, first application | returning (registry + applied before) | person fields | still typed when returning (besides the pick) |",
+    "| --- | ---: | ---: | ---: | ---: | --- |",
     ...rows,
   ].join("\n");
 }

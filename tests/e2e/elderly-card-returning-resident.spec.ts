@@ -1,20 +1,25 @@
 // Must-show journey of issue 12: staff file a 老年优待证 for 向德福, a registered resident aged 82
-// (synthetic, supabase/seed/40_demo_residents.sql: born 1944-03-12, 牯牛坪社区's first grid), found
-// by typing his pinyin initials. His name, masked ID number, phone, grid and address arrive
-// pre-filled (来自居民档案) and 年龄 shows his age, derived before saving (from the registry: the
-// form holds only the ID number's mask). The record is on his page's timeline. A second 老年优待证
-// for him is flagged: the notice names and links the first record, and the template refuses an
-// open duplicate, so the save is refused with the database's words and no second record exists.
-// Once he holds the card, the template only warns: staff confirm and the application is filed.
-// The inputs staff fill are counted: scripts/measure-resident-typing.ts says 4 for a returning
-// resident (tests/unit/views/resident-typing.test.ts), and this is what typing them takes.
+// (synthetic, supabase/seed/40_demo_residents.sql: born 1944-03-12, 牯牛坪社区's first grid, 户籍
+// in his community), found by typing his pinyin initials. His name, masked ID number, phone, grid,
+// address and 本地户籍 arrive pre-filled (来自居民档案) and 年龄 shows his age, derived before
+// saving (from the registry: the form holds only the ID number's mask). The record is on his
+// page's timeline. A second 老年优待证 for him is flagged: the notice names and links the first
+// record, and the template refuses an open duplicate, so the save is refused with the database's
+// words and no second record exists. Once he holds the card, the template only warns: staff
+// confirm and the application is filed — and what the first application said about his proxy
+// (his wife, her phone) arrives from it (来自上次申请, linked), the phone masked, and the database
+// puts the real number into the new record. The inputs staff fill are counted, both times:
+// scripts/measure-resident-typing.ts says 3 (tests/unit/views/resident-typing.test.ts), and this is
+// what typing them takes.
 import pg from "pg";
 import { expect, signIn, test } from "./fixtures";
 
 // A 1×1 PNG: the photo field wants jpeg or png.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
-/** What the measuring script counts for 老年优待证 and a returning resident: the pick, 申请事项, 户籍, the photo. */
-const RETURNING_INPUTS = 4;
+/** What the measuring script counts for 老年优待证 and a returning resident: the pick, 申请事项, the photo. */
+const RETURNING_INPUTS = 3;
+/** The proxy the first application names (optional fields, typed once and not counted) */
+const PROXY = { name: "彭桂英", relation: "配偶", phone: "13907430202" };
 const BORN = "1944-03-12";
 const DUPLICATE = "该居民已有未办结的同类申请，不能重复申请";
 const HELD = "该居民已持有所申请的事项，请确认是否仍要提交";
@@ -28,6 +33,18 @@ async function handOverAsAnImport(recordId: string): Promise<void> {
     await db.query("select set_config('app.record_write', 'import', true)");
     await db.query("update public.records set status = 'issued' where id = $1", [recordId]);
     await db.query("commit");
+  } finally {
+    await db.end();
+  }
+}
+
+/** The raw sensitive answer the database keeps for a record (as the superuser: no API role reads it). */
+async function rawAnswer(recordId: string, key: string): Promise<unknown> {
+  const db = new pg.Client({ connectionString: process.env.SUPABASE_DB_URL });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ value: unknown }>("select private.sensitive_answers_of($1) -> $2 as value", [recordId, key]);
+    return rows[0]?.value;
   } finally {
     await db.end();
   }
@@ -89,18 +106,23 @@ test("staff file a 老年优待证 for a registered 82-year-old found by pinyin 
   await expect(page.getByLabel("联系电话")).toHaveValue("139****0101");
   await expect(page.getByTitle("第一网格", { exact: true }).filter({ visible: true })).toHaveCount(1);
   await expect(page.getByLabel("现居住地址")).toHaveValue("吉首市吉凤街道牯牛坪社区 2组 6号");
-  await expect(page.getByText("来自居民档案")).toHaveCount(5);
+  // his 户籍 is in his community's county: 本地户籍, from the registry too
+  await expect(page.getByRole("radio", { name: "本地户籍", exact: true })).toBeChecked();
+  await expect(page.getByText("来自居民档案")).toHaveCount(6);
   // the age is derived before saving, from the registry's birth date (the form has only the mask)
   await expect(page.getByLabel("年龄（周岁）")).toHaveValue(String(ageToday()));
 
-  await page.getByRole("radio", { name: "本地户籍", exact: true }).check();
-  inputs += 1;
   await page.locator("#record-field-photo input[type=file]").setInputFiles({ name: "证件照.png", mimeType: "image/png", buffer: PNG });
   inputs += 1;
   await expect(page.getByText("证件照.png")).toHaveCount(1);
   await expect(page.getByText("文件上传中")).toHaveCount(0);
-  // nothing else was typed: the measured figure for a returning resident
+  // nothing else is required: the measured figure for a registered resident
   expect(inputs).toBe(RETURNING_INPUTS);
+  // his wife applies for him this time (optional: not counted)
+  await page.getByLabel("代办人姓名").fill(PROXY.name);
+  await page.getByLabel("代办人与申请人关系").click();
+  await page.getByTitle(PROXY.relation, { exact: true }).filter({ visible: true }).first().click();
+  await page.getByLabel("代办人电话").fill(PROXY.phone);
   await page.getByRole("button", { name: "保存" }).click();
 
   await expect(page).toHaveURL(/\/s\/elderly_benefit\/show\/[0-9a-f-]{36}$/);
@@ -123,7 +145,6 @@ test("staff file a 老年优待证 for a registered 82-year-old found by pinyin 
   await expect(page.getByText(DUPLICATE)).toBeVisible();
   const existing = page.getByRole("link", { name: /查看已有申请：待受理/ });
   await expect(existing).toHaveAttribute("href", firstPath);
-  await page.getByRole("radio", { name: "本地户籍", exact: true }).check();
   await page.locator("#record-field-photo input[type=file]").setInputFiles({ name: "证件照.png", mimeType: "image/png", buffer: PNG });
   await expect(page.getByText("文件上传中")).toHaveCount(0);
   await page.getByRole("button", { name: "保存" }).click();
@@ -140,15 +161,27 @@ test("staff file a 老年优待证 for a registered 82-year-old found by pinyin 
   expect(records[0].age).toBe(ageToday());
 
   // once he holds the card (handed over), a new application is only warned: staff confirm and file
+  // he has applied before: the proxy comes from that application, the same 3 inputs are typed
   await handOverAsAnImport(records[0].id);
   await page.goto("/s/elderly_benefit/create");
+  inputs = 0;
   await page.getByRole("radio", { name: "老年人优待证（60 周岁以上）" }).check();
+  inputs += 1;
   await pickXiang();
+  inputs += 1;
   await expect(page.getByText(HELD)).toBeVisible();
   await expect(page.getByRole("link", { name: /查看已有申请：已领取/ })).toHaveAttribute("href", firstPath);
-  await page.getByRole("radio", { name: "本地户籍", exact: true }).check();
+  await expect(page.getByLabel("代办人姓名")).toHaveValue(PROXY.name);
+  await expect(page.getByLabel("代办人电话")).toHaveValue("139****0202");
+  await expect(page.getByTitle(PROXY.relation, { exact: true }).filter({ visible: true })).toHaveCount(1);
+  const fromLast = page.getByRole("link", { name: /^来自上次申请 · \d{4}-\d{2}-\d{2}$/ });
+  await expect(fromLast).toHaveCount(3);
+  await expect(fromLast.first()).toHaveAttribute("href", firstPath);
+  await expect(page.getByRole("radio", { name: "本地户籍", exact: true })).toBeChecked();
   await page.locator("#record-field-photo input[type=file]").setInputFiles({ name: "证件照.png", mimeType: "image/png", buffer: PNG });
+  inputs += 1;
   await expect(page.getByText("文件上传中")).toHaveCount(0);
+  expect(inputs).toBe(RETURNING_INPUTS);
   await page.getByRole("button", { name: "保存" }).click();
   const confirm = page.getByRole("dialog").filter({ hasText: "确认仍要提交？" });
   await expect(confirm.getByText(HELD)).toBeVisible();
@@ -156,4 +189,8 @@ test("staff file a 老年优待证 for a registered 82-year-old found by pinyin 
   await expect(page).toHaveURL(/\/s\/elderly_benefit\/show\/[0-9a-f-]{36}$/);
   expect(new URL(page.url()).pathname).not.toBe(firstPath);
   expect(((await api(`records?select=id&service_id=eq.${service.id}&resident_id=eq.${residentId}`)) as unknown[]).length).toBe(2);
+  // the mask the form sent back became the first application's number in the new record
+  const thirdId = new URL(page.url()).pathname.split("/").pop()!;
+  expect(await rawAnswer(thirdId, "proxy_phone")).toBe(PROXY.phone);
+  expect(await rawAnswer(records[0].id, "proxy_phone")).toBe(PROXY.phone);
 });
