@@ -1,8 +1,8 @@
 // The designer's 申请人规则 and 写入居民档案 as the community administrator, on a copy of 老年优待证
 // installed from the gallery: the template's eligibility rules (≥ 60 for the card, ≥ 80 for the
 // allowance) and duplicate settings show in the panels; the card's age becomes 65; 停止发放 gets a
-// registry write that ends 老年优待证持证 beside 发放领取's, which sets it; the published version holds
-// both (read from the database).
+// registry write that ends 老年优待证持证 beside 发放领取's, which sets it, only when the answer is
+// 高龄津贴 (当); the published version holds both (read from the database).
 import type { Page } from "@playwright/test";
 import pg from "pg";
 import { expect, signIn, test } from "./fixtures";
@@ -25,7 +25,7 @@ async function choose(page: Page, label: string, option: string) {
   await page.getByTitle(option, { exact: true }).filter({ visible: true }).last().click();
 }
 
-type Transition = { key: string; tags?: { tag: string; action: string }[] };
+type Transition = { key: string; tags?: { tag: string; action: string; when?: unknown }[] };
 type Definition = { eligibility: { require: { value: number } }[]; workflow: { transitions: Transition[] } };
 
 test("申请人规则 and 写入居民档案: the template's rules are shown, changed and published", async ({ page }) => {
@@ -62,6 +62,12 @@ test("申请人规则 and 写入居民档案: the template's rules are shown, ch
   await page.getByRole("button", { name: "添加写入" }).click();
   await choose(page, "写入居民档案 写入 1 标签", "老年优待证持证");
   await choose(page, "写入居民档案 写入 1 动作", "结束");
+  // 当: only for the allowance (a condition on the answers, with the answer pickers of 申请条件)
+  await page
+    .getByRole("group", { name: "写入居民档案 写入 1 当" })
+    .getByRole("button", { name: /添加条件/ })
+    .click();
+  await choose(page, "写入居民档案 写入 1 当 1：值", "高龄津贴（80 周岁以上）");
   await expect(page.getByText(/已自动保存/)).toBeVisible();
 
   await page.getByRole("tab", { name: "发布" }).click();
@@ -80,5 +86,5 @@ test("申请人规则 and 写入居民档案: the template's rules are shown, ch
   expect(definition.eligibility.map((rule) => rule.require.value)).toEqual([65, 80]);
   const tagsOf = (key: string) => definition.workflow.transitions.find((t) => t.key === key)?.tags;
   expect(tagsOf("hand_over")).toEqual([expect.objectContaining({ tag: "elderly_card_holder", action: "set" })]);
-  expect(tagsOf("stop_payment")).toEqual([{ tag: "elderly_card_holder", action: "end" }]);
+  expect(tagsOf("stop_payment")).toEqual([{ tag: "elderly_card_holder", action: "end", when: { field: "benefit_type", op: "eq", value: "allowance" } }]);
 });

@@ -130,6 +130,7 @@ export function TransitionPanel({ transition, states, fields, roles, people, rol
       <TransitionTagsEditor
         tags={transition.tags ?? []}
         linksPerson={fields.some((field) => field.type === "resident")}
+        fields={fields}
         errors={tagErrors}
         onChange={(tags) => change({ ...transition, tags: tags.length > 0 ? tags : undefined })}
       />
