@@ -31,14 +31,14 @@ test("staff pick a registered person by pinyin initials; their details arrive pr
   await expect(page.getByLabel("申请人身份证号")).toHaveValue(/^433\*{14}[0-9X]$/);
   await expect(page.getByLabel("联系电话")).toHaveValue(/\*/);
   await expect(page.getByLabel("现居住地址")).toHaveValue("吉首市吉凤街道牯牛坪社区 5组 3号");
-  // name, ID number, phone, grid and address: each says where it came from
-  await expect(page.getByText("来自居民档案")).toHaveCount(5);
+  // name, ID number, phone, grid, address and 本地户籍 (her 户籍 is in her county): each says where it came from
+  await expect(page.getByText("来自居民档案")).toHaveCount(6);
+  await expect(page.getByRole("radio", { name: "本地户籍", exact: true })).toBeChecked();
 
   // a new phone: staff may write it back to her record
   await expect(page.getByRole("checkbox", { name: "同时更新居民档案" })).toHaveCount(0);
   await page.getByLabel("联系电话").fill("13912345678");
   await page.getByRole("checkbox", { name: "同时更新居民档案" }).check();
-  await page.getByRole("radio", { name: "本地户籍", exact: true }).check();
   await page.locator("#record-field-photo input[type=file]").setInputFiles({ name: "证件照.png", mimeType: "image/png", buffer: PNG });
   await expect(page.getByText("证件照.png")).toHaveCount(1);
   await expect(page.getByText("文件上传中")).toHaveCount(0);
