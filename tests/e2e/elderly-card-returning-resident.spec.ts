@@ -134,6 +134,9 @@ test("staff file a 老年优待证 for a registered 82-year-old found by pinyin 
   await expect(page).toHaveURL(/\/residents\/[0-9a-f-]{36}$/);
   const residentId = new URL(page.url()).pathname.split("/").pop()!;
   await expect(page.getByRole("heading", { name: /向德福/ })).toBeVisible();
+  // his 户籍 as the registry holds it: a community of ours, named
+  await expect(page.getByText("433101009001（牯牛坪社区）")).toBeVisible();
+  await expect(page.getByText("湖南省吉首市吉凤街道牯牛坪社区 2组 6号", { exact: true }).first()).toBeVisible();
   const onTimeline = page.getByRole("link", { name: /老年优待证\/高龄津贴：待受理/ });
   await expect(onTimeline).toHaveCount(1, { timeout: 20_000 });
   await expect(onTimeline).toHaveAttribute("href", firstPath);

@@ -38,6 +38,9 @@ const knownFields = new Set([
   "note",
 ]);
 
+/** The 户籍 attributes' labels live with the form's reuse texts (applicationReuse) */
+const ownLabels: Record<string, TranslationKey> = { hukou_region: "applicationReuse.hukouRegion", hukou_address: "applicationReuse.hukouAddress" };
+
 type Item = { at: string; key: string; content: ReactNode; color?: string };
 
 export function ResidentTimeline({ events, records }: { events: readonly ResidentEventRow[]; records: readonly ResidentRecordRow[] }) {
@@ -47,7 +50,8 @@ export function ResidentTimeline({ events, records }: { events: readonly Residen
   const recordLink = useRecordLinks();
   const lookups = useLookups(events.flatMap((event) => (event.actor ? [event.actor] : [])));
 
-  const fieldLabel = (field: string) => (knownFields.has(field) ? t(`residents.fields.${field}` as TranslationKey) : field);
+  const fieldLabel = (field: string) =>
+    field in ownLabels ? t(ownLabels[field]!) : knownFields.has(field) ? t(`residents.fields.${field}` as TranslationKey) : field;
   const valueText = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === "") return "—";
     if (field in codeFields) return labels.codeLabel(codeFields[field]!, String(value)) ?? String(value);
