@@ -4,6 +4,7 @@ import { fieldTypeKeys, fieldTypes } from "@/field-types";
 import type { DraftDefinition, DraftField } from "../designerDoc";
 import { problemsAt, type FieldProblem } from "./fieldErrors";
 import { textOf, withProp } from "./fieldProps";
+import { reuseOffered } from "./reuseOffered";
 import { StageEditor } from "./StageEditor";
 import { useFormDesignerTexts } from "./useFormDesignerTexts";
 
@@ -17,7 +18,7 @@ interface AdvancedSettingsProps {
   problems: readonly FieldProblem[];
 }
 
-/** 高级: type, key (read-only), sensitive and purpose, when it is filled in, record unit. */
+/** 高级: type, key (read-only), sensitive and purpose, when it is filled in, record unit, reuse of the last application. */
 export function AdvancedSettings({ field, definition, published, onChange, onRetype, problems }: AdvancedSettingsProps) {
   const { t, language, problemText } = useFormDesignerTexts();
   const [newType, setNewType] = useState<string | undefined>(undefined);
@@ -93,6 +94,12 @@ export function AdvancedSettings({ field, definition, published, onChange, onRet
             checked={field.recordUnit === true}
             onChange={(checked) => onChange(withProp(field, "recordUnit", checked || undefined))}
           />
+        </Form.Item>
+      )}
+      {/* 沿用上次申请: offered where it can work (reuseOffered) */}
+      {reuseOffered(field, definition) && (
+        <Form.Item label={t("applicationReuse.designerReuse")} htmlFor="field-reuse" extra={t("applicationReuse.designerReuseHelp")} {...status("reuse")}>
+          <Switch id="field-reuse" checked={field.reuse === true} onChange={(checked) => onChange(withProp(field, "reuse", checked || undefined))} />
         </Form.Item>
       )}
     </>

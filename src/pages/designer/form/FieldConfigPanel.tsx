@@ -28,7 +28,7 @@ interface FieldConfigPanelProps {
 /** Which tab shows the problems at a path (relative to the field). */
 const basicPaths = ["label", "label_en", "required", "help", "help_en", "placeholder", "placeholder_en", "section", "section_en", "width", "default"];
 const conditionPaths = ["visibleWhen", "requiredWhen"];
-const advancedPaths = ["type", "key", "sensitive", "purpose", "purpose_en", "stage", "recordUnit"];
+const advancedPaths = ["type", "key", "sensitive", "purpose", "purpose_en", "stage", "recordUnit", "reuse"];
 const head = (path: string) => path.split(/[.[]/)[0];
 
 /** 字段设置: the selected field's settings in tabs (基础 / 选项与校验 / 显示与必填 / 自动计算 / 高级), each tab counting its problems. */

@@ -1,0 +1,34 @@
+// The designer's 高级 tab offers 沿用上次申请 (a field's `reuse`) only where it can work: a form
+// with a resident field (it finds the last application), not on files, the resident field itself,
+// derived or registry-filled fields — what the definition check refuses (crossCheckDerive).
+import { describe, expect, it } from "vitest";
+import type { DraftDefinition, DraftField } from "@/pages/designer/designerDoc";
+import { reuseOffered } from "@/pages/designer/form/reuseOffered";
+
+const field = (f: Record<string, unknown>) => ({ label: String(f.key), ...f }) as unknown as DraftField;
+const definitionWith = (...fields: DraftField[]) => ({ fields }) as unknown as DraftDefinition;
+
+describe("沿用上次申请 in the designer", () => {
+  const resident = field({ key: "applicant", type: "resident" });
+  const employer = field({ key: "employer", type: "text" });
+
+  it("is offered on a plain field of a form with a resident field", () => {
+    expect(reuseOffered(employer, definitionWith(resident, employer))).toBe(true);
+  });
+
+  it("is not offered without a resident field, nor on files, the resident field, derived or registry-filled fields", () => {
+    expect(reuseOffered(employer, definitionWith(employer))).toBe(false);
+    for (const other of [
+      field({ key: "photo", type: "image" }),
+      field({ key: "proof", type: "attachment" }),
+      field({ key: "name", type: "text", prefillFrom: "name" }),
+      field({ key: "age", type: "number", derive: { fn: "age", from: "id" } }),
+    ])
+      expect(reuseOffered(other, definitionWith(resident, other))).toBe(false);
+    expect(reuseOffered(resident, definitionWith(resident))).toBe(false);
+  });
+
+  it("stays shown on a field that has it, so it can be turned off", () => {
+    expect(reuseOffered(field({ key: "photo", type: "image", reuse: true }), definitionWith(field({ key: "photo", type: "image" })))).toBe(true);
+  });
+});
