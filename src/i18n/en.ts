@@ -1853,6 +1853,7 @@ export const en: Messages = {
     hukouAddress: "Hukou address",
     hukouAddressTooLong: "The hukou address has at most 200 characters",
     designerReuse: "Reuse the last application",
-    designerReuseHelp: "When a person is picked, fill this field from their last application of this service (editable): for facts that stay true between applications, such as a bank account, an employer, household members. Files are uploaded again.",
+    designerReuseHelp:
+      "When a person is picked, fill this field from their last application of this service (editable): for facts that stay true between applications, such as a bank account, an employer, household members. Files are uploaded again.",
   },
 };

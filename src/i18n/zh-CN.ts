@@ -1837,6 +1837,7 @@ export const zhCN = {
     hukouAddress: "户籍地址",
     hukouAddressTooLong: "户籍地址最多 200 个字",
     designerReuse: "沿用上次申请",
-    designerReuseHelp: "选择居民后，用该居民上一次办理本事项时的填写内容预填（可修改）；适合两次申请之间不变的信息，如银行账号、工作单位、家庭成员。附件须重新上传。",
+    designerReuseHelp:
+      "选择居民后，用该居民上一次办理本事项时的填写内容预填（可修改）；适合两次申请之间不变的信息，如银行账号、工作单位、家庭成员。附件须重新上传。",
   },
 };
