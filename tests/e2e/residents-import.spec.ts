@@ -190,3 +190,21 @@ test("staff import 1,000 residents: 5 bad rows reported exactly, 995 imported, t
   await expect(page.getByText("新增 5 人、更新 0 人、未变 995 人")).toBeVisible({ timeout: 60_000 });
   expect(await peopleInArea()).toBe(1000);
 });
+
+test("the registry's export writes the filtered people with ID numbers and phones masked", async ({ page }) => {
+  await signIn(page, "staff@demo.local");
+  await page.goto("/residents?q=xdf");
+  await expect(page.getByRole("link", { name: "向德福", exact: true })).toBeVisible();
+  await page.getByRole("button", { name: /导\s?出/ }).click();
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "开始导出" }).click();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await (await downloading).path());
+  const sheet = book.worksheets[0]!;
+  expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(["姓名", "身份证号", "电话", "性别", "年龄", "所在网格", "标签"]);
+  const person = (sheet.getRow(2).values as unknown[]).slice(1);
+  expect(person[0]).toBe("向德福");
+  expect(String(person[1])).toMatch(/^433\*+\w$/);
+  expect(String(person[2])).toMatch(/^139\*{4}\d{4}$/);
+  expect(sheet.rowCount).toBe(2);
+});
