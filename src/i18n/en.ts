@@ -1741,6 +1741,8 @@ export const en: Messages = {
       fixFirst: "Go back and fix",
       nothing: "No row can be imported: fix the sheet and upload it again",
       table: "Problems",
+      cancel: "Cancel the check",
+      cancelled: "Check cancelled; nothing was imported",
     },
     run: {
       progress: "{{done}} / {{total}} rows done",

@@ -1726,6 +1726,8 @@ export const zhCN = {
       fixFirst: "返回修改",
       nothing: "没有可以导入的行，请改正表格后重新上传",
       table: "问题清单",
+      cancel: "取消校验",
+      cancelled: "已取消校验，没有导入任何数据",
     },
     run: {
       progress: "已处理 {{done}} / {{total}} 行",

@@ -93,9 +93,21 @@ export function ImportWizard<R extends { row: number }>({
       setPhase({ stage: "browser", done: 0, total });
       const converted = await convertRows(table.rows, makeConverter(table.headers, mapping), (done) => setPhase({ stage: "browser", done, total }));
       setPhase({ stage: "database", done: 0, total: converted.rows.length });
-      const dry = await dryRun(converted.rows, importLimits.chunkRows, send(crypto.randomUUID(), true), (done) =>
-        setPhase({ stage: "database", done, total: converted.rows.length }),
+      stop.current = false;
+      setStopping(false);
+      const dry = await dryRun(
+        converted.rows,
+        importLimits.chunkRows,
+        send(crypto.randomUUID(), true),
+        (done) => setPhase({ stage: "database", done, total: converted.rows.length }),
+        () => stop.current,
       );
+      if (dry.stopped) {
+        // nothing was written by a dry run: back to the columns
+        setStep(1);
+        setFailure(t("dataImport.check.cancelled"));
+        return;
+      }
       const refused = new Set(dry.errors.map((e) => e.row));
       const problems = [...converted.problems, ...databaseProblems(dry.errors, table.headers, mapping, columns, t("dataImport.check.wholeRow"), keyOf)];
       problems.sort((a, b) => a.rowNumber - b.rowNumber);
@@ -194,7 +206,7 @@ export function ImportWizard<R extends { row: number }>({
         <Flex vertical gap={4} role="status" aria-live="polite">
           <Progress percent={percent} />
           <Typography.Text>{phaseText}</Typography.Text>
-          {phase.stage === "import" && (
+          {phase.stage !== "browser" && (
             <Button
               danger
               style={{ alignSelf: "start" }}
@@ -204,7 +216,7 @@ export function ImportWizard<R extends { row: number }>({
                 setStopping(true);
               }}
             >
-              {stopping ? t("dataImport.run.cancelling") : t("dataImport.run.cancel")}
+              {stopping ? t("dataImport.run.cancelling") : t(phase.stage === "database" ? "dataImport.check.cancel" : "dataImport.run.cancel")}
             </Button>
           )}
         </Flex>

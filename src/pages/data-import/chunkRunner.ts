@@ -27,16 +27,21 @@ const add = (totals: ChunkTotals, answer: ImportAnswer) => {
 const floorOf = (size: number) => Math.max(1, Math.min(50, Math.floor(size / 16)));
 const isTimeout = (error: unknown) => typeof error === "object" && error !== null && (error as { code?: unknown }).code === "57014";
 
-/** The dry run: what the database would refuse, and what it would do with the rest. */
+/** The dry run: what the database would refuse, and what it would do with the rest; `shouldStop` is asked between chunks. */
 export async function dryRun<R>(
   rows: readonly R[],
   size: number,
   send: SendChunk<R>,
   onProgress: (done: number) => void,
-): Promise<ChunkTotals & { errors: ImportRowError[] }> {
-  const result = { created: 0, updated: 0, unchanged: 0, errors: [] as ImportRowError[] };
+  shouldStop: () => boolean = () => false,
+): Promise<ChunkTotals & { errors: ImportRowError[]; stopped: boolean }> {
+  const result = { created: 0, updated: 0, unchanged: 0, errors: [] as ImportRowError[], stopped: false };
   let chunkSize = size;
   for (let start = 0; start < rows.length;) {
+    if (shouldStop()) {
+      result.stopped = true;
+      break;
+    }
     let answer: ImportAnswer;
     try {
       answer = await send(rows.slice(start, start + chunkSize));

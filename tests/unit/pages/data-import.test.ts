@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { ImportAnswer } from "@/data/dataImport";
 import { fieldTypes } from "@/field-types";
 import { parseServiceDefinition, type ServiceDefinition } from "@/services/schema";
-import { databaseProblems, importInChunks } from "@/pages/data-import/chunkRunner";
+import { databaseProblems, dryRun, importInChunks } from "@/pages/data-import/chunkRunner";
 import { errorReport } from "@/pages/data-import/errorReport";
 import { mappingProblems, mappingToSave, matchHeaders } from "@/pages/data-import/importColumns";
 import { isExampleRow } from "@/pages/data-import/importRows";
@@ -278,6 +278,26 @@ describe("sending chunks", () => {
     );
     expect(sizes).toEqual([20, 10, 10, 5]);
     expect(timed).toMatchObject({ created: 25, done: 25 });
+
+    // the dry run collects every chunk's errors and stops between chunks when asked
+    const dry = await dryRun(
+      rows,
+      10,
+      async (chunk) => answer(chunk, [5, 20]),
+      () => undefined,
+    );
+    expect(dry).toMatchObject({ created: 5, stopped: false });
+    expect(dry.errors.map((e) => e.row)).toEqual([5, 20]);
+    let asked = 0;
+    expect(
+      await dryRun(
+        rows,
+        10,
+        async (chunk) => answer(chunk),
+        () => undefined,
+        () => ++asked > 2,
+      ),
+    ).toMatchObject({ created: 20, stopped: true });
 
     let chunks = 0;
     const stopped = await importInChunks(
