@@ -1558,6 +1558,10 @@ export type Database = {
         };
         Returns: Json;
       };
+      export_residents: {
+        Args: { p_export_id?: string; p_ids: string[] };
+        Returns: Json;
+      };
       find_duplicate_records: {
         Args: { p_data?: Json; p_resident_id: string; p_service_id: string };
         Returns: Json;

@@ -254,3 +254,14 @@ export type ResidentWriteBack = Partial<
 export async function updateResidentFromRecord(recordId: string, rowVersion: number, changes: ResidentWriteBack): Promise<void> {
   await callRpc("update_resident_from_record", { p_record_id: recordId, p_row_version: rowVersion + 1, p_changes: changes });
 }
+
+/**
+ * One page (≤ 1,000 ids, from the list's own query) of the registry's export: the people the
+ * caller may export (a role granted export; export_forbidden otherwise), masked, in the order
+ * asked, each page logged by the database (sensitive_access_log, kind export).
+ */
+export async function exportResidentsPage(ids: readonly string[], exportId: string): Promise<ResidentListRow[]> {
+  const answer = await callRpc("export_residents", { p_ids: [...ids], p_export_id: exportId });
+  const rows = answer && typeof answer === "object" && !Array.isArray(answer) ? answer.rows : undefined;
+  return Array.isArray(rows) ? (rows as unknown as ResidentListRow[]) : [];
+}

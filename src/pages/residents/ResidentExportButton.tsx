@@ -1,12 +1,13 @@
-// 导出 on the registry list: the people of the current filter, page by page, as the list reads
-// them — ID numbers and phones masked by the database (no unmasked export of the registry), so
-// the sheet holds nothing the screen did not. Offered to roles that may export some service.
+// 导出 on the registry list: the people of the current filter, page by page — the list's query
+// finds them, export_residents hands out those the caller may export, masked by the database (no
+// unmasked export of the registry), and logs each page. Offered to roles that may export some
+// service; the database holds the same line (export_forbidden).
 import { DownloadOutlined } from "@ant-design/icons";
 import { useGetIdentity, useNotification } from "@refinedev/core";
 import { Button, Flex, Modal, Progress, Typography } from "antd";
 import { useState } from "react";
 import type { Identity } from "@/data/myContext";
-import { listResidents, type ResidentListQuery, type ResidentListRow } from "@/data/residents";
+import { exportResidentsPage, listResidents, type ResidentListQuery, type ResidentListRow } from "@/data/residents";
 import { useT } from "@/i18n";
 import { usePublishedServices } from "@/views/hooks/usePublishedServices";
 import { useUnitLabel } from "@/views/hooks/useUnitLabel";
@@ -37,9 +38,12 @@ export function ResidentExportButton({ query, total }: { query: ResidentListQuer
     setDone(0);
     try {
       const rows: ResidentListRow[] = [];
+      const exportId = crypto.randomUUID();
       for (let page = 0; rows.length < maxRows; page += 1) {
         const next = await listResidents({ ...query, search: query.search, page, pageSize });
-        rows.push(...next.rows.slice(0, maxRows - rows.length));
+        const ids = next.rows.slice(0, maxRows - rows.length).map((row) => row.id);
+        // the list finds the page; the database hands out the rows it lets this caller export, and logs the page
+        rows.push(...(await exportResidentsPage(ids, exportId)));
         setDone(rows.length);
         if (next.rows.length < pageSize) break;
       }
