@@ -19,9 +19,10 @@
 //      本地户籍 — assuming the registry holds the value), plus one input for the pick itself
 //      (typing initials and choosing the person).
 //      RETURNING (registered and applied before): the same minus the fields marked `reuse`, which
-//      the previous application of this service fills (assuming it answered them). Files are
-//      never reused (attachment, image): they are uploaded again. Pre-filled and reused values
-//      are shown and confirmed, not typed.
+//      the previous application of this service fills (assuming it answered them). A file field
+//      marked `reuse` (the templates' photos) counts as filled too: the form copies the previous
+//      files into the user's own uploads. Pre-filled and reused values are shown and confirmed,
+//      not typed.
 //   5. "Person" columns: the same count restricted to the fields that describe the person
 //      (prefillFrom) — what the registry can save at best — against the single pick.
 // Prints a table (Markdown) that docs/residents.md ("Typing saved") carries. The e2e

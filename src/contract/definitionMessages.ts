@@ -85,8 +85,8 @@ export const definitionMessages = {
     en: 'Tag "{tag}" follows from the birth date; a transition cannot set or end it',
   },
   reuse_type: {
-    zh: "“{type}”类型的字段不能沿用上次申请：附件须重新上传，居民字段由选择的居民决定",
-    en: "A {type} field cannot be reused from the last application: files are uploaded again, the resident field is the person picked",
+    zh: "“{type}”类型的字段不能沿用上次申请：居民字段由选择的居民决定",
+    en: "A {type} field cannot be reused from the last application: the resident field is the person picked",
   },
   reuse_conflict: {
     zh: "计算字段或从居民档案预填的字段不能再沿用上次申请",

@@ -31,6 +31,16 @@ export async function uploadAttachment(file: File): Promise<UploadedFile> {
   return { path, name: file.name, size: file.size, mime };
 }
 
+/**
+ * The bytes of a stored file the user may read (their unattached upload, or a file of a record
+ * they read: the bucket's select policy). The form copies a previous application's files with it.
+ */
+export async function downloadAttachment(path: string): Promise<Blob> {
+  const { data, error } = await supabase.storage.from(attachmentBucket).download(path);
+  if (error) throw toHttpError(error);
+  return data;
+}
+
 const signed = new Map<string, { url: string; at: number }>();
 
 export async function attachmentUrl(path: string): Promise<string> {

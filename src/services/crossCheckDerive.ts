@@ -15,8 +15,8 @@ export const derivationTypes: Record<Derivation["fn"], { sources: readonly strin
   days_between: { sources: ["date"], targets: ["number"] },
 };
 
-/** Types whose answers are not reused from a previous application (private.check_derived_fields agrees). */
-const nonReusableTypes: ReadonlySet<string> = new Set(["attachment", "image", "resident"]);
+/** Types whose answers are not reused from a previous application: the resident field is the person picked (private.check_derived_fields agrees). */
+const nonReusableTypes: ReadonlySet<string> = new Set(["resident"]);
 
 /** The types a default fits: constants are checked against the field when a record is validated. */
 function defaultFits(field: FieldDefinition, value: FieldDefault): boolean {
@@ -28,8 +28,8 @@ function defaultFits(field: FieldDefinition, value: FieldDefault): boolean {
 
 /**
  * Derived values, defaults, the record-unit field, the registry attribute a field holds
- * (prefillFrom: a type that can hold it), `reuse` (not on files, a resident field, derived or
- * prefillFrom fields; needs a resident field) and rules[] need the whole list of fields.
+ * (prefillFrom: a type that can hold it), `reuse` (not on the resident field, derived or
+ * prefillFrom fields; needs a resident field; files are reused as the user's own copies) and rules[] need the whole list of fields.
  * The database applies the same rules (private.check_service_definition).
  *
  * A birth date derived from a sensitive ID number must itself be sensitive: the ID mask
@@ -67,8 +67,8 @@ export function checkDerived({ fields, rules }: ServiceDefinition): DefinitionEr
       const types = residentAttributeTypes[field.prefillFrom].join(" | ");
       errors.push(definitionError("prefill_type", at("prefillFrom"), { attribute: field.prefillFrom, type: field.type, types }));
     }
-    // reuse: filled from the person's previous application (found by the resident field); a file
-    // would have to be copied or re-owned, a derived or registry-filled field has its own source
+    // reuse: filled from the person's previous application (found by the resident field; its files
+    // copied by the form into the writer's own uploads); a derived or registry-filled field has its own source
     if (field.reuse) {
       if (nonReusableTypes.has(field.type)) errors.push(definitionError("reuse_type", at("reuse"), { type: field.type }));
       else if (field.derive || field.prefillFrom) errors.push(definitionError("reuse_conflict", at("reuse")));

@@ -184,6 +184,7 @@ select private.install_service_template($template${
         "op": "eq",
         "value": "card"
       },
+      "reuse": true,
       "accept": [
         "image/jpeg",
         "image/png"
@@ -2809,6 +2810,7 @@ select private.install_service_template($template${
       "sensitive": false,
       "help": "白底彩色、352×440 像素、20–50 KB 的 JPG，不得穿军装",
       "help_en": "Colour photo on white, 352×440 pixels, a 20–50 KB JPG, not in military uniform",
+      "reuse": true,
       "accept": [
         "image/jpeg"
       ],

@@ -3,8 +3,10 @@
 // hukou_local (本地户籍: the 户籍 in the county of their grid) where the form sent nothing; a
 // field marked `reuse` takes their previous application's answer, and a sensitive one sent back
 // as the mask the writer was shown becomes that record's raw answer — only for a writer who reads
-// that record (records_link_answer under the writer's RLS). The definition check refuses `reuse`
-// where it cannot work, in the database and the browser alike.
+// that record (records_link_answer under the writer's RLS). A file field may be marked `reuse`:
+// the form copies the previous files into the writer's own uploads (a record still references
+// only its writer's uploads), and a mask sent for a file never becomes the previous files. The
+// definition check refuses `reuse` where it cannot work, in the database and the browser alike.
 import { randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { idNumberCheckChar } from "@/field-types/id_number/gb11643";
@@ -242,9 +244,9 @@ describe("reuse: the person's previous application", () => {
 });
 
 describe("the definition check of reuse and the 户籍 attributes", () => {
-  it("refused alike by the database and the browser: files, a prefillFrom field, no resident field, a wrong type for hukou_local", async () => {
+  it("refused alike by the database and the browser: the resident field, a prefillFrom field, no resident field, a wrong type for hukou_local", async () => {
     const cases: [Record<string, unknown>[], string[]][] = [
-      [[...fields, { key: "photo", label: "照片", type: "image", reuse: true }], ["fields[10].reuse reuse_type"]],
+      [[{ ...fields[0], reuse: true }, ...fields.slice(1)], ["fields[0].reuse reuse_type"]],
       [[...fields.slice(0, 1), { key: "person_name", label: "姓名", type: "text", prefillFrom: "name", reuse: true }], ["fields[1].reuse reuse_conflict"]],
       [[{ key: "employer", label: "工作单位", type: "text", reuse: true }], ["fields[0].reuse reuse_needs_resident_field"]],
       [[...fields.slice(0, 1), { key: "local", label: "本地", type: "text", prefillFrom: "hukou_local" }], ["fields[1].prefillFrom prefill_type"]],
@@ -264,5 +266,84 @@ describe("the definition check of reuse and the 户籍 attributes", () => {
     const admin = await as("admin");
     const { data } = await admin.from("services").select("status").eq("key", serviceKey).single();
     expect(data).toMatchObject({ status: "published" });
+  });
+});
+
+describe("reuse of files: the writer's own copies", () => {
+  const BUCKET = "record-attachments";
+  const filesKey = `${serviceKey}_files`;
+  const fileFields = [
+    ...fields,
+    { key: "photo", label: "照片", type: "image", accept: ["image/png"], maxCount: 1, reuse: true },
+    { key: "scan", label: "证件扫描件", type: "attachment", sensitive: true, purpose: "核实身份", reuse: true },
+  ];
+
+  /** Uploads into the user's own folder, as the form does; returns the descriptor a record holds. */
+  async function upload(who: "admin" | "grid", bytes: Blob, name: string, mime: string) {
+    const client = await as(who);
+    const { data: user } = await client.auth.getUser();
+    const path = `${user.user!.id}/${crypto.randomUUID()}/${name.replace(/[^\x20-\x7e]/g, "_")}`;
+    const { error } = await client.storage.from(BUCKET).upload(path, bytes, { contentType: mime });
+    expect(error).toBeNull();
+    return { path, name, size: bytes.size, mime };
+  }
+
+  it("allowed: reuse on image and attachment fields publishes, as the browser's check agrees", async () => {
+    const def = definition(filesKey, fileFields);
+    expect(parseServiceDefinition(def, fieldTypes).ok).toBe(true);
+    expect((await publish(def)).error).toBeNull();
+  });
+
+  it("a reader of the previous record copies its photo into a new upload of their own; the previous reference itself is refused", async () => {
+    const person = await register(`照片${run}`);
+    const admin = await as("admin");
+    const grid = await as("grid");
+    const unit = await unitId(UNITS.guniupingGrid1);
+    const photo = await upload("admin", new Blob(["png bytes"], { type: "image/png" }), "证件照.png", "image/png");
+    const first = await createRecord(admin, filesKey, UNITS.guniupingGrid1, { applicant: person.id, person_id: person.id_number, unit, photo: [photo] });
+    expect(first.error).toBeNull();
+    // the grid worker reads the record, hence its file (the bucket's policy follows record_attachments)
+    const shown = first.data!.data as { photo: { path: string; name: string; mime: string }[] };
+    const downloaded = await grid.storage.from(BUCKET).download(shown.photo[0].path);
+    expect(downloaded.error).toBeNull();
+    // refused: the previous record's reference (admin's upload) in the grid worker's record
+    const direct = await createRecord(grid, filesKey, UNITS.guniupingGrid1, { applicant: person.id, person_id: person.id_number, unit, photo: shown.photo });
+    expect(direct.error).toMatchObject({ code: "PT400", message: "attachment_not_yours" });
+    // allowed: the same bytes uploaded again under the same name and type, as the form copies them
+    const copy = await upload("grid", downloaded.data!, shown.photo[0].name, shown.photo[0].mime);
+    const second = await createRecord(grid, filesKey, UNITS.guniupingGrid1, { applicant: person.id, person_id: person.id_number, unit, photo: [copy] });
+    expect(second.error).toBeNull();
+    const links = await sql<{ record_id: string; path: string; owner: string }>(
+      `select a.record_id, a.path, o.owner_id as owner from public.record_attachments a join storage.objects o on o.bucket_id = $3 and o.name = a.path
+        where a.record_id in ($1, $2) order by a.created_at`,
+      [first.data!.id, second.data!.id, BUCKET],
+    );
+    const gridUser = (await grid.auth.getUser()).data.user!.id;
+    const adminUser = (await admin.auth.getUser()).data.user!.id;
+    expect(links).toEqual([
+      { record_id: first.data!.id, path: photo.path, owner: adminUser },
+      { record_id: second.data!.id, path: copy.path, owner: gridUser },
+    ]);
+    expect(await (await grid.storage.from(BUCKET).download(copy.path)).data!.text()).toBe("png bytes");
+  });
+
+  it("refused: a mask sent for a sensitive file field stays a mask, even from the files' own uploader", async () => {
+    const person = await register(`扫描件${run}`);
+    const admin = await as("admin");
+    const unit = await unitId(UNITS.guniupingGrid1);
+    const scan = await upload("admin", new Blob(["%PDF scan"], { type: "application/pdf" }), "身份证扫描件.pdf", "application/pdf");
+    const first = await createRecord(admin, filesKey, UNITS.guniupingGrid1, { applicant: person.id, person_id: person.id_number, unit, scan: [scan] });
+    expect(first.error).toBeNull();
+    // a grid worker (no view_sensitive) is shown the mask: nothing to copy
+    const { data: seen } = await (await as("grid")).from("records").select("data").eq("id", first.data!.id).single();
+    expect((seen!.data as { scan: unknown }).scan).toBe("***");
+    // sending the mask back never makes the new record reference the previous record's files
+    const masked = await createRecord(admin, filesKey, UNITS.guniupingGrid1, { applicant: person.id, person_id: person.id_number, unit, scan: "***" });
+    expect(masked.error).toMatchObject({ message: "record_invalid" });
+    // allowed: the uploader's fresh copy
+    const copy = await upload("admin", new Blob(["%PDF scan"], { type: "application/pdf" }), "身份证扫描件.pdf", "application/pdf");
+    const again = await createRecord(admin, filesKey, UNITS.guniupingGrid1, { applicant: person.id, person_id: person.id_number, unit, scan: [copy] });
+    expect(again.error).toBeNull();
+    expect((await rawAnswers(again.data!.id)).scan).toEqual([copy]);
   });
 });

@@ -65,13 +65,14 @@ export function RecordForm({ service, definition, record, defaultUnit, initialDa
       ),
     [definition, language, t, record?.data],
   );
-  const { control, handleSubmit, setError, setValue, reset, formState } = useForm<RecordFormValues>({
+  const { control, handleSubmit, setError, setValue, getValues, reset, formState } = useForm<RecordFormValues>({
     defaultValues: { org_unit_id: record?.org_unit_id ?? defaultUnit, data: record?.data ?? initialData ?? {} },
     resolver,
     mode: "onTouched",
   });
   const { save, stale, clearStale, generalError } = useRecordSave({ serviceId: service.id, definition, record, setError });
-  const prefill = useResidentPrefill(service.id, definition, control, setValue);
+  // a previous application's files are copied through the form's own upload (its limits, its error notice)
+  const prefill = useResidentPrefill(service.id, definition, control, setValue, { uploadFile: loaders.uploadFile, getValues });
 
   // Leaving with unsaved input asks first (Refine's UnsavedChangesNotifier reads this flag).
   useEffect(() => setWarnWhen(formState.isDirty), [formState.isDirty, setWarnWhen]);

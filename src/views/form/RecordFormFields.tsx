@@ -9,8 +9,12 @@ import { localIsoDate } from "@/services/deriveValues";
 import type { FieldDefinition } from "@/services/schema";
 import { formSections } from "./formSections";
 import { RecordFieldControl } from "./RecordFieldControl";
+import { holdsReusedFiles } from "./residentPrefill";
 import type { RecordFormValues } from "./recordResolver";
 import type { ResidentPrefill } from "./useResidentPrefill";
+
+/** Types whose answers are files: reused as copies, tagged while a copy is kept. */
+const fileTypes: ReadonlySet<string> = new Set(["attachment", "image"]);
 
 interface RecordFormFieldsProps {
   serviceKey: string;
@@ -62,7 +66,8 @@ export function RecordFormFields({ serviceKey, fields, control, data, visible, l
                     derivedNote={t(field.derive?.fn === "age" ? "records.form.derivedAge" : "records.form.derived")}
                     disabled={editing && field.recordUnit === true}
                     prefill={
-                      prefill && field.key in prefill.values
+                      // a reused file removed or replaced is no longer the previous application's
+                      prefill && field.key in prefill.values && (!fileTypes.has(field.type) || holdsReusedFiles(data[field.key], prefill.values[field.key]))
                         ? {
                             value: prefill.values[field.key],
                             writable: prefill.writable(field.key),

@@ -1,5 +1,6 @@
 import type { ResidentAttribute } from "@/contract";
 import type { ResidentRow, ResidentWriteBack } from "@/data/residents";
+import { fieldTypes, isFieldTypeKey, isStoredFileList, type StoredFile } from "@/field-types";
 import type { FieldDefinition } from "@/services/schema";
 
 /**
@@ -110,10 +111,14 @@ export function residentDerivedAges(
   return ages;
 }
 
-/** Types never reused: a file would have to be copied or re-owned (crossCheckDerive agrees). */
-const nonReusableTypes: ReadonlySet<string> = new Set(["attachment", "image", "resident"]);
+/** The resident field is the person picked: never reused (crossCheckDerive agrees). */
+const nonReusableTypes: ReadonlySet<string> = new Set(["resident"]);
 
-const isEmptyAnswer = (value: unknown) => value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
+/** Files are reused by copying (reusableFiles, copyFiles), not by sending the previous references. */
+const fileTypes: ReadonlySet<string> = new Set(["attachment", "image"]);
+
+/** No answer: none, null, "", or an empty list. */
+export const isEmptyAnswer = (value: unknown) => value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
 
 /**
  * The answers the person's previous application gives the fields marked `reuse`: {field key:
@@ -124,7 +129,7 @@ const isEmptyAnswer = (value: unknown) => value === undefined || value === null 
 export function reusedAnswers(fields: readonly FieldDefinition[], previous: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const field of fields) {
-    if (!field.reuse || field.derive || field.prefillFrom || nonReusableTypes.has(field.type)) continue;
+    if (!field.reuse || field.derive || field.prefillFrom || nonReusableTypes.has(field.type) || fileTypes.has(field.type)) continue;
     const value = previous[field.key];
     if (isEmptyAnswer(value)) continue;
     const offered =
@@ -132,4 +137,50 @@ export function reusedAnswers(fields: readonly FieldDefinition[], previous: Read
     if (offered) values[field.key] = value;
   }
   return values;
+}
+
+/**
+ * The previous application's files the fields marked `reuse` would take: {field key: files as
+ * that record references them}. A record may reference only its writer's own uploads
+ * (sync_record_attachments), so these are not answers yet: the form copies each one into the
+ * user's own folder (copyFiles) and fills the field with the copies. Left out: a masked answer
+ * (a sensitive file field the user may not see: nothing to copy), and a list the field's rules
+ * refuse today (a type no longer accepted, a file above the size limit, more than maxCount).
+ */
+export function reusableFiles(fields: readonly FieldDefinition[], previous: Readonly<Record<string, unknown>>): Record<string, StoredFile[]> {
+  const files: Record<string, StoredFile[]> = {};
+  for (const field of fields) {
+    if (!field.reuse || field.derive || field.prefillFrom || !fileTypes.has(field.type) || !isFieldTypeKey(field.type)) continue;
+    const value = previous[field.key];
+    if (!isStoredFileList(value) || value.length === 0) continue;
+    const type = fieldTypes[field.type] as { validate(field: FieldDefinition, value: unknown, context: { now: Date }): unknown };
+    if (type.validate(field, value, { now: new Date() }) === null) files[field.key] = value;
+  }
+  return files;
+}
+
+/**
+ * Copies files the user may read into new uploads of their own, through the form's ordinary
+ * upload (the bucket's size and type limits, its error message): each is downloaded and sent
+ * again under its name and type. All or nothing: a file that cannot be copied leaves the field
+ * to be uploaded by hand (copies made before it stay unattached uploads, as an abandoned form's).
+ */
+export async function copyFiles(
+  files: readonly StoredFile[],
+  download: (path: string) => Promise<Blob>,
+  upload: (file: File) => Promise<StoredFile>,
+): Promise<StoredFile[]> {
+  const copies: StoredFile[] = [];
+  for (const file of files) {
+    const bytes = await download(file.path);
+    copies.push(await upload(new File([bytes], file.name, { type: file.mime || bytes.type })));
+  }
+  return copies;
+}
+
+/** Whether a file answer still holds a copy the previous application gave it (a removed or replaced one no longer says 来自上次申请). */
+export function holdsReusedFiles(answer: unknown, copies: unknown): boolean {
+  if (!isStoredFileList(answer) || !isStoredFileList(copies)) return false;
+  const copied = new Set(copies.map((file) => file.path));
+  return answer.some((file) => copied.has(file.path));
 }

@@ -5,7 +5,8 @@
 -- docs/security-model.md), defaults that fit their type, one record-unit org_unit field, the
 -- registry attribute a field holds (prefillFrom) known and in a type that can hold it, `reuse`
 -- (filled from the person's previous application) a boolean on a field of a definition with a
--- resident field, not on files, the resident field, derived or prefillFrom fields, rules
+-- resident field, not on the resident field, derived or prefillFrom fields (files may be: the
+-- form copies them into the writer's own uploads), rules
 -- with a require condition, known operators, a message and fields that exist. `def -> 'fields'` is an array.
 create or replace function private.check_derived_fields(def jsonb) returns jsonb
 language plpgsql stable set search_path = '' as $$
@@ -108,13 +109,14 @@ begin
       end if;
     end if;
     -- reuse: filled from the person's previous application of this service (records_link_answer,
-    -- the form's useResidentPrefill); a file would have to be copied or re-owned to be reused, a
-    -- resident, derived or registry-filled field has its own source
+    -- the form's useResidentPrefill, which copies files into the writer's own uploads: a record
+    -- still references only its writer's uploads); a resident, derived or registry-filled field
+    -- has its own source
     if field ? 'reuse' then
       if jsonb_typeof(field -> 'reuse') <> 'boolean' then
         errors := errors || private.definition_error(at || '.reuse', 'wrong_type', '{"expected": "boolean", "expected_zh": "布尔值"}');
       elsif field -> 'reuse' = 'true'::jsonb then
-        if field ->> 'type' in ('attachment', 'image', 'resident') then
+        if field ->> 'type' = 'resident' then
           errors := errors || private.definition_error(at || '.reuse', 'reuse_type', jsonb_build_object('type', field ->> 'type'));
         elsif field ? 'derive' or field ? 'prefillFrom' then
           errors := errors || private.definition_error(at || '.reuse', 'reuse_conflict');

@@ -58,7 +58,7 @@ begin
     ('unknown_property', '未知的属性 "{key}"（拼写错误？）', 'Unknown property "{key}" (a typo?)'),
     ('tags_need_resident_field', '写入居民档案需要表单中有“居民”字段：记录须关联一位居民', 'Writing tags to the registry needs a resident field: the record must link to a person'),
     ('tag_derived', '标签“{tag}”由出生日期自动得出，流转不能设置或结束它', 'Tag "{tag}" follows from the birth date; a transition cannot set or end it'),
-    ('reuse_type', '“{type}”类型的字段不能沿用上次申请：附件须重新上传，居民字段由选择的居民决定', 'A {type} field cannot be reused from the last application: files are uploaded again, the resident field is the person picked'),
+    ('reuse_type', '“{type}”类型的字段不能沿用上次申请：居民字段由选择的居民决定', 'A {type} field cannot be reused from the last application: the resident field is the person picked'),
     ('reuse_conflict', '计算字段或从居民档案预填的字段不能再沿用上次申请', 'A derived field, or one pre-filled from the registry, cannot also be reused from the last application'),
     ('reuse_needs_resident_field', '沿用上次申请需要表单中有“居民”字段：上次申请按同一居民查找', 'Reusing the last application needs a resident field: the last application is found by the person'),
     ('prefill_type', '居民档案的“{attribute}”不能填入“{type}”类型的字段（可用：{types}）', 'The registry''s {attribute} cannot fill a {type} field (use: {types})'),

@@ -96,10 +96,13 @@ begin
           then jsonb_set(new.data, array[field_key], to_jsonb(private.hukou_is_local(person.hukou_region, person.grid_org_unit_id)))
         else new.data end;
     end loop;
-    -- the sensitive fields marked reuse: a mask of the previous application's answer becomes its raw value
+    -- the sensitive fields marked reuse: a mask of the previous application's answer becomes its raw
+    -- value; not files: the form reuses those as the writer's own copies, never as the previous
+    -- record's references (a mask sent for a file stays a mask, which validation refuses)
     select coalesce(jsonb_agg(f), '[]') into reused
       from jsonb_array_elements(coalesce(definition -> 'fields', '[]'::jsonb)) f
-     where f -> 'reuse' = 'true'::jsonb and f -> 'sensitive' = 'true'::jsonb and new.data ? (f ->> 'key');
+     where f -> 'reuse' = 'true'::jsonb and f -> 'sensitive' = 'true'::jsonb and new.data ? (f ->> 'key')
+       and f ->> 'type' not in ('attachment', 'image');
     if reused <> '[]'::jsonb then
       select r.id, r.data into previous
         from public.records r

@@ -6,8 +6,12 @@ import { describe, expect, it } from "vitest";
 import { fieldTypes } from "@/field-types";
 import { parseServiceDefinition, type FieldDefinition } from "@/services/schema";
 import type { ResidentRow } from "@/data/residents";
-import { hukouLocal, residentPrefillValues, residentWriteBack, reusedAnswers } from "@/views/form/residentPrefill";
+import { copyFiles, holdsReusedFiles, hukouLocal, residentPrefillValues, residentWriteBack, reusableFiles, reusedAnswers } from "@/views/form/residentPrefill";
 import elderly from "../../../resources/services/elderly_benefit.json";
+import disability from "../../../resources/services/disability_service.json";
+import veteran from "../../../resources/services/veteran_card.json";
+import migrant from "../../../resources/services/migrant_registration.json";
+import assistance from "../../../resources/services/social_assistance.json";
 
 const fields = (() => {
   const parsed = parseServiceDefinition(elderly, fieldTypes);
@@ -104,7 +108,7 @@ describe("reusedAnswers", () => {
     field({ key: "hardship", type: "textarea" }),
   ];
 
-  it("takes the previous answers of the reuse fields as read (sensitive ones masked), never files or unmarked fields", () => {
+  it("takes the previous answers of the reuse fields as read (sensitive ones masked), not files (copied instead) or unmarked fields", () => {
     const previous = {
       employer: "吉首市某公司",
       housing: "rented",
@@ -120,11 +124,94 @@ describe("reusedAnswers", () => {
     expect(reusedAnswers(reuseFields, { employer: "", housing: "dormitory", landlord_phone: null, members: [] })).toEqual({});
   });
 
-  it("the templates mark what stays true between applications, never a file", () => {
+  it("the templates mark what stays true between applications; of files only the photo, never a proof or a signed form", () => {
     const parsed = parseServiceDefinition(elderly, fieldTypes);
     if (!parsed.ok) throw new Error("elderly_benefit does not parse");
     const marked = parsed.definition.fields.filter((f) => f.reuse).map((f) => f.key);
     expect(marked).toEqual(expect.arrayContaining(["bank_card_no", "proxy_name"]));
-    expect(parsed.definition.fields.filter((f) => f.reuse && (f.type === "image" || f.type === "attachment"))).toEqual([]);
+    const reusedFiles = Object.fromEntries(
+      [elderly, disability, veteran, migrant, assistance].map((template) => {
+        const result = parseServiceDefinition(template, fieldTypes);
+        if (!result.ok) throw new Error(`${template.key} does not parse`);
+        return [template.key, result.definition.fields.filter((f) => f.reuse && (f.type === "image" || f.type === "attachment")).map((f) => f.key)];
+      }),
+    );
+    expect(reusedFiles).toEqual({
+      elderly_benefit: ["photo"],
+      disability_service: ["photo"],
+      veteran_card: ["photo"],
+      migrant_registration: [],
+      social_assistance: [],
+    });
+  });
+});
+
+describe("reused files: copied into the user's own uploads", () => {
+  const field = (f: Record<string, unknown>) => ({ label: f.key, ...f }) as unknown as FieldDefinition;
+  const png = { path: "admin-uid/1/photo.png", name: "证件照.png", size: 1200, mime: "image/png" };
+  const pdf = { path: "admin-uid/2/proof.pdf", name: "居住证明.pdf", size: 90_000, mime: "application/pdf" };
+  const fileFields = [
+    field({ key: "photo", type: "image", reuse: true, accept: ["image/jpeg", "image/png"], maxCount: 1, maxSizeMb: 2 }),
+    field({ key: "proof", type: "attachment", reuse: true }),
+    field({ key: "consent", type: "attachment" }),
+    field({ key: "jpeg_only", type: "image", reuse: true, accept: ["image/jpeg"] }),
+    field({ key: "small", type: "image", reuse: true, maxSizeMb: 0.001 }),
+    field({ key: "one", type: "attachment", reuse: true, maxCount: 1 }),
+    field({ key: "scan", type: "attachment", reuse: true, sensitive: true }),
+  ];
+
+  it("takes the previous files of file fields marked reuse, as that record references them", () => {
+    expect(reusableFiles(fileFields, { photo: [png], proof: [pdf, png], consent: [pdf] })).toEqual({ photo: [png], proof: [pdf, png] });
+  });
+
+  it("leaves out what the field refuses today (type, size, count), a mask and an empty answer", () => {
+    expect(reusableFiles(fileFields, { jpeg_only: [png], small: [png], one: [pdf, pdf], scan: "***", photo: [], proof: null })).toEqual({});
+  });
+
+  it("copies each file: downloaded, then uploaded again under its name and type, in order", async () => {
+    const uploaded: { name: string; type: string; text: string }[] = [];
+    const copies = await copyFiles(
+      [png, pdf],
+      async (path) => new Blob([`bytes of ${path}`]),
+      async (file) => {
+        uploaded.push({ name: file.name, type: file.type, text: await file.text() });
+        return { path: `staff-uid/${uploaded.length}/${file.name}`, name: file.name, size: file.size, mime: file.type };
+      },
+    );
+    expect(uploaded).toEqual([
+      { name: "证件照.png", type: "image/png", text: `bytes of ${png.path}` },
+      { name: "居住证明.pdf", type: "application/pdf", text: `bytes of ${pdf.path}` },
+    ]);
+    expect(copies.map((c) => c.path)).toEqual(["staff-uid/1/证件照.png", "staff-uid/2/居住证明.pdf"]);
+  });
+
+  it("fails whole when one file cannot be copied (the field is left to upload by hand)", async () => {
+    const refused = new Error("file too large");
+    await expect(
+      copyFiles(
+        [png, pdf],
+        async () => new Blob(["x"]),
+        async (file) => {
+          if (file.name === pdf.name) throw refused;
+          return { ...png, path: "staff-uid/1/photo.png" };
+        },
+      ),
+    ).rejects.toBe(refused);
+    await expect(
+      copyFiles(
+        [png],
+        () => Promise.reject(new Error("object not found")),
+        async () => png,
+      ),
+    ).rejects.toThrow("object not found");
+  });
+
+  it("a file answer says 来自上次申请 while it holds a copy; removed or replaced, no longer", () => {
+    const copy = { ...png, path: "staff-uid/1/photo.png" };
+    const other = { ...png, path: "staff-uid/9/new.png" };
+    expect(holdsReusedFiles([copy], [copy])).toBe(true);
+    expect(holdsReusedFiles([copy, other], [copy])).toBe(true);
+    expect(holdsReusedFiles(null, [copy])).toBe(false);
+    expect(holdsReusedFiles([other], [copy])).toBe(false);
   });
 });
