@@ -5,8 +5,10 @@
 -- 400) with the rule's words, as rules[] are refused — and must not be a second application the
 -- definition's `duplicates` refuses: duplicate_application (HTTP 409), whose detail names the
 -- existing record's id only when the caller reads it (this function runs under the caller's
--- RLS), else says one exists. Imports (the demo seed, publish_definition, linking) keep what
--- they had: they are not checked, nor are later edits — eligibility is a condition of filing.
+-- RLS), else says one exists. Filings for the same person and service are serialised by a
+-- transaction-level advisory lock, so two at once cannot both pass. Imports (the demo seed,
+-- publish_definition, linking) keep what they had: they are not checked, nor are later edits —
+-- eligibility is a condition of filing.
 create or replace function private.records_validate_eligibility() returns trigger
 language plpgsql set search_path = '' as $$
 declare
@@ -29,6 +31,10 @@ begin
     end if;
   end if;
   if jsonb_typeof(definition -> 'duplicates') = 'object' then
+    -- two filings for one person and service at the same moment would each miss the other (neither
+    -- committed yet): the second waits here until the first ends, and the next statement's fresh
+    -- snapshot (this function is volatile) then sees it
+    perform pg_advisory_xact_lock(hashtextextended('duplicates:' || new.service_id || ':' || new.resident_id, 0));
     select d.* into existing from private.applicant_duplicates(new.service_id, new.resident_id, new.data, definition -> 'duplicates', new.id) d
      where d.action = 'refuse' limit 1;
     if found then
