@@ -8,16 +8,19 @@
 // words and no second record exists. Once he holds the card, the template only warns: staff
 // confirm and the application is filed — and what the first application said about his proxy
 // (his wife, her phone) arrives from it (来自上次申请, linked), the phone masked, and the database
-// puts the real number into the new record. The inputs staff fill are counted, both times:
-// scripts/measure-resident-typing.ts says 3 (tests/unit/views/resident-typing.test.ts), and this is
-// what typing them takes.
+// puts the real number into the new record; his photo arrives from it too, copied: the new record
+// references a new file, uploaded by staff, not the first record's. The inputs staff fill are
+// counted, both times: scripts/measure-resident-typing.ts says 3 for a person in the registry and
+// 2 once he has applied (tests/unit/views/resident-typing.test.ts), and this is what typing them takes.
 import pg from "pg";
 import { expect, signIn, test } from "./fixtures";
 
 // A 1×1 PNG: the photo field wants jpeg or png.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
-/** What the measuring script counts for 老年优待证 and a returning resident: the pick, 申请事项, the photo. */
-const RETURNING_INPUTS = 3;
+/** What the measuring script counts for 老年优待证 and a person in the registry: the pick, 申请事项, the photo. */
+const REGISTRY_INPUTS = 3;
+/** … and for a returning one (applied before): the pick, 申请事项; the photo is copied from that application. */
+const RETURNING_INPUTS = 2;
 /** The proxy the first application names (optional fields, typed once and not counted) */
 const PROXY = { name: "彭桂英", relation: "配偶", phone: "13907430202" };
 const BORN = "1944-03-12";
@@ -45,6 +48,21 @@ async function rawAnswer(recordId: string, key: string): Promise<unknown> {
   try {
     const { rows } = await db.query<{ value: unknown }>("select private.sensitive_answers_of($1) -> $2 as value", [recordId, key]);
     return rows[0]?.value;
+  } finally {
+    await db.end();
+  }
+}
+
+/** Who uploaded a stored file (as the superuser: storage.objects is not in the API). */
+async function fileOwner(path: string): Promise<{ owner: string; staff: string }> {
+  const db = new pg.Client({ connectionString: process.env.SUPABASE_DB_URL });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ owner: string; staff: string }>(
+      "select o.owner_id as owner, (select id::text from auth.users where email = 'staff@demo.local') as staff from storage.objects o where o.bucket_id = 'record-attachments' and o.name = $1",
+      [path],
+    );
+    return rows[0];
   } finally {
     await db.end();
   }
@@ -117,7 +135,7 @@ test("staff file a 老年优待证 for a registered 82-year-old found by pinyin 
   await expect(page.getByText("证件照.png")).toHaveCount(1);
   await expect(page.getByText("文件上传中")).toHaveCount(0);
   // nothing else is required: the measured figure for a registered resident
-  expect(inputs).toBe(RETURNING_INPUTS);
+  expect(inputs).toBe(REGISTRY_INPUTS);
   // his wife applies for him this time (optional: not counted)
   await page.getByLabel("代办人姓名").fill(PROXY.name);
   await page.getByLabel("代办人与申请人关系").click();
@@ -148,8 +166,8 @@ test("staff file a 老年优待证 for a registered 82-year-old found by pinyin 
   await expect(page.getByText(DUPLICATE)).toBeVisible();
   const existing = page.getByRole("link", { name: /查看已有申请：待受理/ });
   await expect(existing).toHaveAttribute("href", firstPath);
-  await page.locator("#record-field-photo input[type=file]").setInputFiles({ name: "证件照.png", mimeType: "image/png", buffer: PNG });
-  await expect(page.getByText("文件上传中")).toHaveCount(0);
+  // his photo is copied from that application: nothing to upload
+  await expect(page.getByText("证件照.png")).toHaveCount(1);
   await page.getByRole("button", { name: "保存" }).click();
   // refused: said again above the form, and the page stays on the form
   await expect(page.getByText(DUPLICATE)).toHaveCount(2);
@@ -177,13 +195,12 @@ test("staff file a 老年优待证 for a registered 82-year-old found by pinyin 
   await expect(page.getByLabel("代办人姓名")).toHaveValue(PROXY.name);
   await expect(page.getByLabel("代办人电话")).toHaveValue("139****0202");
   await expect(page.getByTitle(PROXY.relation, { exact: true }).filter({ visible: true })).toHaveCount(1);
+  // the proxy's name, relation and phone, and the photo (copied into staff's own upload), each tagged
   const fromLast = page.getByRole("link", { name: /^来自上次申请 · \d{4}-\d{2}-\d{2}$/ });
-  await expect(fromLast).toHaveCount(3);
+  await expect(fromLast).toHaveCount(4);
   await expect(fromLast.first()).toHaveAttribute("href", firstPath);
+  await expect(page.getByText("证件照.png")).toHaveCount(1);
   await expect(page.getByRole("radio", { name: "本地户籍", exact: true })).toBeChecked();
-  await page.locator("#record-field-photo input[type=file]").setInputFiles({ name: "证件照.png", mimeType: "image/png", buffer: PNG });
-  inputs += 1;
-  await expect(page.getByText("文件上传中")).toHaveCount(0);
   expect(inputs).toBe(RETURNING_INPUTS);
   await page.getByRole("button", { name: "保存" }).click();
   const confirm = page.getByRole("dialog").filter({ hasText: "确认仍要提交？" });
@@ -196,4 +213,18 @@ test("staff file a 老年优待证 for a registered 82-year-old found by pinyin 
   const thirdId = new URL(page.url()).pathname.split("/").pop()!;
   expect(await rawAnswer(thirdId, "proxy_phone")).toBe(PROXY.phone);
   expect(await rawAnswer(records[0].id, "proxy_phone")).toBe(PROXY.phone);
+  // the photo: the same picture as a new file of staff's own, not the first record's
+  const photos = (await api(`record_attachments?select=record_id,path,name,mime,size&field_key=eq.photo&record_id=in.(${records[0].id},${thirdId})`)) as {
+    record_id: string;
+    path: string;
+    name: string;
+    mime: string;
+    size: number;
+  }[];
+  const [firstPhoto, copiedPhoto] = [records[0].id, thirdId].map((id) => photos.find((photo) => photo.record_id === id)!);
+  expect(copiedPhoto).toMatchObject({ name: "证件照.png", mime: "image/png", size: PNG.length });
+  expect(copiedPhoto.path).not.toBe(firstPhoto.path);
+  const { owner, staff } = await fileOwner(copiedPhoto.path);
+  expect(owner).toBe(staff);
+  expect(copiedPhoto.path.startsWith(`${staff}/`)).toBe(true);
 });
