@@ -99,7 +99,7 @@ export function typingTable(counts: readonly TypingCount[]): string {
       `${c.registryFields.length} (${percent(c.registryFields.length, c.newFields.length)})`,
       `**${c.returningFields.length} (${percent(c.returningFields.length, c.newFields.length)})**`,
       `${c.personFields.length} → 1`,
-      c.returningFields.slice(1).join(", "),
+      c.returningFields.slice(1).join(", ") || "—",
     ];
     return `| ${cells.join(" | ")} |`;
   });
