@@ -1856,6 +1856,6 @@ export const en: Messages = {
     hukouAddressTooLong: "The hukou address has at most 200 characters",
     designerReuse: "Reuse the last application",
     designerReuseHelp:
-      "When a person is picked, fill this field from their last application of this service (editable): for facts that stay true between applications, such as a bank account, an employer, household members. Files are uploaded again.",
+      "When a person is picked, fill this field from their last application of this service (editable): for facts that stay true between applications, such as a bank account, an employer, household members, a photo. Files are copied as your own new upload; do not reuse documents of one application (a signed authorisation, a proof of address).",
   },
 };
