@@ -733,6 +733,7 @@ export type Database = {
           label_en: string;
           label_zh: string;
           min_age: number | null;
+          sensitive: boolean;
           sort_order: number;
         };
         Insert: {
@@ -740,6 +741,7 @@ export type Database = {
           label_en: string;
           label_zh: string;
           min_age?: number | null;
+          sensitive?: boolean;
           sort_order?: number;
         };
         Update: {
@@ -747,6 +749,7 @@ export type Database = {
           label_en?: string;
           label_zh?: string;
           min_age?: number | null;
+          sensitive?: boolean;
           sort_order?: number;
         };
         Relationships: [];

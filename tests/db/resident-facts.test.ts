@@ -38,11 +38,11 @@ describe("resident_facts", () => {
 
     const first = await staff.rpc("resident_facts", { p_resident_id: birthday });
     expect(first.error).toBeNull();
-    // exactly these keys: the birth date stays private
-    expect(first.data).toEqual({ age: 82, tags: ["veteran"] });
+    // exactly these keys: the birth date stays private (staff hold view_sensitive: no kind hidden)
+    expect(first.data).toEqual({ age: 82, tags: ["veteran"], hidden_kinds: [] });
     const second = await staff.rpc("resident_facts", { p_resident_id: tomorrow, p_on: await today() });
     expect(second.error).toBeNull();
-    expect(second.data).toEqual({ age: 81, tags: [] });
+    expect(second.data).toEqual({ age: 81, tags: [], hidden_kinds: [] });
   });
 
   it("refused alike for a person the caller does not read and for an id naming nobody", async () => {

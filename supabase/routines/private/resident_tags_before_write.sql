@@ -5,6 +5,11 @@
 -- do not overlap (a tag is ended by setting valid_to, renewed by a new row). The source is the
 -- writing transaction's (append_resident_event: manual, or a record / an import batch the
 -- engine names). Every change is an event of the person (tag_added / tag_changed).
+-- A tag of a sensitive kind (resident_tag_kinds.sensitive: 低保, 残疾人 …) is written by an API
+-- user only where their role holds view_sensitive over the person's grid (tag_sensitive_forbidden,
+-- 403, otherwise): they could not read it back, and the overlap check below reads under their RLS,
+-- which hides such tags from them. A transition's outcome (private.apply_transition_tags,
+-- security definer) is the workflow's write and not held to it.
 create or replace function private.resident_tags_before_write() returns trigger
 language plpgsql set search_path = '' as $$
 declare
@@ -21,6 +26,12 @@ begin
       '居民或户不存在或无权访问 / No such resident or household, or not yours to see');
   end if;
   perform private.check_registry_scope(resident_unit);
+  if current_user in ('authenticated', 'anon') and new.tag_key = any (private.sensitive_tag_keys())
+     and not (resident_unit = any (private.my_scope_units('view_sensitive'))) then
+    perform private.raise_record_error('PT403', 'tag_sensitive_forbidden',
+      '低保、残疾人等敏感标签只能由有权查看敏感信息的角色登记 / Sensitive tags (低保, disability …) may only be written by a role that may view sensitive information',
+      jsonb_build_object('tag_key', new.tag_key));
+  end if;
   if tg_op = 'INSERT' then
     if exists (select 1 from public.resident_tag_kinds k where k.key = new.tag_key and k.min_age is not null) then
       perform private.raise_record_error('PT400', 'resident_tag_derived',

@@ -10,19 +10,36 @@
 -- chosen days it would give the birth date away (the day it steps up), and the full birth date is
 -- private (docs/residents.md). p_on other than today is refused (facts_date_not_today 400);
 -- null or left out = today.
+-- Sensitive tag kinds (resident_tag_kinds.sensitive: 低保, 残疾人 …) are reported only to a
+-- caller whose role holds view_sensitive at the person's grid or above, as resident_tags' policy
+-- shows them. Anyone else gets them left out and "hidden_kinds": the keys of every sensitive
+-- kind — all of them, whether or not the person holds one, so the answer says nothing about the
+-- person — and the form leaves rules on those kinds to the database, whose own check
+-- (private.resident_facts) reads every tag. A holder gets "hidden_kinds": [].
 -- security invoker: reading the person under the caller's RLS is the check; the birth date and
 -- the tags are then read by private.resident_facts (security definer).
 create or replace function public.resident_facts(p_resident_id uuid, p_on date default null) returns jsonb
 language plpgsql stable security invoker set search_path = '' as $$
+declare
+  facts jsonb;
+  grid uuid;
+  hidden text[] := '{}';
 begin
   if p_on is not null and p_on <> private.local_today() then
     perform private.raise_record_error('PT400', 'facts_date_not_today',
       '只能查询今天的年龄和标签 / Age and tags can be asked for today only');
   end if;
-  if not exists (select 1 from public.residents r where r.id = p_resident_id) then
+  select r.grid_org_unit_id into grid from public.residents r where r.id = p_resident_id;
+  if grid is null then
     perform private.raise_record_error('PT404', 'resident_not_found', '居民不存在或无权访问 / No such resident, or not yours to see');
   end if;
-  return private.resident_facts(p_resident_id, private.local_today());
+  facts := private.resident_facts(p_resident_id, private.local_today());
+  if not (grid = any (private.my_scope_units('view_sensitive'))) then
+    hidden := private.sensitive_tag_keys();
+    facts := jsonb_set(facts, '{tags}', coalesce((select jsonb_agg(t order by t) from jsonb_array_elements_text(facts -> 'tags') t
+                                                  where not t = any (hidden)), '[]'));
+  end if;
+  return facts || jsonb_build_object('hidden_kinds', to_jsonb(hidden));
 end;
 $$;
 
