@@ -9,7 +9,7 @@ import type { ImportColumn } from "./importColumns";
 import { importLimits } from "./importLimits";
 import { isExampleRow } from "./importRows";
 import { readImportFile, writeImportFile } from "./importFiles";
-import { saveFile } from "./saveFile";
+import { saveFile } from "@/lib/saveFile";
 import { templateSheets } from "./templateSheets";
 
 export interface ImportUploadProps {

@@ -9,7 +9,7 @@ import type { SheetTable } from "@/pages/sheet-import/sheetCells";
 import { errorReport } from "./errorReport";
 import { writeImportFile } from "./importFiles";
 import type { RowProblem } from "./importRows";
-import { saveFile } from "./saveFile";
+import { saveFile } from "@/lib/saveFile";
 
 export interface ProblemReportProps {
   table: SheetTable;

@@ -1,5 +1,6 @@
 // Loaded on demand (import("./exportWorkbook")): exceljs is large and only exports need it.
 import ExcelJS from "exceljs";
+import { saveFile } from "@/lib/saveFile";
 import type { ExportTable } from "./exportRows";
 
 /** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
@@ -29,15 +30,5 @@ export async function downloadSheets(sheets: readonly { name: string; table: Exp
       worksheet.getColumn(index + 1).width = Math.min(60, Math.max(8, longest * 2 + 2));
     });
   }
-  const buffer = await workbook.xlsx.writeBuffer();
-  const blob = new Blob([buffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // give the browser a moment to start the download before the URL goes away
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(await workbook.xlsx.writeBuffer(), fileName);
 }
