@@ -167,7 +167,7 @@ export async function fetchResidentCodes(): Promise<ResidentCodeRow[]> {
 }
 
 export async function fetchResidentTagKinds(): Promise<ResidentTagKindRow[]> {
-  const { data, error } = await supabase.from("resident_tag_kinds").select("key,label_zh,label_en,min_age,sort_order").order("sort_order");
+  const { data, error } = await supabase.from("resident_tag_kinds").select("key,label_zh,label_en,min_age,sensitive,sort_order").order("sort_order");
   if (error) throw toHttpError(error);
   return data ?? [];
 }

@@ -1858,4 +1858,7 @@ export const en: Messages = {
     designerReuseHelp:
       "When a person is picked, fill this field from their last application of this service (editable): for facts that stay true between applications, such as a bank account, an employer, household members, a photo. Files are copied as your own new upload; do not reuse documents of one application (a signed authorisation, a proof of address).",
   },
+  sensitiveTags: {
+    hiddenNote: "Some tags (such as 低保, disability, veteran) are shown only to roles that may view sensitive information",
+  },
 };

@@ -12,6 +12,12 @@ export interface ApplicantFacts {
   age: number | null;
   /** keys of the tags current on the filing date (veteran, age_80_plus …) */
   tags: readonly string[];
+  /**
+   * kinds whose tags the reader may not see (sensitive kinds, for a role without view_sensitive:
+   * resident_facts' hidden_kinds): `tags` says nothing about them, so a rule reading one is left
+   * to the database, which reads every tag
+   */
+  hiddenKinds?: readonly string[];
 }
 
 /**
@@ -55,6 +61,16 @@ function readsAge(condition: EligibilityCondition): boolean {
   return isApplicantLeaf(condition) && condition.resident === "age";
 }
 
+/** The tag kinds a condition's person leaves name (tags eq/neq a kind, in/nin a list). */
+function tagKindsRead(condition: EligibilityCondition): string[] {
+  if ("all" in condition) return condition.all.flatMap(tagKindsRead);
+  if ("any" in condition) return condition.any.flatMap(tagKindsRead);
+  if ("not" in condition) return tagKindsRead(condition.not);
+  if (!isApplicantLeaf(condition) || condition.resident !== "tags") return [];
+  const value: unknown = condition.value;
+  return (Array.isArray(value) ? value : [value]).filter((kind): kind is string => typeof kind === "string");
+}
+
 /**
  * The eligibility rules the person fails, as record issues (code `rule`, the rule's own words)
  * at the rule's field ('' = the whole record). Call it before submit once the form knows the
@@ -64,6 +80,8 @@ export function eligibilityIssues(rules: readonly EligibilityRule[] | undefined,
   return (rules ?? []).flatMap((rule) => {
     if (rule.when && !conditionHolds(rule.when, data, today)) return [];
     if (facts.age === null && readsAge(rule.require)) return [];
+    // a tag the reader may not see may be held: never refuse on what is hidden, the database decides
+    if (facts.hiddenKinds?.length && tagKindsRead(rule.require).some((kind) => facts.hiddenKinds!.includes(kind))) return [];
     if (eligibilityHolds(rule.require, data, facts, today)) return [];
     return [
       { field: rule.field ?? "", code: "rule" as const, ...validationMessage("rule", { message: rule.message, message_en: rule.message_en ?? rule.message }) },

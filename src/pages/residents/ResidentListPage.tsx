@@ -36,7 +36,7 @@ export function ResidentListPage() {
   const labels = useRegistryLabels();
   const unitLabel = useUnitLabel();
   const units = useOrgUnits();
-  const { canEdit } = useRegistryPermissions();
+  const { canEdit, canViewSensitive } = useRegistryPermissions();
   const { data: identity } = useGetIdentity<Identity>();
   const [params, setParams] = useSearchParams();
   const today = beijingToday();
@@ -75,7 +75,8 @@ export function ResidentListPage() {
       : undefined;
 
   const unitPath = unitId ? units.byId.get(unitId)?.path : undefined;
-  const stored = labels.tagKinds.filter((kind) => kind.min_age === null);
+  // sensitive kinds (低保, 残疾人 …) only for a role with view_sensitive: the database shows nobody else such tags
+  const stored = labels.tagKinds.filter((kind) => kind.min_age === null && (canViewSensitive || !kind.sensitive));
   const query = {
     unitPath,
     tagKeys,

@@ -6,6 +6,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Col, Flex, Result, Row, Skeleton, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
+import { fetchResidentFacts } from "@/data/fetchResidentFacts";
 import { fetchResident, fetchResidentEvents, fetchResidentRecords, fetchResidentTags } from "@/data/residents";
 import { useT } from "@/i18n";
 import { useErrorText } from "@/views/shared/useErrorText";
@@ -28,6 +29,8 @@ export function ResidentShowPage() {
   const tags = useQuery({ queryKey: ["cgs", "resident", id, "tags"], queryFn: () => fetchResidentTags(id), enabled: !!person.data });
   const events = useQuery({ queryKey: ["cgs", "resident", id, "events"], queryFn: () => fetchResidentEvents(id), enabled: !!person.data });
   const records = useQuery({ queryKey: ["cgs", "resident", id, "records"], queryFn: () => fetchResidentRecords(id), enabled: !!person.data });
+  // whether the database hides sensitive tag kinds from this reader here (the same for every person they read in this grid)
+  const facts = useQuery({ queryKey: ["cgs", "resident", id, "facts"], queryFn: () => fetchResidentFacts(id), enabled: !!person.data });
 
   const reload = () => void queryClient.invalidateQueries({ queryKey: ["cgs", "resident", id] });
 
@@ -71,7 +74,12 @@ export function ResidentShowPage() {
         <Col xs={24} xl={10}>
           <Flex vertical gap={16}>
             <ResidentHouseholdCard residentId={resident.id} household={household} />
-            <ResidentTagsCard birthYear={resident.birth_year} tags={tags.data ?? []} records={records.data ?? []} />
+            <ResidentTagsCard
+              birthYear={resident.birth_year}
+              tags={tags.data ?? []}
+              records={records.data ?? []}
+              sensitiveHidden={(facts.data?.hiddenKinds.length ?? 0) > 0}
+            />
           </Flex>
         </Col>
         <Col span={24}>

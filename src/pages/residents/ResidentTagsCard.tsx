@@ -1,5 +1,8 @@
 // The person's tags: age kinds (derived from the birth date by the database, here from the
-// birth year), then every stored tag, current or ended, with its period, source and note.
+// birth year), then every stored tag, current or ended, with its period, source and note. A
+// reader without view_sensitive over the person gets no tag of a sensitive kind from the database
+// (低保, 残疾人 …): the card says so in the same words for every person, neither naming nor
+// counting what is hidden.
 import { Card, List, Space, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import type { ResidentRecordRow, ResidentTagRow } from "@/data/residents";
@@ -13,9 +16,11 @@ interface Props {
   birthYear: number;
   tags: readonly ResidentTagRow[];
   records: readonly ResidentRecordRow[];
+  /** sensitive kinds are hidden from this reader (resident_facts' hiddenKinds) */
+  sensitiveHidden?: boolean;
 }
 
-export function ResidentTagsCard({ birthYear, tags, records }: Props) {
+export function ResidentTagsCard({ birthYear, tags, records, sensitiveHidden = false }: Props) {
   const t = useT();
   const labels = useRegistryLabels();
   const recordLink = useRecordLinks();
@@ -66,6 +71,7 @@ export function ResidentTagsCard({ birthYear, tags, records }: Props) {
           );
         })}
       </List>
+      {sensitiveHidden && <Typography.Text type="secondary">{t("sensitiveTags.hiddenNote")}</Typography.Text>}
     </Card>
   );
 }

@@ -61,10 +61,10 @@ describe("the database's input rules, in the browser", () => {
 
 describe("tags and sources", () => {
   const kinds: ResidentTagKindRow[] = [
-    { key: "age_60_plus", label_zh: "60岁以上", label_en: "60+", min_age: 60, sort_order: 10 },
-    { key: "age_80_plus", label_zh: "80岁以上", label_en: "80+", min_age: 80, sort_order: 20 },
-    { key: "veteran", label_zh: "退役军人", label_en: "Veteran", min_age: null, sort_order: 30 },
-    { key: "dibao", label_zh: "低保", label_en: "Dibao", min_age: null, sort_order: 50 },
+    { key: "age_60_plus", label_zh: "60岁以上", label_en: "60+", min_age: 60, sensitive: false, sort_order: 10 },
+    { key: "age_80_plus", label_zh: "80岁以上", label_en: "80+", min_age: 80, sensitive: false, sort_order: 20 },
+    { key: "veteran", label_zh: "退役军人", label_en: "Veteran", min_age: null, sensitive: true, sort_order: 30 },
+    { key: "dibao", label_zh: "低保", label_en: "Dibao", min_age: null, sensitive: true, sort_order: 50 },
   ];
 
   it("holds a stored tag within its period (inclusive) and the age kinds reached this year", () => {
