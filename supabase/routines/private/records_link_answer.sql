@@ -4,7 +4,7 @@
 -- and later rules read; one is set from the other here so they cannot disagree (a definition has
 -- at most one resident field: check_derived_fields). Fires before records_link_resident and
 -- records_validate_data (trigger names sort so).
--- * The writer must read the person through the registry's scope (my_scope_units('read')),
+-- * The writer must read the person through the registry's scope (my_registry_units()),
 --   checked here as records_check_resident_link does (that trigger fires only for statements
 --   naming resident_id; an edit changes data): resident_link_forbidden, 403.
 -- * On insert, the linked person's values fill the fields whose prefillFrom names them: the raw
@@ -63,7 +63,7 @@ begin
   end if;
   select * into person from public.residents r where r.id = answer::uuid;
   if (select auth.uid()) is not null
-     and (person.id is null or not (person.grid_org_unit_id = any (private.my_scope_units('read')))) then
+     and (person.id is null or not (person.grid_org_unit_id = any (private.my_registry_units()))) then
     perform private.raise_record_error('PT403', 'resident_link_forbidden',
       '不能关联此居民：该居民不存在或不在您可查看的网格内 / This record cannot be linked to that resident: '
       || 'no such resident in the grids you may see',

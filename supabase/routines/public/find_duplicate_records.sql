@@ -15,7 +15,7 @@ declare
   strongest text;
 begin
   if not exists (select 1 from public.residents r
-                  where r.id = p_resident_id and r.grid_org_unit_id = any (private.my_scope_units('read'))) then
+                  where r.id = p_resident_id and r.grid_org_unit_id = any (private.my_registry_units())) then
     perform private.raise_record_error('PT403', 'resident_link_forbidden',
       '不能关联此居民：该居民不存在或不在您可查看的网格内 / This record cannot be linked to that resident: '
       || 'no such resident in the grids you may see');
