@@ -2,7 +2,8 @@
 // her community (view_sensitive) see both on her page and may filter the registry by 低保; the
 // city's leader (reads, no view_sensitive) sees 独居老人 only, a neutral note that some tags need
 // the permission, no 低保 anywhere on the page (tags card or timeline), and no 低保 in the filter.
-import { expect, signIn, test, type Page } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, signIn, test } from "./fixtures";
 
 const note = "部分标签（如低保、残疾人、退役军人）仅对有权查看敏感信息的角色显示";
 
