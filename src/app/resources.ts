@@ -57,7 +57,9 @@ export const appResources: readonly AppResource[] = [
     name: "residents",
     list: "/residents",
     icon: IdcardOutlined,
-    // every preset role reads records of some service, so every one reads the registry of its units (RLS decides who)
+    // the registry is read by roles that read a service linking people or edit records (private.my_registry_units);
+    // as seeded that is every preset role but the volunteer, who would only meet an empty list (RLS decides who)
+    meta: { roles: ["system_admin", "community_admin", "staff", "grid_worker", "leader"] },
     pages: { list: lazy(() => import("@/pages/residents/ResidentListPage")) },
   },
   {
