@@ -87,4 +87,7 @@ test("申请人规则 and 写入居民档案: the template's rules are shown, ch
   const tagsOf = (key: string) => definition.workflow.transitions.find((t) => t.key === key)?.tags;
   expect(tagsOf("hand_over")).toEqual([expect.objectContaining({ tag: "elderly_card_holder", action: "set" })]);
   expect(tagsOf("stop_payment")).toEqual([{ tag: "elderly_card_holder", action: "end", when: { field: "benefit_type", op: "eq", value: "allowance" } }]);
+
+  // the copy keeps the template's English name: archived, so later journeys' menus name 老年优待证 once
+  await query("update public.services set status = 'archived', row_version = row_version + 1, updated_at = now() where name = $1", [name]);
 });
