@@ -19,12 +19,14 @@ const target = { kind: "residents" } as const;
 export function ResidentImportPage() {
   const t = useT();
   const labels = useRegistryLabels();
-  const { canEdit } = useRegistryPermissions();
+  const { canEdit, canViewSensitive } = useRegistryPermissions();
   const units = useImportUnits(registryLevels);
   const columns = useMemo(() => {
     if (labels.isLoading || !units) return null;
-    return residentImportColumns({ codes: codeLists.flatMap((list) => labels.codes(list)), tagKinds: labels.tagKinds, units });
-  }, [labels, units]);
+    // sensitive kinds (低保, 残疾人 …) only for a role with view_sensitive: the database refuses anybody else writing them
+    const tagKinds = labels.tagKinds.filter((kind) => canViewSensitive || !kind.sensitive);
+    return residentImportColumns({ codes: codeLists.flatMap((list) => labels.codes(list)), tagKinds, units });
+  }, [labels, units, canViewSensitive]);
   const makeConverter = useCallback(
     (headers: readonly string[], mapping: HeaderMapping) => residentRowConverter(columns ?? [], headers, mapping, beijingToday()),
     [columns],
