@@ -1,8 +1,8 @@
 -- The person a records-import row is about, for a definition with a `resident` field whose
 -- answer the row left empty: found by the ID number the row gives in the field whose prefillFrom
 -- is id_number, or registered from the row's answers like link_records_to_residents does (name,
--- phone, address, the codes the definition maps; living at the mapped grid field's unit, else the
--- record-unit field's, else the row's unit — the first that is a grid or community), with the
+-- phone, address, 户籍地址, the codes the definition maps; living at the mapped grid field's
+-- unit, else the record-unit field's, else the row's unit — the first that is a grid or community), with the
 -- import as the source of the registration. Returns the person's id when the caller reads them
 -- (then the resident field gets it and the insert links the record as the form would: scope
 -- check, pre-fill of the raw values, eligibility and duplicate rules), else null and the record
@@ -38,9 +38,10 @@ begin
   if coalesce(person_name, '') = '' or unit is null or not (unit = any (p_writable)) then
     return null;
   end if;
-  insert into public.residents (name, id_number, phone, address, ethnicity, political_status, marital_status, grid_org_unit_id)
+  insert into public.residents (name, id_number, phone, address, hukou_address, ethnicity, political_status, marital_status, grid_org_unit_id)
   select person_name, raw_id, private.resident_phone(p_data ->> (p_fields ->> 'phone')),
          left(nullif(private.tidy_text(p_data ->> (p_fields ->> 'address')), ''), 200),
+         left(nullif(private.tidy_text(p_data ->> (p_fields ->> 'hukou_address')), ''), 200),
          (select c.code from public.resident_codes c where c.list = 'ethnicity' and c.code = p_data ->> (p_fields ->> 'ethnicity')),
          (select c.code from public.resident_codes c where c.list = 'political_status' and c.code = p_data ->> (p_fields ->> 'political_status')),
          (select c.code from public.resident_codes c where c.list = 'marital_status' and c.code = p_data ->> (p_fields ->> 'marital_status')),

@@ -3,7 +3,7 @@
 -- those; null: all) whose frozen definition maps a name and an ID number to the registry
 -- (resident_link_fields, i.e. the fields' `prefillFrom`), the ID number of its raw answers is
 -- normalised (x → X, 15 → 18 digits) and verified; the person holding it is found by its blind
--- index, or registered from the record's answers: name, phone, address and the coded attributes
+-- index, or registered from the record's answers: name, phone, address, 户籍地址 and the coded attributes
 -- the definition maps (codes not on their national list are left out), living at the mapped
 -- `grid` field's unit, else the record-unit field's, else the record's unit — the first that is
 -- a grid or community (a record escalated to the street keeps its filing grid in that field).
@@ -69,9 +69,10 @@ begin
         continue;
       end if;
       perform set_config('app.resident_source', 'record', true), set_config('app.resident_source_ref', target.id::text, true);
-      insert into public.residents (name, id_number, phone, address, ethnicity, political_status, marital_status, grid_org_unit_id, is_synthetic)
+      insert into public.residents (name, id_number, phone, address, hukou_address, ethnicity, political_status, marital_status, grid_org_unit_id, is_synthetic)
       select person_name, raw_id, private.resident_phone(answers ->> (target.fields ->> 'phone')),
              left(nullif(private.tidy_text(answers ->> (target.fields ->> 'address')), ''), 200),
+             left(nullif(private.tidy_text(answers ->> (target.fields ->> 'hukou_address')), ''), 200),
              (select c.code from public.resident_codes c where c.list = 'ethnicity' and c.code = answers ->> (target.fields ->> 'ethnicity')),
              (select c.code from public.resident_codes c
                where c.list = 'political_status' and c.code = answers ->> (target.fields ->> 'political_status')),
