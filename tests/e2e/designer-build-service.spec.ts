@@ -44,7 +44,11 @@ async function choose(page: Page, label: string | RegExp, option: string) {
     await expect(page.getByTitle(option).filter({ visible: true }).first()).toBeVisible();
     await page.keyboard.press("Enter");
   } else {
-    await page.getByTitle(option, { exact: true }).filter({ visible: true }).last().click();
+    // a list that did not open (the click landed while the panel re-rendered) is opened again
+    await expect(async () => {
+      if (!(await page.getByTitle(option, { exact: true }).filter({ visible: true }).count())) await box.click({ force: true });
+      await page.getByTitle(option, { exact: true }).filter({ visible: true }).last().click({ timeout: 3_000 });
+    }).toPass({ timeout: 20_000 });
   }
 }
 
