@@ -38,16 +38,7 @@ declare
   err_hint text;
   err_detail text;
 begin
-  if jsonb_typeof(p_rows) is distinct from 'array' then
-    raise exception using errcode = 'CGX02', message = 'import_rows_invalid',
-      hint = '导入的数据应为行的列表 / The rows to import must be a list';
-  end if;
-  if jsonb_array_length(p_rows) > 2000 then
-    raise exception using errcode = 'CGX01', message = 'import_too_many_rows',
-      detail = jsonb_build_object('maximum', 2000, 'rows', jsonb_array_length(p_rows))::text,
-      hint = format('每次最多导入 2000 行，本次 %s 行，请分批提交 / At most 2,000 rows per call, this one has %s: send them in chunks',
-                    jsonb_array_length(p_rows), jsonb_array_length(p_rows));
-  end if;
+  perform private.check_import_rows(p_rows);
   select v.definition into definition
     from public.services s join public.service_versions v on v.service_id = s.id and v.version = s.current_version
    where s.id = p_service_id;

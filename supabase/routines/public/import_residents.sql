@@ -40,16 +40,7 @@ declare
   err_hint text;
   err_detail text;
 begin
-  if jsonb_typeof(p_rows) is distinct from 'array' then
-    raise exception using errcode = 'CGX02', message = 'import_rows_invalid',
-      hint = '导入的数据应为行的列表 / The rows to import must be a list';
-  end if;
-  if jsonb_array_length(p_rows) > 2000 then
-    raise exception using errcode = 'CGX01', message = 'import_too_many_rows',
-      detail = jsonb_build_object('maximum', 2000, 'rows', jsonb_array_length(p_rows))::text,
-      hint = format('每次最多导入 2000 行，本次 %s 行，请分批提交 / At most 2,000 rows per call, this one has %s: send them in chunks',
-                    jsonb_array_length(p_rows), jsonb_array_length(p_rows));
-  end if;
+  perform private.check_import_rows(p_rows);
   writable := private.my_scope_units('update');
   if cardinality(writable) = 0 then
     perform private.raise_record_error('PT403', 'registry_write_forbidden',
