@@ -5,7 +5,7 @@
 // 高龄津贴 (当); the published version holds both (read from the database).
 import type { Page } from "@playwright/test";
 import pg from "pg";
-import { expect, signIn, test } from "./fixtures";
+import { chooseOption, expect, signIn, test } from "./fixtures";
 
 test.describe.configure({ timeout: 240_000 });
 test.use({ actionTimeout: 15_000 });
@@ -21,8 +21,7 @@ async function query<T extends pg.QueryResultRow>(text: string, params: unknown[
 }
 
 async function choose(page: Page, label: string, option: string) {
-  await page.getByRole("combobox", { name: label }).first().click({ force: true });
-  await page.getByTitle(option, { exact: true }).filter({ visible: true }).last().click();
+  await chooseOption(page, page.getByRole("combobox", { name: label }).first(), option);
 }
 
 type Transition = { key: string; tags?: { tag: string; action: string; when?: unknown }[] };

@@ -6,7 +6,7 @@
 // and the v1 record still opens, lists and exports.
 import type { Page } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { expect, pickTreeNode, signIn, signOut, test } from "./fixtures";
+import { chooseOption, expect, pickTreeNode, signIn, signOut, test } from "./fixtures";
 
 // A 1×1 PNG: a scan of the 物业同意书 as staff would photograph it.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
@@ -33,23 +33,9 @@ async function addField(page: Page, type: string, label: string) {
   await expect(page.getByRole("list", { name: "表单字段" }).getByText(label, { exact: true })).toBeVisible();
 }
 
-/** Picks an option of an antd select: typed into its search box when it has one, else clicked in the open list. */
+/** Picks an option of the antd select labelled `label` (the first, where a closing dialog holds another). */
 async function choose(page: Page, label: string | RegExp, option: string) {
-  const box = page.getByRole("combobox", { name: label }).first();
-  // the box may sit under the value it shows: focus it where it is
-  await box.click({ force: true });
-  if (await box.isEditable()) {
-    await box.fill(option);
-    // Enter only once the list shows the option: an Enter before it would submit the dialog's form
-    await expect(page.getByTitle(option).filter({ visible: true }).first()).toBeVisible();
-    await page.keyboard.press("Enter");
-  } else {
-    // a list that did not open (the click landed while the panel re-rendered) is opened again
-    await expect(async () => {
-      if (!(await page.getByTitle(option, { exact: true }).filter({ visible: true }).count())) await box.click({ force: true });
-      await page.getByTitle(option, { exact: true }).filter({ visible: true }).last().click({ timeout: 3_000 });
-    }).toPass({ timeout: 20_000 });
-  }
+  await chooseOption(page, page.getByRole("combobox", { name: label }).first(), option);
 }
 
 /** Opens the transition's editor from the table view. */

@@ -49,3 +49,29 @@ export async function pickTreeNode(page: Page, combobox: Locator, name: string, 
     await expect(select.locator(".ant-select-selection-item")).toContainText(name, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
 }
+
+/**
+ * Picks `option` in an antd Select (`combobox` is its input) from the keyboard. The input is
+ * focused, not clicked: a forced click at its place lands on whatever covers it, and a list of
+ * the select before may still be closing over it (CI failed so twice: 办结's 从 sat under the list
+ * of 可办理角色 above it). A searchable select gets the option typed and Enter once the list shows
+ * it; another opens with ArrowDown and the option is clicked in its list. Blurring at the end
+ * closes a multiple select's list, which Enter leaves open.
+ */
+export async function chooseOption(page: Page, combobox: Locator, option: string): Promise<void> {
+  await combobox.focus();
+  if (await combobox.isEditable()) {
+    await combobox.fill(option);
+    // Enter only once the list shows the option (its label may add to it, as 「工作人员（2 人）」):
+    // an Enter before it would submit a dialog's form
+    await expect(page.getByTitle(option).filter({ visible: true }).first()).toBeVisible();
+    await combobox.press("Enter");
+  } else {
+    const shown = page.getByTitle(option, { exact: true }).filter({ visible: true }).last();
+    await expect(async () => {
+      if (!(await shown.count())) await combobox.press("ArrowDown");
+      await shown.click({ timeout: 3_000 });
+    }).toPass({ timeout: 20_000 });
+  }
+  await combobox.blur();
+}
