@@ -187,6 +187,40 @@ describe("one person per ID number, whatever its spelling in the records", () =>
   });
 });
 
+describe("an edit naming the person a record is already linked to keeps the link", () => {
+  // The upgrade links records without filling their resident answer; the form shows the link and
+  // sends it back. That is no new link: it must save even where the editor does not read the
+  // person through the registry (here the person has moved to another community's grid).
+  it("allowed: staff save a linked record with the link named; refused: the same person named on another record", async () => {
+    const staff = await as("staff");
+    const record = await mustCreate(staff, "elderly_benefit", UNITS.guniupingGrid1, {
+      ...(await elderlyCardData()),
+      applicant_name: "麻秀英",
+      applicant_id_number: uniqueIdNumber(),
+    });
+    expect(await link([record.id])).toEqual({ linked: 1, created: 1, skipped: 0 });
+    const person = (await residentIdOf(record.id))!;
+    expect((await stored(record.id)).data.applicant).toBeUndefined();
+    await sql("update public.residents set grid_org_unit_id = $2, row_version = row_version + 1 where id = $1", [person, await unitId(units.wanxiGrid1)]);
+    // staff still read the person as a participant of the record, but not through the registry's scope
+
+    const { data: shown } = await staff.from("records").select("data, row_version").eq("id", record.id).single();
+    const saved = await staff.rpc("update_record", {
+      p_id: record.id,
+      p_row_version: shown!.row_version,
+      p_data: { ...shown!.data, applicant: person, remarks: "核对后补充" },
+    });
+    expect(saved.error).toBeNull();
+    expect(await residentIdOf(record.id)).toBe(person);
+    expect((await stored(record.id)).data).toMatchObject({ applicant: person, remarks: "核对后补充" });
+
+    const other = await mustCreate(staff, "elderly_benefit", UNITS.guniupingGrid1, await elderlyCardData());
+    const refused = await staff.rpc("update_record", { p_id: other.id, p_row_version: other.row_version, p_data: { ...other.data, applicant: person } });
+    expect(refused.error).toMatchObject({ code: "PT403", message: "resident_link_forbidden" });
+    expect(await residentIdOf(other.id)).toBeNull();
+  });
+});
+
 describe("a record links only to a person the writer reads through the registry's scope", () => {
   let person: string;
   let otherGridPerson: string;

@@ -22,6 +22,10 @@
 --   (restore_kept_answers, as an edit keeps an untouched mask). A writer who reads no previous
 --   record gets nothing: the mask stays what they sent (and fails validation, or is kept as
 --   typed), never the raw value.
+-- * An edit whose answer names the person the record is already linked to keeps the link
+--   unchecked: the records the upgrade linked (link_records_to_residents) have the link but an
+--   empty answer, the form fills it from the link, and saving it must not depend on the editor
+--   reading that person through the registry.
 -- * A cleared answer on an edit unlinks. Records without a resident field keep the link they
 --   were given (link_records_to_residents). Writers without a user (seed, migrations, the
 --   service role) are trusted, as elsewhere in the registry.
@@ -59,6 +63,11 @@ begin
     if tg_op = 'UPDATE' and private.is_empty_answer(new.data -> resident_key) then
       new.resident_id := null;
     end if;
+    return new;
+  end if;
+  if tg_op = 'UPDATE' and answer::uuid = old.resident_id then
+    -- the answer names the person the record is already linked to (an upgrade linked it without
+    -- filling the answer, and the form shows the link): not a new link, nothing to check
     return new;
   end if;
   select * into person from public.residents r where r.id = answer::uuid;
