@@ -67,6 +67,8 @@ export interface FieldLoaders {
   fileUrl(path: string): Promise<string>;
   /** The registry within the user's scope (absent where there is none to search, e.g. the designer's preview). */
   searchResidents?(query: ResidentQuery): Promise<ResidentOption[]>;
+  /** the people these ids name that the user reads (an edit's saved answer needs its label) */
+  residentsByIds?(ids: readonly string[]): Promise<ResidentOption[]>;
   createResident?(person: NewResidentInput): Promise<ResidentCreateOutcome>;
   residentGrids?(): Promise<ResidentGrids>;
 }

@@ -31,6 +31,9 @@ export function ResidentInput({ field, value, onChange, onBlur, disabled, status
   const [grids, setGrids] = useState<ResidentGrids | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // the person the value names, for its label: picked from the list, registered, or read once
+  // (an edit opens with a saved answer the list has not loaded)
+  const [chosen, setChosen] = useState<ResidentOption | null>(null);
   const latest = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const t = (zh: string, en: string) => pickText(language, zh, en);
@@ -63,11 +66,26 @@ export function ResidentInput({ field, value, onChange, onBlur, disabled, status
     if (!outcome.ok) return setProblem(outcome.message);
     setOptions((rows) => [outcome.person, ...rows.filter((row) => row.id !== outcome.person.id)]);
     setNotice(outcome.existed ? t("该身份证号已登记，已选中已有居民", "That ID number is registered: the existing resident is chosen") : null);
+    setChosen(outcome.person);
     onChange(outcome.person.id);
     setCreating(false);
   };
 
-  const current = typeof value === "string" ? value : undefined;
+  const current = typeof value === "string" && value !== "" ? value : undefined;
+  const { residentsByIds } = loaders;
+  useEffect(() => {
+    if (!current || chosen?.id === current || !residentsByIds) return;
+    let live = true;
+    residentsByIds([current]).then(
+      // a person the user may not read is said to be so, never shown as an id
+      ([person]) => live && setChosen(person ?? { id: current, name: t("无权查看的居民", "A resident you may not view"), idNumber: "", birthYear: null }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [current, chosen, residentsByIds]);
+  const listed = chosen && chosen.id === current && !options.some((person) => person.id === chosen.id) ? [chosen, ...options] : options;
   return (
     <>
       <Space.Compact style={{ width: "100%" }}>
@@ -79,6 +97,7 @@ export function ResidentInput({ field, value, onChange, onBlur, disabled, status
           value={current}
           onChange={(next?: string) => {
             setNotice(null);
+            setChosen(options.find((person) => person.id === next) ?? null);
             onChange(next ?? null);
           }}
           onBlur={onBlur}
@@ -87,7 +106,7 @@ export function ResidentInput({ field, value, onChange, onBlur, disabled, status
           loading={loading}
           allowClear
           notFoundContent={loading ? undefined : t("输入姓名、拼音首字母或完整身份证号查找", "Type a name, pinyin initials or a full ID number")}
-          options={options.map((person) => ({ value: person.id, label: optionLabel(person, language) }))}
+          options={listed.map((person) => ({ value: person.id, label: optionLabel(person, language) }))}
           placeholder={
             field.placeholder
               ? pickText(language, field.placeholder, field.placeholder_en)

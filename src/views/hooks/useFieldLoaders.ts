@@ -73,6 +73,7 @@ export function useFieldLoaders(): FieldLoaders {
       },
       fileUrl: attachmentUrl,
       searchResidents,
+      residentsByIds: async (ids) => (await findResidentPicks({ kind: "ids", ids: [...ids] }, ids.length)).map(residentOption),
       // where a new person may live: the grids in the user's own subtrees (the record form adds
       // the grid its grid field names); a user who holds no grid registers in their community
       residentGrids: async (): Promise<ResidentGrids> => ({ fixed: null, choices: registrationUnits() }),
