@@ -9,13 +9,17 @@ type Tables = Database["public"]["Tables"];
 export const recordsResource = "records";
 export const recordEventsResource = "record_events";
 
-/** Columns a list or detail page reads; `data` holds the service's own fields. */
-export const recordColumns = "id,service_id,service_version,org_unit_id,status,assignee,due_at,data,row_version,created_at,created_by,updated_at";
+/** Columns a list or detail page reads; `data` holds the service's own fields, `resident_id` the person the record is about. */
+export const recordColumns = "id,service_id,service_version,org_unit_id,status,assignee,due_at,data,row_version,created_at,created_by,updated_at,resident_id";
 
 type RecordColumn =
   "id" | "service_id" | "service_version" | "org_unit_id" | "status" | "assignee" | "due_at" | "row_version" | "created_at" | "created_by" | "updated_at";
 
-export type RecordRow = Pick<Tables["records"]["Row"], RecordColumn> & { data: Record<string, unknown> };
+export type RecordRow = Pick<Tables["records"]["Row"], RecordColumn> & {
+  data: Record<string, unknown>;
+  /** read by lists and pages (recordColumns); rows other calls return may leave it out */
+  resident_id?: string | null;
+};
 
 export const recordEventKinds = ["created", "updated", "transition", "comment", "checklist", "attachment", "deleted"] as const;
 export type RecordEventKind = (typeof recordEventKinds)[number];

@@ -70,8 +70,8 @@ function syntheticIdNumber(): string {
   return first17 + "10X98765432"[sum % 11];
 }
 
-/** The grid the registry placed a person in, read through staff@'s API. */
-async function gridOf(name: string): Promise<string[]> {
+/** A GET of the REST API as staff@ (their own RLS). */
+async function asStaff<T>(path: string): Promise<T> {
   const apikey = process.env.SUPABASE_ANON_KEY!;
   const signedIn = await fetch(`${process.env.SUPABASE_URL}/auth/v1/token?grant_type=password`, {
     method: "POST",
@@ -79,10 +79,14 @@ async function gridOf(name: string): Promise<string[]> {
     body: JSON.stringify({ email: "staff@demo.local", password: "Demo@2026" }),
   });
   const { access_token: token } = (await signedIn.json()) as { access_token: string };
-  const response = await fetch(`${process.env.SUPABASE_URL}/rest/v1/residents?select=grid:org_units(name)&name=eq.${encodeURIComponent(name)}`, {
-    headers: { apikey, authorization: `Bearer ${token}` },
-  });
-  return ((await response.json()) as { grid: { name: string } }[]).map((row) => row.grid.name);
+  const response = await fetch(`${process.env.SUPABASE_URL}/rest/v1/${path}`, { headers: { apikey, authorization: `Bearer ${token}` } });
+  return (await response.json()) as T;
+}
+
+/** The grid the registry placed a person in, read through staff@'s API. */
+async function gridOf(name: string): Promise<string[]> {
+  const rows = await asStaff<{ grid: { name: string } }[]>(`residents?select=grid:org_units(name)&name=eq.${encodeURIComponent(name)}`);
+  return rows.map((row) => row.grid.name);
 }
 
 test("a person registered from the picker lives in the grid the form names, else in the one staff choose", async ({ page }) => {
@@ -117,4 +121,37 @@ test("a person registered from the picker lives in the grid the form names, else
   await dialog.getByRole("button", { name: "登记并选中" }).click();
   await expect(dialog).toHaveCount(0);
   expect(await gridOf(`登记测试乙${suffix}`)).toEqual(["第一网格"]);
+});
+
+test("a demo record the upgrade linked names its person, opens their page, and saves an edit with the link kept", async ({ page }) => {
+  test.setTimeout(120_000);
+  // a seeded 老年优待 record: linked to its applicant by link_records_to_residents, its resident answer empty
+  type Linked = { id: string; resident_id: string; data: Record<string, unknown>; residents: { name: string } };
+  const [record] = await asStaff<Linked[]>(
+    "records?select=id,resident_id,data,residents(name),services!inner(key)&services.key=eq.elderly_benefit&resident_id=not.is.null" +
+      "&data->>applicant=is.null&status=eq.submitted&order=created_at.asc&limit=1",
+  );
+  expect(record, "a seeded record linked without an answer").toBeTruthy();
+  const name = record.residents.name;
+  await signIn(page, "staff@demo.local");
+  await page.goto(`/s/elderly_benefit/show/${record.id}`);
+  await page.getByRole("link", { name, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/residents/${record.resident_id}$`));
+  await expect(page.getByRole("heading", { name: new RegExp(name) })).toBeVisible();
+  await expect(page.locator(`a[href="/s/elderly_benefit/show/${record.id}"]`).first()).toBeVisible();
+
+  // the edit form shows the link in the picker; saving keeps it and now names the person in the answer
+  await page.goto(`/s/elderly_benefit/edit/${record.id}`);
+  await expect(
+    page
+      .getByText(new RegExp(`^${name} · 433\\*{14}[0-9X]`))
+      .filter({ visible: true })
+      .first(),
+  ).toBeVisible();
+  await page.getByLabel("备注").fill("核对档案后补充");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page).toHaveURL(new RegExp(`/s/elderly_benefit/show/${record.id}$`));
+  await expect(page.getByText("核对档案后补充").first()).toBeVisible();
+  const [saved] = await asStaff<{ resident_id: string; data: Record<string, unknown> }[]>(`records?select=resident_id,data&id=eq.${record.id}`);
+  expect(saved).toMatchObject({ resident_id: record.resident_id, data: { applicant: record.resident_id, remarks: "核对档案后补充" } });
 });

@@ -10,6 +10,7 @@ import { recordColumns, recordsResource, type RecordRow } from "@/data/records";
 import { exactCountLimit, roundedEstimate } from "@/data/exactCountLimit";
 import { searchRecordsByValue } from "@/data/searchRecordsByValue";
 import { residentFieldKeys, residentIdsIn, useLookups, userFieldKeys, userIdsIn } from "../hooks/useLookups";
+import { withLinkedPerson } from "../shared/linkedPerson";
 import type { LoadedService } from "../hooks/useServiceByKey";
 import { useFieldLanguage } from "../shared/fieldLanguage";
 import { isRecordOverdue } from "../shared/recordTiming";
@@ -92,10 +93,11 @@ export function RecordList({ service }: { service: LoadedService }) {
 
   const userFields = useMemo(() => userFieldKeys(definition), [definition]);
   const residentFields = useMemo(() => residentFieldKeys(definition), [definition]);
+  const rows = useMemo(() => result.data.map((row) => withLinkedPerson(row, residentFields[0])), [result.data, residentFields]);
   // one request per page for the names of the people resident fields name (those the reader reads)
   const lookups = useLookups(
-    useMemo(() => userIdsIn(result.data, userFields), [result.data, userFields]),
-    useMemo(() => residentIdsIn(result.data, residentFields), [result.data, residentFields]),
+    useMemo(() => userIdsIn(rows, userFields), [rows, userFields]),
+    useMemo(() => residentIdsIn(rows, residentFields), [rows, residentFields]),
   );
   const now = useMemo(() => new Date(), [result.data]);
   const columns = useRecordTableColumns({ definition, serviceKey: service.key, sorters, lookups, now });
@@ -223,7 +225,7 @@ export function RecordList({ service }: { service: LoadedService }) {
         size="middle"
         scroll={{ x: "max-content" }}
         loading={query.isFetching}
-        dataSource={result.data}
+        dataSource={rows}
         columns={columns}
         onRow={(record) => (isRecordOverdue(definition, record, now) ? { style: { background: token.colorErrorBg } } : {})}
         pagination={{

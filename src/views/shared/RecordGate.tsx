@@ -5,9 +5,11 @@ import { PageLoading } from "@/components/PageLoading";
 import { useT } from "@/i18n";
 import type { ServiceDefinition } from "@/services/schema";
 import { recordColumns, recordsResource, type RecordRow } from "@/data/records";
+import { residentFieldKeys } from "../hooks/useLookups";
 import { useRecordDefinition } from "../hooks/useRecordDefinition";
 import type { LoadedService } from "../hooks/useServiceByKey";
 import { DefinitionErrorPage } from "./DefinitionErrorPage";
+import { withLinkedPerson } from "./linkedPerson";
 import { useErrorText } from "./useErrorText";
 
 export interface LoadedRecord {
@@ -47,15 +49,13 @@ export function RecordGate({ service, id, live, children }: RecordGateProps) {
       return <Alert type="error" showIcon message={errorText(version.error)} />;
     case "invalid":
       return <DefinitionErrorPage name={service.name} version={record.service_version} errors={version.errors} />;
-    case "ready":
-      return (
-        <>
-          {children({
-            record,
-            definition: version.definition,
-            reload: async () => (await query.refetch()).data?.data,
-          })}
-        </>
-      );
+    case "ready": {
+      const residentKey = residentFieldKeys(version.definition)[0];
+      const reload = async () => {
+        const fresh = (await query.refetch()).data?.data;
+        return fresh && withLinkedPerson(fresh, residentKey);
+      };
+      return <>{children({ record: withLinkedPerson(record, residentKey), definition: version.definition, reload })}</>;
+    }
   }
 }
