@@ -2,7 +2,7 @@
 // community as a draft, change one field (and undo/redo the change), publish, and file a record
 // that carries the change. Then two tabs on one draft: the second save is refused and names who
 // saved first, and nothing is overwritten.
-import { expect, pickTreeNode, signIn, test } from "./fixtures";
+import { chooseOption, expect, pickTreeNode, signIn, test } from "./fixtures";
 
 test.describe.configure({ timeout: 240_000 });
 test.use({ actionTimeout: 15_000 });
@@ -50,8 +50,7 @@ test("an admin installs 志愿者活动 from the gallery, adapts a field, publis
   await page.getByRole("button", { name: "新建" }).click();
   await expect(page.getByRole("textbox", { name: "活动地点（小区或楼栋）" })).toBeVisible();
   await page.getByRole("textbox", { name: "活动名称" }).fill("冬季楼道清理");
-  await page.getByRole("combobox", { name: "服务类别" }).click({ force: true });
-  await page.getByTitle("环境整治", { exact: true }).click();
+  await chooseOption(page, page.getByRole("combobox", { name: "服务类别" }), "环境整治");
   for (const [label, value] of [
     ["开始时间", "2026-12-05 09:00"],
     ["结束时间", "2026-12-05 11:00"],

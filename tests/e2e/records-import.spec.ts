@@ -5,7 +5,7 @@
 import { randomInt } from "node:crypto";
 import ExcelJS from "exceljs";
 import pg from "pg";
-import { expect, signIn, test } from "./fixtures";
+import { chooseOption, expect, signIn, test } from "./fixtures";
 
 const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const marker = `议题${randomInt(100_000, 999_999)}`;
@@ -43,11 +43,7 @@ const mappingRow = (page: import("@playwright/test").Page, header: string) =>
   page.getByRole("row").filter({ has: page.getByRole("combobox", { name: `${header} 导入到` }) });
 
 async function pick(page: import("@playwright/test").Page, header: string, target: string) {
-  const select = page.getByRole("combobox", { name: `${header} 导入到` });
-  // antd draws the chosen value over its search input
-  await select.click({ force: true });
-  await select.fill(target);
-  await select.press("Enter");
+  await chooseOption(page, page.getByRole("combobox", { name: `${header} 导入到` }), target);
   await expect(mappingRow(page, header)).toContainText(`${target} *`);
 }
 
