@@ -156,6 +156,98 @@ describe("upsert by ID number", () => {
   });
 });
 
+describe("households (户号, 与户主关系)", () => {
+  const householdOf = async (idNumber: string) =>
+    (
+      await sql<{ household_id: string; relation: string; household_number: string; address: string; grid_org_unit_id: string }>(
+        `select m.household_id, m.relation, h.household_number, h.address, h.grid_org_unit_id
+           from public.household_members m join public.households h on h.id = m.household_id
+          where m.resident_id = private.resident_by_id_number(private.normalized_id_number($1))`,
+        [idNumber],
+      )
+    )[0];
+
+  it("puts the rows of one number in one household with their relations, registered at the first row's grid and address", async () => {
+    const staff = await as("staff");
+    const number = `4331${run}${randomInt(1000, 9999)}`;
+    const [head, spouse, grandson] = [freshId(), freshId(), freshId()];
+    const batch = randomUUID();
+    const outcome = await mustImport(
+      staff,
+      [
+        {
+          row: 2,
+          values: { name: "户主甲", id_number: head, grid_org_unit_id: grid1, address: "牯牛坪 8 组 1 号", household_number: number, relation: "户主" },
+        },
+        { row: 3, values: { name: "配偶甲", id_number: spouse, grid_org_unit_id: grid1, household_number: number, relation: "10" } },
+        { row: 4, values: { name: "孙子甲", id_number: grandson, grid_org_unit_id: grid1, household_number: number, relation: "孙子" } },
+      ],
+      { batch },
+    );
+    expect(outcome).toMatchObject({ created: 3, errors: [], written: true });
+    const first = await householdOf(head);
+    expect(first).toMatchObject({ relation: "02", household_number: number, address: "牯牛坪 8 组 1 号", grid_org_unit_id: grid1 });
+    expect(await householdOf(spouse)).toMatchObject({ household_id: first.household_id, relation: "10" });
+    expect(await householdOf(grandson)).toMatchObject({ household_id: first.household_id, relation: "41" });
+    const events = await sql<{ kind: string; source: string; source_ref: string }>(
+      "select kind, source, source_ref from public.resident_events where household_id = $1 order by id",
+      [first.household_id],
+    );
+    expect(events.map((e) => e.kind)).toEqual(["household_created", "member_added", "member_added", "member_added"]);
+    for (const event of events) expect(event).toMatchObject({ source: "import", source_ref: batch });
+    // staff read the household through the API
+    const read = await staff.from("households").select("household_number, household_members(relation)").eq("id", first.household_id).single();
+    expect(read.data!.household_members).toHaveLength(3);
+
+    // the same sheet again changes nothing; a changed relation is an update of that person only
+    expect(
+      await mustImport(staff, [
+        { row: 2, values: { id_number: head, household_number: number, relation: "户主" } },
+        { row: 3, values: { id_number: spouse, household_number: number, relation: "妻" } },
+      ]),
+    ).toMatchObject({ unchanged: 1, updated: 1, errors: [] });
+    expect(await householdOf(spouse)).toMatchObject({ household_id: first.household_id, relation: "12" });
+  });
+
+  it("refuses a second head, a relation without a number and the other way round, and an unknown relation, each on its row and column", async () => {
+    const staff = await as("staff");
+    const number = `4331${run}${randomInt(1000, 9999)}`;
+    const [head, second, lone, numberOnly, unknown] = [freshId(), freshId(), freshId(), freshId(), freshId()];
+    const outcome = await mustImport(staff, [
+      { row: 2, values: { name: "户主乙", id_number: head, grid_org_unit_id: grid1, address: "牯牛坪 9 组 1 号", household_number: number, relation: "户主" } },
+      { row: 3, values: { name: "户主丙", id_number: second, grid_org_unit_id: grid1, household_number: number, relation: "02" } },
+      { row: 4, values: { name: "无户号", id_number: lone, grid_org_unit_id: grid1, relation: "女" } },
+      { row: 5, values: { name: "无关系", id_number: numberOnly, grid_org_unit_id: grid1, household_number: number } },
+      { row: 6, values: { name: "错关系", id_number: unknown, grid_org_unit_id: grid1, household_number: number, relation: "邻居" } },
+    ]);
+    expect(outcome.written).toBe(false);
+    expect(outcome.errors.map(({ row, column, code }) => ({ row, column, code }))).toEqual([
+      { row: 3, column: "relation", code: "household_head_exists" },
+      { row: 4, column: "household_number", code: "household_number_required" },
+      { row: 5, column: "relation", code: "household_relation_required" },
+      { row: 6, column: "relation", code: "resident_code_invalid" },
+    ]);
+    expect(outcome.errors[0].message_zh).toContain("该户已有户主");
+    expect(outcome.errors[3].message_en).toContain("GB/T 4761");
+    expect(await householdOf(head)).toBeUndefined();
+    expect(await sql("select id from public.households where household_number = $1", [number])).toEqual([]);
+  });
+
+  it("moves a person to the household their row names", async () => {
+    const staff = await as("staff");
+    const [from, to] = [`4331${run}${randomInt(1000, 4999)}`, `4331${run}${randomInt(5000, 9999)}`];
+    const person = freshId();
+    await mustImport(staff, [
+      { row: 2, values: { name: "搬家甲", id_number: person, grid_org_unit_id: grid2, address: "牯牛坪 2 组 3 号", household_number: from, relation: "户主" } },
+    ]);
+    const before = await householdOf(person);
+    await mustImport(staff, [{ row: 2, values: { id_number: person, address: "牯牛坪 2 组 9 号", household_number: to, relation: "子" } }]);
+    const after = await householdOf(person);
+    expect(after).toMatchObject({ household_number: to, relation: "20", address: "牯牛坪 2 组 9 号", grid_org_unit_id: grid2 });
+    expect(after.household_id).not.toBe(before.household_id);
+  });
+});
+
 describe("all or nothing", () => {
   it("reports exactly the bad rows with their columns and writes none of the good ones", async () => {
     const staff = await as("staff");

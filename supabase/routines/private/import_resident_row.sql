@@ -7,7 +7,12 @@
 -- (p_writable: my_scope_units('update')), else registry_write_forbidden on the ID number: an
 -- import does not move somebody else's residents into one's own grid. Tags the row names are
 -- added from today unless the person holds that kind now or from a later date (source import,
--- source_batch_id: resident_tags_before_write). Returns 'created', 'updated' or 'unchanged'.
+-- source_batch_id: resident_tags_before_write). A row with a household number (户号) puts the
+-- person in that household with its relation to the head: the household with that number the
+-- caller reads (one in their writing scope first), else one registered at the person's grid and
+-- the row's (else the person's) address; a person already in another household moves to it.
+-- The household triggers check scope, the relation code and one head per household
+-- (household_head_exists). Returns 'created', 'updated' or 'unchanged'.
 -- Not security definer: every write is the caller's, under their RLS.
 create or replace function private.import_resident_row(p_id_number text, p_values jsonb, p_writable uuid[]) returns text
 language plpgsql set search_path = '' as $$
@@ -17,6 +22,9 @@ declare
   outcome text;
   kind_key text;
   today date := private.local_today();
+  given_number text := p_values ->> 'household_number';
+  household uuid;
+  membership public.household_members;
 begin
   if person_id is null then
     insert into public.residents (name, id_number, phone, ethnicity, political_status, marital_status, address, grid_org_unit_id,
@@ -66,6 +74,26 @@ begin
     insert into public.resident_tags (resident_id, tag_key) values (person_id, kind_key);
     outcome := case when outcome = 'unchanged' then 'updated' else outcome end;
   end loop;
+  if given_number is not null then
+    select h.id into household from public.households h
+     where h.household_number = given_number
+     order by (h.grid_org_unit_id = any (p_writable)) desc, h.created_at, h.id limit 1;
+    if household is null then
+      insert into public.households (address, household_number, grid_org_unit_id)
+      select coalesce(p_values ->> 'address', r.address), given_number, r.grid_org_unit_id
+        from public.residents r where r.id = person_id
+      returning id into household;
+    end if;
+    select * into membership from public.household_members m where m.resident_id = person_id;
+    if membership.resident_id is null then
+      insert into public.household_members (resident_id, household_id, relation) values (person_id, household, p_values ->> 'relation');
+      outcome := case when outcome = 'unchanged' then 'updated' else outcome end;
+    elsif membership.household_id <> household or membership.relation <> p_values ->> 'relation' then
+      update public.household_members m set household_id = household, relation = p_values ->> 'relation', row_version = membership.row_version + 1
+       where m.resident_id = person_id;
+      outcome := case when outcome = 'unchanged' then 'updated' else outcome end;
+    end if;
+  end if;
   return outcome;
 end;
 $$;

@@ -13,6 +13,9 @@
 -- * Codes (ethnicity, political_status, marital_status): the code or its Chinese label
 --   (resident_codes), else resident_code_invalid naming the standard.
 -- * grid_org_unit_id: a unit's uuid or its code; registry_unit_invalid when neither names a unit.
+-- * household_number (户号) and relation (与户主关系, GB/T 4761, code or Chinese label): given
+--   together or not at all (household_relation_required / household_number_required); the
+--   household is found or registered by import_resident_row.
 -- * tags: an array (or a text separated by 、,，;；) of tag kinds, by key or Chinese label:
 --   resident_tag_unknown, resident_tag_derived (age tags follow from the birth date).
 -- * Any other key: import_column_unknown (a mapping the database does not know).
@@ -40,7 +43,7 @@ begin
   end if;
   for key in select jsonb_object_keys(p_values) loop
     if key not in ('name', 'id_number', 'phone', 'sex', 'ethnicity', 'political_status', 'marital_status', 'address', 'grid_org_unit_id', 'tags',
-                   'hukou_region', 'hukou_address') then
+                   'hukou_region', 'hukou_address', 'household_number', 'relation') then
       issues := issues || jsonb_build_object('column', key, 'code', 'import_column_unknown',
         'hint', format('“%s”不是居民档案的字段 / "%s" is not an attribute of the resident registry', key, key));
     end if;
@@ -111,6 +114,31 @@ begin
       out := out || jsonb_build_object(code_list, code);
     end if;
   end loop;
+
+  v := nullif(private.tidy_text(p_values ->> 'household_number'), '');
+  if char_length(v) > 30 then
+    issues := issues || jsonb_build_object('column', 'household_number', 'code', 'text_too_long',
+      'hint', '户号最多 30 个字符 / A household number has at most 30 characters');
+  elsif v is not null then
+    out := out || jsonb_build_object('household_number', v);
+  end if;
+  v := nullif(private.tidy_text(p_values ->> 'relation'), '');
+  if v is not null then
+    code := p_lookups #>> array['codes', 'household_relation', v];
+    if code is null then
+      issues := issues || jsonb_build_object('column', 'relation', 'code', 'resident_code_invalid',
+        'hint', format('“%s”不是有效的与户主关系代码（GB/T 4761） / "%s" is not a valid relation to the head of household (GB/T 4761)', v, v));
+    else
+      out := out || jsonb_build_object('relation', code);
+    end if;
+  end if;
+  if out ? 'household_number' and not out ? 'relation' and not issues @> '[{"column": "relation"}]' then
+    issues := issues || jsonb_build_object('column', 'relation', 'code', 'household_relation_required',
+      'hint', '填写户号时请填写与户主关系（户主填“户主”） / With a household number, give the relation to the head (户主 for the head)');
+  elsif out ? 'relation' and not out ? 'household_number' and not issues @> '[{"column": "household_number"}]' then
+    issues := issues || jsonb_build_object('column', 'household_number', 'code', 'household_number_required',
+      'hint', '填写与户主关系时请填写户号 / With a relation to the head, give the household number');
+  end if;
 
   v := nullif(private.tidy_text(p_values ->> 'grid_org_unit_id'), '');
   if v is not null then

@@ -1,7 +1,8 @@
 -- The Excel import of residents (issue 12, item 7), one chunk of an upload per call: upsert by
 -- ID number through the registry's own path, all or nothing. p_rows: [{row: the sheet's row
 -- number, values: {name, id_number, phone, sex, ethnicity, political_status, marital_status,
--- address, grid_org_unit_id, tags}}], at most 2,000 (import_too_many_rows otherwise); a value
+-- address, grid_org_unit_id, tags, hukou_region, hukou_address, household_number, relation}}],
+-- at most 2,000 (import_too_many_rows otherwise); a value
 -- absent, null or empty leaves the attribute as it is on an existing person.
 -- * Every row is checked: its values first (resident_import_values: every problem of the row),
 --   then its write in a subtransaction of its own (import_resident_row: the registry's scope,
@@ -76,6 +77,7 @@ begin
         errors := errors || private.import_issue(row_no,
           case when detail ->> 'field' is not null then detail ->> 'field'
                when detail ? 'tag_key' then 'tags'
+               when err_message = 'household_head_exists' then 'relation'
                when err_message in ('registry_write_forbidden', 'registry_unit_invalid') then 'grid_org_unit_id'
                else '' end,
           case when err_message ~ '^[a-z][a-z0-9_]*$' then err_message else 'row_failed' end,
