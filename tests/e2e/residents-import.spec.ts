@@ -3,7 +3,8 @@
 // check character, a 10-digit phone, an unknown 民族, no name, a grid of another community) —
 // and get a report naming exactly those 5 rows, on screen and in the downloaded error report.
 // They import the 995 good rows, fix the 5 and import the whole file again: 5 new people, 995
-// unchanged, and the database holds exactly 1,000 people with these numbers (nobody twice).
+// unchanged, and the database holds exactly 1,000 people with these numbers (nobody twice), in
+// the 250 households of four their 户号 and 与户主关系 columns name.
 import { randomInt } from "node:crypto";
 import ExcelJS from "exceljs";
 import pg from "pg";
@@ -60,6 +61,11 @@ function person(i: number, broken: boolean): (string | null)[] {
     `牯牛坪社区 ${(i % 8) + 1} 组 ${i + 1} 号`,
     grid,
     i % 50 === 0 ? "志愿者" : null,
+    null,
+    null,
+    // four people to a household: its head, spouse, son and daughter
+    `${area}${String(Math.floor(i / 4)).padStart(4, "0")}`,
+    ["户主", "配偶", "子", "女"][i % 4]!,
   ];
 }
 
@@ -70,16 +76,25 @@ async function filled(template: ExcelJS.Workbook, broken: boolean): Promise<Buff
   return Buffer.from(await template.xlsx.writeBuffer());
 }
 
-async function peopleInArea(): Promise<number> {
+async function inDatabase<T>(query: string): Promise<T> {
   const db = new pg.Client({ connectionString: process.env.SUPABASE_DB_URL });
   await db.connect();
   try {
-    const { rows: found } = await db.query<{ n: string }>("select count(*) as n from private.resident_sensitive_values where id_number like $1", [`${area}%`]);
-    return Number(found[0]!.n);
+    return (await db.query(query, [`${area}%`])).rows[0] as T;
   } finally {
     await db.end();
   }
 }
+
+const peopleInArea = async () =>
+  Number((await inDatabase<{ n: string }>("select count(*) as n from private.resident_sensitive_values where id_number like $1")).n);
+
+/** The households of this run's sheet: how many, their members, their heads. */
+const householdsInArea = () =>
+  inDatabase<{ households: number; members: number; heads: number }>(
+    `select count(distinct h.id)::int as households, count(m.resident_id)::int as members, count(m.resident_id) filter (where m.relation = '02')::int as heads
+       from public.households h left join public.household_members m on m.household_id = h.id where h.household_number like $1`,
+  );
 
 async function upload(page: import("@playwright/test").Page, trigger: import("@playwright/test").Locator, name: string, buffer: Buffer) {
   const chooser = page.waitForEvent("filechooser");
@@ -113,6 +128,8 @@ test("staff import 1,000 residents: 5 bad rows reported exactly, 995 imported, t
     "标签",
     "户籍地区划代码",
     "户籍地址",
+    "户号",
+    "与户主关系",
   ]);
   expect(String(template.worksheets[0]!.getCell("A2").value)).toMatch(/^示例：/);
   const allowed = template.getWorksheet("可选值")!;
@@ -136,7 +153,7 @@ test("staff import 1,000 residents: 5 bad rows reported exactly, 995 imported, t
   await expect(page.getByText(/无法读取该文件/)).toBeVisible();
 
   await upload(page, page.getByText("点击选择或拖拽 .xlsx 或 .csv 文件到这里"), "居民名单.xlsx", broken);
-  await expect(page.getByText("居民名单.xlsx：1,000 行数据，12 列")).toBeVisible();
+  await expect(page.getByText("居民名单.xlsx：1,000 行数据，14 列")).toBeVisible();
   // every header found its column by name
   await expect(page.getByRole("combobox", { name: "所属网格* 导入到" })).toBeVisible();
   await expect(page.getByText("（不导入）")).toHaveCount(0);
@@ -189,6 +206,8 @@ test("staff import 1,000 residents: 5 bad rows reported exactly, 995 imported, t
   await page.getByRole("button", { name: "导入 1000 行" }).click();
   await expect(page.getByText("新增 5 人、更新 0 人、未变 995 人")).toBeVisible({ timeout: 60_000 });
   expect(await peopleInArea()).toBe(1000);
+  // 户号 and 与户主关系 made 250 households of four, each with one head
+  expect(await householdsInArea()).toEqual({ households: 250, members: 1000, heads: 250 });
 });
 
 test("the registry's export writes the filtered people with ID numbers and phones masked", async ({ page }) => {

@@ -12,7 +12,7 @@ import { residentImportColumns } from "./residentImportColumns";
 import { residentRowConverter } from "./residentImportRows";
 import { useImportUnits } from "./useImportUnits";
 
-const codeLists: CodeList[] = ["sex", "ethnicity", "political_status", "marital_status"];
+const codeLists: CodeList[] = ["sex", "ethnicity", "political_status", "marital_status", "household_relation"];
 const registryLevels = ["grid", "community"];
 const target = { kind: "residents" } as const;
 

@@ -1,6 +1,6 @@
 // The registry's columns for the import (docs/residents.md; the values import_residents takes):
 // name and ID number identify a person, the codes come from resident_codes (GB/T 2261, 3304,
-// 4762), the grid is one of the units the importer works in, tags are the stored kinds (the age
+// 4762, 4761), the grid is one of the units the importer works in, tags are the stored kinds (the age
 // ones follow from the birth date and are never imported).
 import type { ImportChoice, ImportColumn } from "./importColumns";
 
@@ -100,7 +100,7 @@ export function residentImportColumns(lists: ResidentImportLists): ImportColumn[
         en: "Several allowed, separated by 、 , or ;. Age tags (60+ …) follow from the birth date",
       },
     },
-    // 户籍 last: a roster without them keeps its columns where they were
+    // 户籍 and 户 last: a roster without them keeps its columns where they were
     {
       key: "hukou_region",
       label: "户籍地区划代码",
@@ -118,6 +118,29 @@ export function residentImportColumns(lists: ResidentImportLists): ImportColumn[
       required: false,
       example: "湖南省吉首市吉凤街道牯牛坪社区 3 组 12 号",
       aliases: ["户籍所在地", "户口地址", "户籍住址"],
+    },
+    {
+      key: "household_number",
+      label: "户号",
+      labelEn: "Household number",
+      required: false,
+      asText: true,
+      example: "430010260001",
+      aliases: ["户编号", "户口簿号", "家庭编号"],
+      hint: {
+        zh: "同一户号的居民登记为一户；与“与户主关系”一起填写",
+        en: "People with one household number form one household; give it with the relation to the head",
+      },
+    },
+    {
+      key: "relation",
+      label: "与户主关系",
+      labelEn: "Relation to the head",
+      required: false,
+      example: "户主",
+      choices: codeChoices(lists, "household_relation"),
+      aliases: ["与户主的关系", "家庭关系", "关系"],
+      hint: { zh: "户主本人填“户主”；每户一位户主（GB/T 4761）", en: "The head is 户主; one head per household (GB/T 4761)" },
     },
   ];
 }

@@ -94,6 +94,10 @@ export function residentRowConverter(
             "The hukou region code is a 6-digit county code (GB/T 2260, e.g. 433101) or a 12-digit township and village code",
           ]);
         } else values.hukou_region = text.trim();
+      } else if (key === "household_number") {
+        const number = tidyText(text);
+        if (number.length > 30) fail(header, ["户号最多 30 个字符", "A household number has at most 30 characters"]);
+        else values.household_number = number;
       } else if (column.multiple) {
         const find = finders.get(key)!;
         const parts = text
@@ -118,6 +122,16 @@ export function residentRowConverter(
       const header = mapped.find((m) => m.key === "sex")!.header;
       fail(header, ["性别与身份证号不符", "The sex does not agree with the ID number"]);
     }
+    // a household number and the relation to its head come together (import_residents says so too)
+    const householdHeader = mapped.find((m) => m.key === "household_number")?.header;
+    const relationHeader = mapped.find((m) => m.key === "relation")?.header;
+    if (values.household_number !== undefined && values.relation === undefined && !problems.some((known) => known.column === relationHeader))
+      fail(relationHeader ?? "与户主关系", [
+        "填写户号时请填写与户主关系（户主填“户主”）",
+        "With a household number, give the relation to the head (户主 for the head)",
+      ]);
+    if (values.relation !== undefined && values.household_number === undefined && !problems.some((known) => known.column === householdHeader))
+      fail(householdHeader ?? "户号", ["填写与户主关系时请填写户号", "With a relation to the head, give the household number"]);
     return problems.length > 0 ? { ok: false, problems } : { ok: true, row: { row: rowNumber, values } };
   };
 }

@@ -27,6 +27,8 @@ const lists = {
     { list: "ethnicity", code: "15", label_zh: "土家族", label_en: "Tujia" },
     { list: "political_status", code: "13", label_zh: "群众", label_en: "Masses" },
     { list: "marital_status", code: "20", label_zh: "已婚", label_en: "Married" },
+    { list: "household_relation", code: "02", label_zh: "户主", label_en: "Head of household" },
+    { list: "household_relation", code: "10", label_zh: "配偶", label_en: "Spouse" },
   ],
   tagKinds: [
     { key: "age_60_plus", label_zh: "60岁以上", label_en: "60+", min_age: 60 },
@@ -136,6 +138,33 @@ describe("the 户籍 columns", () => {
   });
 });
 
+describe("the household columns", () => {
+  const headers = ["姓名", "身份证号", "所属网格", "户号", "与户主关系"];
+  const convert = () => residentRowConverter(columns, headers, matchHeaders(headers, columns), today);
+  it("take a number and a relation by label or code", () => {
+    expect(convert()(["张德福", "433101194501010016", "第一网格", " 430010260001 ", "户主"], 2)).toMatchObject({
+      ok: true,
+      row: { values: { household_number: "430010260001", relation: "02" } },
+    });
+    expect(convert()(["张德福", "433101194501010016", "第一网格", 430010260001, "10"], 2)).toMatchObject({
+      ok: true,
+      row: { values: { household_number: "430010260001", relation: "10" } },
+    });
+  });
+  it("want both or neither, and a relation of GB/T 4761", () => {
+    const problemsOf = (cells: unknown[]) => {
+      const result = convert()(cells as never, 3);
+      return result.ok ? [] : result.problems.map((p) => [p.column, p.message_zh]);
+    };
+    expect(problemsOf(["张德福", "433101194501010016", "第一网格", "430010260001", ""])).toEqual([
+      ["与户主关系", "填写户号时请填写与户主关系（户主填“户主”）"],
+    ]);
+    expect(problemsOf(["张德福", "433101194501010016", "第一网格", "", "配偶"])).toEqual([["户号", "填写与户主关系时请填写户号"]]);
+    expect(problemsOf(["张德福", "433101194501010016", "第一网格", "430010260001", "邻居"])).toHaveLength(1);
+    expect(problemsOf(["张德福", "433101194501010016", "第一网格", "", ""])).toEqual([]);
+  });
+});
+
 describe("the template", () => {
   it("marks required headers, prefixes the example, formats numbers as text and lists every closed column's values", () => {
     const sheets = templateSheets(columns);
@@ -152,14 +181,17 @@ describe("the template", () => {
       "标签",
       "户籍地区划代码",
       "户籍地址",
+      "户号",
+      "与户主关系",
     ]);
     expect(sheets.example[0]).toBe("示例：张德福");
-    expect(sheets.textColumns).toEqual([1, 2, 10]);
-    expect(sheets.choices.map((c) => c.header)).toEqual(["性别", "民族", "政治面貌", "婚姻状况", "所属网格", "标签"]);
+    expect(sheets.textColumns).toEqual([1, 2, 10, 12]);
+    expect(sheets.choices.map((c) => c.header)).toEqual(["性别", "民族", "政治面貌", "婚姻状况", "所属网格", "标签", "与户主关系"]);
+    expect(sheets.choices.find((c) => c.header === "与户主关系")!.values).toEqual(["户主", "配偶"]);
     expect(sheets.choices.find((c) => c.header === "标签")!.values).toEqual(["退役军人", "低保"]);
     expect(sheets.choices.find((c) => c.header === "所属网格")!.values).toEqual(["第一网格", "第二网格"]);
     // a dropdown for single choices only (标签 takes several)
-    expect(sheets.dropdowns.map((d) => sheets.headers[d.column])).toEqual(["性别", "民族", "政治面貌", "婚姻状况", "所属网格*"]);
+    expect(sheets.dropdowns.map((d) => sheets.headers[d.column])).toEqual(["性别", "民族", "政治面貌", "婚姻状况", "所属网格*", "与户主关系"]);
   });
 });
 
