@@ -1,0 +1,22 @@
+-- The caller's access scope (my_scope_units, my_registry_units, has_active_membership), kept for
+-- the rest of the transaction: a policy, a trigger's check_registry_scope and an import's every
+-- row each asked for it again, and computing it (memberships joined to the org tree and the
+-- grants) was most of an import row's cost (issue 12: 2,751 calls for 500 rows with households).
+-- The cache is a transaction-local setting `app.scope_cache_<name>` holding
+-- "<stamp>#<value>" (scope_cache_stamp): read back only for the same claims (they may change
+-- within a transaction) and the same epoch, which bump_scope_epoch raises after any write to the
+-- tables a scope is made of (memberships, service_role_grants, org_units, services,
+-- service_versions), so a transaction that changes them sees the change at once. A rolled-back
+-- subtransaction takes its settings back with it. What another transaction commits meanwhile is
+-- seen by the next transaction (PostgREST: the next request), not within this one.
+-- Returns the cached value, or null when there is none for this user and epoch.
+create or replace function private.scope_cache_get(p_name text) returns text
+language sql stable set search_path = '' as $$
+  select case when starts_with(c.value, s.stamp || '#') then substr(c.value, char_length(s.stamp) + 2) end
+    from (select current_setting('app.scope_cache_' || p_name, true) as value) c, (select private.scope_cache_stamp() as stamp) s
+$$;
+
+revoke execute on function private.scope_cache_get(text) from public, anon;
+grant execute on function private.scope_cache_get(text) to authenticated, service_role;
+-- anon too: has_active_membership runs in storage's policies for anon callers
+grant execute on function private.scope_cache_get(text) to anon;
