@@ -1,4 +1,4 @@
-// `npm run measure:import [-- --rows N --chunks 1000,2000]`: the residents import's throughput
+// `npm run measure:import [-- --rows N --chunks 1000,2000 --households]`: the residents import's throughput
 // (issue 12, item 7: "50,000 rows must work"). On a stack of its own (temporary data directory,
 // free ports, the demo seed), staff@demo.local sends N synthetic residents (valid GB 11643
 // numbers under area code 433199, names and addresses saying 合成: never a real person; the
@@ -9,7 +9,9 @@
 //   2. the write (new people, each with a 'created' event),
 //   3. the same sheet again (every person found by the blind index, nothing to change).
 // Calls run as role authenticated, whose statement_timeout (8 s, as hosted) bounds a chunk: a
-// chunk that times out is reported, not retried. Never asserts a timing. Results: docs/residents.md.
+// chunk that times out is reported, not retried. With --households every four rows share a 户号
+// (户主, 配偶, 子, 女), so each row also joins or registers a household. Never asserts a timing.
+// Results: docs/residents.md.
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,6 +30,8 @@ function option(name: string, fallback: string): string {
 }
 
 const ROWS = Number(option("rows", "50000"));
+const HOUSEHOLDS = process.argv.includes("--households");
+const RELATIONS = ["户主", "配偶", "子", "女"];
 const CHUNKS = option("chunks", "1000,2000")
   .split(",")
   .map(Number)
@@ -123,7 +127,11 @@ async function main(): Promise<void> {
     for (const chunk of CHUNKS) {
       // each chunk size imports its own people (another sequence block of the area code)
       const offset = results.length * 1_000_000;
-      const rows = Array.from({ length: ROWS }, (_, i) => syntheticResidentRow(offset + i, AREA, grids[i % grids.length], `测${chunk}`));
+      const rows = Array.from({ length: ROWS }, (_, i) => {
+        const row = syntheticResidentRow(offset + i, AREA, grids[i % grids.length], `测${chunk}`);
+        if (HOUSEHOLDS) Object.assign(row.values, { household_number: `合成${chunk}-${Math.floor(i / 4)}`, relation: RELATIONS[i % 4] });
+        return row;
+      });
       for (const [label, dryRun] of [
         ["dry run", true],
         ["write", false],
@@ -134,7 +142,10 @@ async function main(): Promise<void> {
       }
     }
     const [{ n }] = (await db.query<{ n: string }>("select count(*) n from public.residents where address like '合成数据%'")).rows;
-    console.log(`\nResidents import through PostgREST as staff@demo.local, ${ROWS.toLocaleString("en")} synthetic rows per chunk size`);
+    console.log(
+      `\nResidents import through PostgREST as staff@demo.local, ${ROWS.toLocaleString("en")} synthetic rows per chunk size` +
+        (HOUSEHOLDS ? ", four to a household (户号, 与户主关系)" : ""),
+    );
     console.log(
       `(load average before ${loadBefore.map((l) => l.toFixed(2)).join(" ")}, after ${loadavg()
         .map((l) => l.toFixed(2))
