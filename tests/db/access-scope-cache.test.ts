@@ -7,7 +7,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestWorld, type TestPerson, units } from "../support/access-fixtures";
-import { sql, unitId } from "../support/engine-fixtures";
+import { as, sql, unitId } from "../support/engine-fixtures";
 
 const world = new TestWorld();
 let worker: TestPerson;
@@ -72,5 +72,17 @@ describe("scopes cached per transaction", () => {
     } finally {
       await db.query("rollback");
     }
+  });
+});
+
+describe("the cache cannot be planted through the API", () => {
+  it("refused: a signed-in user cannot call set_config through the API, and the exposed schema has no function of that name", async () => {
+    const staff = await as("staff");
+    const planted = await staff.rpc("set_config" as never, { setting_name: "app.scope_cache_units_update", new_value: "x", is_local: true } as never);
+    expect(planted.error).toMatchObject({ code: "PGRST202" });
+    const [{ n }] = await sql<{ n: number }>(
+      "select count(*)::int as n from pg_proc p join pg_namespace s on s.oid = p.pronamespace where s.nspname = 'public' and p.proname = 'set_config'",
+    );
+    expect(n).toBe(0);
   });
 });
