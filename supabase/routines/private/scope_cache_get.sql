@@ -10,10 +10,19 @@
 -- subtransaction takes its settings back with it. What another transaction commits meanwhile is
 -- seen by the next transaction (PostgREST: the next request), not within this one.
 -- Returns the cached value, or null when there is none for this user and epoch.
+-- plpgsql: the stamp is computed once (an SQL body evaluated it once per reference, and a
+-- function with a SET clause is never inlined, so each call costs its own setup).
 create or replace function private.scope_cache_get(p_name text) returns text
-language sql stable set search_path = '' as $$
-  select case when starts_with(c.value, s.stamp || '#') then substr(c.value, char_length(s.stamp) + 2) end
-    from (select current_setting('app.scope_cache_' || p_name, true) as value) c, (select private.scope_cache_stamp() as stamp) s
+language plpgsql stable set search_path = '' as $$
+declare
+  stamp text := private.scope_cache_stamp() || '#';
+  kept text := current_setting('app.scope_cache_' || p_name, true);
+begin
+  if starts_with(kept, stamp) then
+    return substr(kept, char_length(stamp) + 1);
+  end if;
+  return null;
+end;
 $$;
 
 revoke execute on function private.scope_cache_get(text) from public, anon;
