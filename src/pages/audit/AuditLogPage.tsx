@@ -27,7 +27,10 @@ export default function AuditLogPage() {
   const [params, setParams] = useSearchParams();
   const search = useMemo(() => parseAuditSearch(params), [params]);
   const filters = useMemo(() => auditFilters(search), [search]);
-  const update = (change: Partial<AuditSearch>) => setParams(auditSearchParams({ ...search, page: 1, ...change }), { replace: true });
+  // from the address bar: a filter chosen a moment ago may not have rendered yet (react-router
+  // commits navigations in a transition), and building on this render's search would undo it
+  const update = (change: Partial<AuditSearch>) =>
+    setParams(auditSearchParams({ ...parseAuditSearch(new URLSearchParams(window.location.search)), page: 1, ...change }), { replace: true });
 
   const events = useQuery({
     queryKey: ["cgs", "audit-events", filters, search.page],

@@ -92,14 +92,15 @@ export default function OrgUnitsPage() {
 
   const updateParams = useCallback(
     (changes: Record<string, string | null>) => {
-      const next = new URLSearchParams(params);
+      // from the address bar, not this render's params (a navigation may not have rendered yet)
+      const next = new URLSearchParams(window.location.search);
       for (const [key, value] of Object.entries(changes)) {
         if (value) next.set(key, value);
         else next.delete(key);
       }
       setParams(next, { replace: true });
     },
-    [params, setParams],
+    [setParams],
   );
   const selectUnit = useCallback((id: string) => updateParams({ unit: id }), [updateParams]);
 

@@ -58,7 +58,10 @@ export function ResidentListPage() {
   const [creating, setCreating] = useState(false);
 
   const update = (change: Record<string, string | string[] | undefined>) => {
-    const next = new URLSearchParams(params);
+    // From the address bar, not this render's params: react-router commits a navigation in a
+    // transition, so a filter chosen a moment ago may not have rendered yet, and a search typed
+    // meanwhile would put the old query back (CI: a unit picked, then 「ljg」 searched without it).
+    const next = new URLSearchParams(window.location.search);
     for (const [key, value] of Object.entries(change)) {
       next.delete(key);
       for (const v of Array.isArray(value) ? value : value === undefined || value === "" ? [] : [value]) next.append(key, v);
