@@ -58,8 +58,9 @@ export function useCockpitScope(): CockpitScope {
   };
 
   const set: CockpitScope["set"] = (changes) =>
-    setParams((previous) => {
-      const next = new URLSearchParams(previous);
+    setParams(() => {
+      // from the address bar: react-router hands the render's params, which may predate a navigation not yet rendered
+      const next = new URLSearchParams(window.location.search);
       for (const [name, value] of Object.entries(changes)) {
         if (value) next.set(name, value);
         else next.delete(name);

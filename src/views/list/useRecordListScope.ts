@@ -28,8 +28,9 @@ export function useRecordListScope(definition: ServiceDefinition): RecordListSco
   const now = useMemo(() => new Date(), [key]);
   const filters = useMemo(() => recordListScopeFilters(scope, definition, unit?.path, now), [scope, definition, unit, now]);
   const clear = () =>
-    setParams((previous) => {
-      const next = new URLSearchParams(previous);
+    setParams(() => {
+      // from the address bar: react-router hands the render's params, which may predate a navigation not yet rendered
+      const next = new URLSearchParams(window.location.search);
       for (const name of names) next.delete(name);
       return next;
     });
