@@ -16,6 +16,7 @@ import { useErrorText } from "@/views/shared/useErrorText";
 import { AuditExportButton } from "./AuditExportButton";
 import { auditFilters, auditSearchParams, parseAuditSearch, type AuditSearch } from "./auditSearch";
 import { useAuditLabels } from "./useAuditLabels";
+import { addressBarParams } from "@/lib/addressBarParams";
 
 const pageSize = 50;
 const kindColors: Record<AuditKind, string> = { config: "blue", sensitive: "volcano", auth: "green", storage: "purple" };
@@ -27,10 +28,8 @@ export default function AuditLogPage() {
   const [params, setParams] = useSearchParams();
   const search = useMemo(() => parseAuditSearch(params), [params]);
   const filters = useMemo(() => auditFilters(search), [search]);
-  // from the address bar: a filter chosen a moment ago may not have rendered yet (react-router
-  // commits navigations in a transition), and building on this render's search would undo it
   const update = (change: Partial<AuditSearch>) =>
-    setParams(auditSearchParams({ ...parseAuditSearch(new URLSearchParams(window.location.search)), page: 1, ...change }), { replace: true });
+    setParams(auditSearchParams({ ...parseAuditSearch(addressBarParams()), page: 1, ...change }), { replace: true });
 
   const events = useQuery({
     queryKey: ["cgs", "audit-events", filters, search.page],

@@ -6,6 +6,7 @@ import { useMemo } from "react";
 import { useSearchParams } from "react-router";
 import type { Identity } from "@/data/myContext";
 import { useOrgUnits, type OrgUnitRow } from "@/views/hooks/useOrgUnits";
+import { addressBarParams } from "@/lib/addressBarParams";
 
 export type CockpitScope = {
   /** The unit looked at (null while the org tree loads, or for a user without units). */
@@ -59,8 +60,7 @@ export function useCockpitScope(): CockpitScope {
 
   const set: CockpitScope["set"] = (changes) =>
     setParams(() => {
-      // from the address bar: react-router hands the render's params, which may predate a navigation not yet rendered
-      const next = new URLSearchParams(window.location.search);
+      const next = addressBarParams();
       for (const [name, value] of Object.entries(changes)) {
         if (value) next.set(name, value);
         else next.delete(name);

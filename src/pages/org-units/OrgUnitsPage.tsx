@@ -13,6 +13,7 @@ import { OrgUnitActions } from "./OrgUnitActions";
 import { OrgUnitDetail } from "./OrgUnitDetail";
 import type { EditorScope } from "./orgUnitEditRights";
 import { ancestorsOf, indexOrgUnits, searchOrgUnits, type OrgUnitIndex, type OrgUnitSearch } from "./orgUnitIndex";
+import { addressBarParams } from "@/lib/addressBarParams";
 
 const columns = "id,parent_id,code,name,level,path,depth,sort_order";
 
@@ -92,8 +93,7 @@ export default function OrgUnitsPage() {
 
   const updateParams = useCallback(
     (changes: Record<string, string | null>) => {
-      // from the address bar, not this render's params (a navigation may not have rendered yet)
-      const next = new URLSearchParams(window.location.search);
+      const next = addressBarParams();
       for (const [key, value] of Object.entries(changes)) {
         if (value) next.set(key, value);
         else next.delete(key);

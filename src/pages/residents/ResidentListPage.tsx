@@ -23,6 +23,7 @@ import { beijingToday } from "./residentInput";
 import { currentTagKeys } from "./residentTags";
 import { useRegistryLabels } from "./useRegistryLabels";
 import { useRegistryPermissions } from "./useRegistryPermissions";
+import { addressBarParams } from "@/lib/addressBarParams";
 
 const pageSize = 20;
 type AgeBand = "60" | "80" | "custom";
@@ -58,10 +59,7 @@ export function ResidentListPage() {
   const [creating, setCreating] = useState(false);
 
   const update = (change: Record<string, string | string[] | undefined>) => {
-    // From the address bar, not this render's params: react-router commits a navigation in a
-    // transition, so a filter chosen a moment ago may not have rendered yet, and a search typed
-    // meanwhile would put the old query back (CI: a unit picked, then 「ljg」 searched without it).
-    const next = new URLSearchParams(window.location.search);
+    const next = addressBarParams();
     for (const [key, value] of Object.entries(change)) {
       next.delete(key);
       for (const v of Array.isArray(value) ? value : value === undefined || value === "" ? [] : [value]) next.append(key, v);

@@ -4,6 +4,7 @@ import { useSearchParams } from "react-router";
 import type { ServiceDefinition } from "@/services/schema";
 import { useOrgUnits, type OrgUnitRow } from "../hooks/useOrgUnits";
 import { readRecordListScope, recordListScopeFilters, type RecordListScope } from "./recordListScope";
+import { addressBarParams } from "@/lib/addressBarParams";
 
 export type RecordListScopeState = {
   scope: RecordListScope;
@@ -27,12 +28,10 @@ export function useRecordListScope(definition: ServiceDefinition): RecordListSco
   // one instant per scope, so paging does not move records in or out of "overdue"
   const now = useMemo(() => new Date(), [key]);
   const filters = useMemo(() => recordListScopeFilters(scope, definition, unit?.path, now), [scope, definition, unit, now]);
-  const clear = () =>
-    setParams(() => {
-      // from the address bar: react-router hands the render's params, which may predate a navigation not yet rendered
-      const next = new URLSearchParams(window.location.search);
-      for (const name of names) next.delete(name);
-      return next;
-    });
+  const clear = () => {
+    const next = addressBarParams();
+    for (const name of names) next.delete(name);
+    setParams(next);
+  };
   return { scope, unit, filters, waiting, clear };
 }
