@@ -13,7 +13,7 @@
 // counted, both times: scripts/measure-resident-typing.ts says 3 for a person in the registry and
 // 2 once he has applied (tests/unit/views/resident-typing.test.ts), and this is what typing them takes.
 import pg from "pg";
-import { expect, signIn, test } from "./fixtures";
+import { expect, restAs, signIn, test } from "./fixtures";
 
 // A 1×1 PNG: the photo field wants jpeg or png.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
@@ -73,23 +73,6 @@ function ageToday(): number {
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   const years = Number(today.slice(0, 4)) - Number(BORN.slice(0, 4));
   return today.slice(5) >= BORN.slice(5) ? years : years - 1;
-}
-
-/** staff@'s API, as the SPA calls it (plain fetch: supabase-js would want WebSocket in this Node). */
-async function staffApi(): Promise<(path: string) => Promise<unknown>> {
-  const apikey = process.env.SUPABASE_ANON_KEY!;
-  const signedIn = await fetch(`${process.env.SUPABASE_URL}/auth/v1/token?grant_type=password`, {
-    method: "POST",
-    headers: { apikey, "content-type": "application/json" },
-    body: JSON.stringify({ email: "staff@demo.local", password: "Demo@2026" }),
-  });
-  expect(signedIn.ok).toBe(true);
-  const { access_token: token } = (await signedIn.json()) as { access_token: string };
-  return async (path) => {
-    const response = await fetch(`${process.env.SUPABASE_URL}/rest/v1/${path}`, { headers: { apikey, authorization: `Bearer ${token}` } });
-    expect(response.ok, await response.clone().text()).toBe(true);
-    return response.json();
-  };
 }
 
 test("staff file a 老年优待证 for a registered 82-year-old found by pinyin initials; a second one is refused, one after the card is held warned", async ({
@@ -174,7 +157,7 @@ test("staff file a 老年优待证 for a registered 82-year-old found by pinyin 
   await expect(page).toHaveURL(/\/s\/elderly_benefit\/create$/);
 
   // and the database holds one application for him
-  const api = await staffApi();
+  const api = await restAs("staff@demo.local");
   const [service] = (await api("services?select=id&key=eq.elderly_benefit")) as { id: string }[];
   const records = (await api(`records?select=id,age:data->age&service_id=eq.${service.id}&resident_id=eq.${residentId}`)) as { id: string; age: number }[];
   expect(records.map((r) => `/s/elderly_benefit/show/${r.id}`)).toEqual([firstPath]);

@@ -75,3 +75,23 @@ export async function chooseOption(page: Page, combobox: Locator, option: string
   }
   await combobox.blur();
 }
+
+/**
+ * GETs of the REST API as a demo account, under its own RLS, as the SPA calls it (plain fetch:
+ * supabase-js would want a WebSocket in this Node). A refused request fails the test with its body.
+ */
+export async function restAs(email: string, password = DEMO_PASSWORD): Promise<(path: string) => Promise<unknown>> {
+  const apikey = process.env.SUPABASE_ANON_KEY!;
+  const signedIn = await fetch(`${process.env.SUPABASE_URL}/auth/v1/token?grant_type=password`, {
+    method: "POST",
+    headers: { apikey, "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(signedIn.ok).toBe(true);
+  const { access_token: token } = (await signedIn.json()) as { access_token: string };
+  return async (path) => {
+    const response = await fetch(`${process.env.SUPABASE_URL}/rest/v1/${path}`, { headers: { apikey, authorization: `Bearer ${token}` } });
+    expect(response.ok, await response.clone().text()).toBe(true);
+    return response.json();
+  };
+}

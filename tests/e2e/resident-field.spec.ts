@@ -4,7 +4,7 @@
 // ask for it to be written back (同时更新居民档案). The record is saved (the database puts her raw
 // ID number into it and derives the age), and it is on her page's timeline with the phone change
 // sourced 办件.
-import { expect, pickTreeNode, signIn, test } from "./fixtures";
+import { expect, pickTreeNode, restAs, signIn, test } from "./fixtures";
 
 // A 1×1 PNG: the photo field wants jpeg or png.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
@@ -71,17 +71,7 @@ function syntheticIdNumber(): string {
 }
 
 /** A GET of the REST API as staff@ (their own RLS). */
-async function asStaff<T>(path: string): Promise<T> {
-  const apikey = process.env.SUPABASE_ANON_KEY!;
-  const signedIn = await fetch(`${process.env.SUPABASE_URL}/auth/v1/token?grant_type=password`, {
-    method: "POST",
-    headers: { apikey, "content-type": "application/json" },
-    body: JSON.stringify({ email: "staff@demo.local", password: "Demo@2026" }),
-  });
-  const { access_token: token } = (await signedIn.json()) as { access_token: string };
-  const response = await fetch(`${process.env.SUPABASE_URL}/rest/v1/${path}`, { headers: { apikey, authorization: `Bearer ${token}` } });
-  return (await response.json()) as T;
-}
+const asStaff = async <T>(path: string): Promise<T> => (await (await restAs("staff@demo.local"))(path)) as T;
 
 /** The grid the registry placed a person in, read through staff@'s API. */
 async function gridOf(name: string): Promise<string[]> {
